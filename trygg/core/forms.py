@@ -1,0 +1,69 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, Role
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Fel användarnamn eller lösenord. Tänk på att lösenordet skiljer på stora och små "
+            "bokstäver."
+        ),
+        "inactive": _("Kontot är inaktiverat. Kontakta kommunens administratör."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Användarnamn")
+        self.fields["username"].widget.attrs.update({"autocomplete": "username"})
+        self.fields["password"].label = _("Lösenord")
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    kind = forms.ChoiceField(label=_("Typ"), choices=Organisation.Kind.choices)
+    email = forms.EmailField(label=_("Funktionsadress för e-post"), required=False)
+    active = forms.BooleanField(label=_("Aktiv"), required=False, initial=True)
+
+
+class MembershipForm(forms.Form):
+    username = forms.CharField(
+        label=_("Användarnamn"),
+        max_length=150,
+        help_text=_("Finns kontot inte skapas det; personen väljer lösenord via e-postlänk."),
+    )
+    email = forms.EmailField(label=_("E-post"), required=False)
+    first_name = forms.CharField(label=_("Förnamn"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Efternamn"), max_length=150, required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    role = forms.ChoiceField(label=_("Roll"), choices=Role.choices)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].empty_label = _("Välj organisation")
+
+
+class MunicipalityForm(forms.Form):
+    name = forms.CharField(label=_("Namn"), max_length=100)
+    population = forms.IntegerField(label=_("Folkmängd"), min_value=0, required=False)
+
+
+class OtpTokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Engångskod"),
+        max_length=8,
+        min_length=6,
+        help_text=_("Sex siffror från din autentiseringsapp."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
+        ),
+    )
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].replace(" ", "")
+        if not token.isdigit():
+            raise forms.ValidationError(_("Koden består bara av siffror."))
+        return token

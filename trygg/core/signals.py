@@ -1,0 +1,54 @@
+"""Security events into the audit log: login, logout, failed login, lockout."""
+
+from axes.signals import user_locked_out
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from .audit import audit_log
+from .models import AuditEvent
+
+
+def _municipality(request):
+    return getattr(request, "municipality", None) if request is not None else None
+
+
+@receiver(user_logged_in)
+def _logged_in(sender, request, user, **kwargs):
+    audit_log(action=AuditEvent.Action.LOGIN, actor=user, summary="Inloggning")
+
+
+@receiver(user_logged_out)
+def _logged_out(sender, request, user, **kwargs):
+    if user is not None:
+        audit_log(
+            action=AuditEvent.Action.LOGOUT,
+            actor=user,
+            municipality=_municipality(request),
+            summary="Utloggning",
+        )
+
+
+def _user_for(credentials) -> object | None:
+    username = (credentials or {}).get("username") or ""
+    return get_user_model().objects.filter(username__iexact=username).first()
+
+
+@receiver(user_login_failed)
+def _login_failed(sender, credentials, request=None, **kwargs):
+    # The attempted username is not stored when it matches no account: it may be a
+    # mistyped password or someone else's personal data.
+    audit_log(
+        action=AuditEvent.Action.LOGIN_FAILED,
+        actor=_user_for(credentials),
+        summary="Misslyckad inloggning",
+    )
+
+
+@receiver(user_locked_out)
+def _locked_out(sender, request, username, ip_address, **kwargs):
+    audit_log(
+        action=AuditEvent.Action.LOCKOUT,
+        actor=_user_for({"username": username}),
+        summary="Kontot spärrat tillfälligt efter upprepade misslyckade inloggningar",
+    )

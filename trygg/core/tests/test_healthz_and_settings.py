@@ -1,0 +1,56 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+from django.db import OperationalError
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_healthz_checks_the_database(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_is_503_when_database_is_unreachable(client, db):
+    with mock.patch("trygg.core.views.connection.cursor", side_effect=OperationalError("nere")):
+        response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+
+
+def _manage(*args, **env):
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("TRYGG_", "DJANGO_"))}
+    full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_deploy_check_has_no_issues(tmp_path):
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        TRYGG_ENV="production",
+        TRYGG_SECRET_KEY="x" * 64 + "-a-long-random-production-secret-9f8e7d6c5b4a",
+        TRYGG_ALLOWED_HOSTS="trygg.koping.se",
+        TRYGG_DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_secret(tmp_path):
+    result = _manage("check", TRYGG_ENV="production", TRYGG_ALLOWED_HOSTS="x")
+    assert result.returncode != 0
+    assert "TRYGG_SECRET_KEY is required" in result.stderr

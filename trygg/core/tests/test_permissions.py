@@ -1,0 +1,49 @@
+"""The role × action table, written out in full: a new action fails here until someone has
+decided it for every role."""
+
+import pytest
+
+from trygg.core.models import Role
+from trygg.core.permissions import ACTIONS, roles_may
+
+A, S, N, R, P, L = (
+    Role.ADMINISTRATOR,
+    Role.SAMORDNARE,
+    Role.ANALYTIKER,
+    Role.RAPPORTOR,
+    Role.POLIS,
+    Role.RADSLEDAMOT,
+)
+ALL = (A, S, N, R, P, L)
+
+EXPECTED = {
+    #                            admin  samord analyt rapp  polis  råd
+    "core.view_workspace": (True, True, True, True, True, True),
+    "core.manage_organisations": (True, False, False, False, False, False),
+    "core.manage_memberships": (True, False, False, False, False, False),
+    "core.manage_municipality": (True, False, False, False, False, False),
+    "core.view_audit": (True, False, False, False, False, False),
+    "geo.view_areas": (True, True, True, True, True, True),
+    "geo.manage_areas": (True, True, False, False, False, False),
+}
+
+
+def test_every_action_is_decided_for_every_role():
+    assert set(ACTIONS) == set(EXPECTED)
+
+
+@pytest.mark.parametrize(
+    ("action", "role", "allowed"),
+    [(action, role, row[i]) for action, row in EXPECTED.items() for i, role in enumerate(ALL)],
+)
+def test_role_may_do_action(action, role, allowed):
+    assert roles_may({role}, action) is allowed
+
+
+def test_no_roles_may_do_nothing():
+    assert not any(roles_may(set(), action) for action in ACTIONS)
+
+
+def test_unknown_action_is_an_error():
+    with pytest.raises(KeyError):
+        roles_may({A}, "core.does_not_exist")

@@ -1,0 +1,358 @@
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services, twofactor
+from .audit import audit_log
+from .decorators import member_required
+from .forms import LoginForm, MembershipForm, MunicipalityForm, OrganisationForm, OtpTokenForm
+from .middleware import SESSION_KEY
+from .models import AuditEvent, Role
+from .permissions import ROLES_REQUIRING_2FA
+
+
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "fel", "database": "otillgänglig"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "core/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    http_method_names = ["post", "options"]
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "core/password_reset.html"
+    email_template_name = "core/email/password_reset.txt"
+    subject_template_name = "core/email/password_reset_subject.txt"
+    success_url = reverse_lazy("core:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "core/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "core/password_reset_confirm.html"
+    success_url = reverse_lazy("core:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit_log(action=AuditEvent.Action.PASSWORD_RESET, actor=form.user, summary="Lösenord bytt")
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "core/password_reset_complete.html"
+
+
+@member_required()
+def start(request):
+    roles_display = [label for value, label in Role.choices if value in request.roles]
+    return render(
+        request,
+        "core/start.html",
+        {"sections": _start_sections(request), "roles_display": roles_display},
+    )
+
+
+def _start_sections(request):
+    """What this person's roles give them in the workspace, in the order they use it."""
+    from .permissions import roles_may
+
+    candidates = [
+        (
+            "geo.view_areas",
+            _("Områden"),
+            "geo:area_list",
+            _("Kommungräns, stadsdelar och DeSO-områden som rapporter och analyser utgår från."),
+        ),
+        (
+            "core.manage_organisations",
+            _("Organisationer"),
+            "core:organisation_list",
+            _("Förvaltningar, bolag, polis, räddningstjänst och andra aktörer i arbetet."),
+        ),
+        (
+            "core.manage_memberships",
+            _("Personer och roller"),
+            "core:membership_list",
+            _("Vem som har vilken roll i vilken organisation."),
+        ),
+        (
+            "core.view_audit",
+            _("Granskningslogg"),
+            "core:audit_list",
+            _("Inloggningar, rolländringar och andra säkerhetshändelser."),
+        ),
+    ]
+    return [
+        {"title": title, "url": reverse(url), "text": text}
+        for action, title, url, text in candidates
+        if roles_may(request.roles, action)
+    ]
+
+
+@require_POST
+@login_required
+def switch_municipality(request):
+    target = request.POST.get("municipality")
+    match = next((m for m in request.workspace.municipalities if str(m.pk) == target), None)
+    if match is None:
+        raise Http404
+    request.session[SESSION_KEY] = match.pk
+    audit_log(
+        action=AuditEvent.Action.MUNICIPALITY_SWITCHED,
+        actor=request.user,
+        municipality=match,
+        summary=f"Bytte till {match.name}",
+    )
+    messages.success(request, _("Du arbetar nu i %(name)s.") % {"name": match.name})
+    return redirect("core:start")
+
+
+# --- Two-factor login -------------------------------------------------------------
+
+
+@login_required
+def otp_overview(request):
+    return render(
+        request,
+        "core/otp_overview.html",
+        {
+            "devices": twofactor.confirmed_devices(request.user),
+            "required": bool(request.roles & ROLES_REQUIRING_2FA),
+        },
+    )
+
+
+@login_required
+def otp_setup(request):
+    device = twofactor.pending_device(request.user)
+    form = OtpTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if twofactor.confirm_device(request, device, form.cleaned_data["token"]):
+            messages.success(request, _("Tvåfaktorsinloggning är aktiverad."))
+            return redirect("core:otp_overview")
+        form.add_error(
+            "token", _("Koden stämmer inte. Kontrollera klockan i telefonen och försök igen.")
+        )
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = BytesIO()
+    image.save(buffer)
+    return render(
+        request,
+        "core/otp_setup.html",
+        {
+            "form": form,
+            "qr_data_uri": "data:image/svg+xml;base64,"
+            + base64.b64encode(buffer.getvalue()).decode(),
+            "secret": twofactor.readable_secret(device),
+        },
+    )
+
+
+@login_required
+def otp_verify(request):
+    if not twofactor.confirmed_devices(request.user):
+        return redirect("core:otp_setup")
+    form = OtpTokenForm(request.POST or None)
+    next_url = request.GET.get("next") or request.POST.get("next") or reverse("core:start")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("core:start")
+    if request.method == "POST" and form.is_valid():
+        if twofactor.verify(request, form.cleaned_data["token"]):
+            return redirect(next_url)
+        form.add_error("token", _("Koden stämmer inte. Försök igen."))
+    return render(request, "core/otp_verify.html", {"form": form, "next": next_url})
+
+
+@require_POST
+@login_required
+def otp_remove(request, pk):
+    if request.roles & ROLES_REQUIRING_2FA and twofactor.is_required():
+        messages.error(request, _("Din roll kräver tvåfaktorsinloggning; den kan inte tas bort."))
+        return redirect("core:otp_overview")
+    twofactor.remove_device(request, pk)
+    messages.success(request, _("Tvåfaktorsinloggningen är borttagen."))
+    return redirect("core:otp_overview")
+
+
+# --- Administration ------------------------------------------------------------------
+
+
+@member_required("core.manage_organisations")
+def organisation_list(request):
+    return render(
+        request,
+        "core/organisation_list.html",
+        {"organisations": selectors.organisation_list(municipality=request.municipality)},
+    )
+
+
+@member_required("core.manage_organisations")
+def organisation_edit(request, pk=None):
+    organisation = None
+    if pk is not None:
+        organisation = selectors.organisation_get(municipality=request.municipality, pk=pk)
+        if organisation is None:
+            raise Http404
+    initial = (
+        {
+            "name": organisation.name,
+            "kind": organisation.kind,
+            "email": organisation.email,
+            "active": organisation.active,
+        }
+        if organisation
+        else {"active": True}
+    )
+    form = OrganisationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if organisation is None:
+                services.organisation_create(
+                    municipality=request.municipality,
+                    actor=request.user,
+                    roles=request.roles,
+                    name=data["name"],
+                    kind=data["kind"],
+                    email=data["email"],
+                )
+            else:
+                services.organisation_update(
+                    organisation=organisation,
+                    actor=request.user,
+                    roles=request.roles,
+                    name=data["name"],
+                    kind=data["kind"],
+                    email=data["email"],
+                    active=data["active"],
+                )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Organisationen är sparad."))
+            return redirect("core:organisation_list")
+    return render(
+        request, "core/organisation_form.html", {"form": form, "organisation": organisation}
+    )
+
+
+@member_required("core.manage_memberships")
+def membership_list(request):
+    organisations = selectors.organisation_list(municipality=request.municipality).filter(
+        active=True
+    )
+    form = MembershipForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.membership_grant(
+                municipality=request.municipality,
+                actor=request.user,
+                roles=request.roles,
+                organisation=data["organisation"],
+                role=data["role"],
+                username=data["username"],
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Rollen är tilldelad."))
+            return redirect("core:membership_list")
+    return render(
+        request,
+        "core/membership_list.html",
+        {"memberships": selectors.membership_list(municipality=request.municipality), "form": form},
+    )
+
+
+@member_required("core.manage_memberships")
+def membership_revoke(request, pk):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    membership = selectors.membership_get(municipality=request.municipality, pk=pk)
+    if membership is None:
+        raise Http404
+    try:
+        services.membership_revoke(membership=membership, actor=request.user, roles=request.roles)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Rollen är borttagen."))
+    return redirect("core:membership_list")
+
+
+@member_required("core.manage_municipality")
+def municipality_edit(request):
+    municipality = request.municipality
+    form = MunicipalityForm(
+        request.POST or None,
+        initial={"name": municipality.name, "population": municipality.population},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.municipality_update(
+                municipality=municipality,
+                actor=request.user,
+                roles=request.roles,
+                name=form.cleaned_data["name"],
+                population=form.cleaned_data["population"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Kommunens uppgifter är sparade."))
+            return redirect("core:municipality_edit")
+    return render(request, "core/municipality_form.html", {"form": form})
+
+
+@member_required("core.view_audit")
+def audit_list(request):
+    action = request.GET.get("handelse", "")
+    if action and action not in AuditEvent.Action.values:
+        action = ""
+    page = selectors.audit_page(
+        municipality=request.municipality, page=request.GET.get("sida", 1), action=action
+    )
+    return render(
+        request,
+        "core/audit_list.html",
+        {"page": page, "actions": AuditEvent.Action.choices, "action": action},
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

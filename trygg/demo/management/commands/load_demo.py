@@ -1,0 +1,137 @@
+"""Loads the demo municipality Köping (and its neighbour Arboga). Idempotent: a second run
+changes nothing. Refused when TRYGG_ENV=production."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django_scopes import scope, scopes_disabled
+
+from trygg.core.models import Membership, Municipality, Organisation, Role
+from trygg.geo.models import Area
+from trygg.geo.services import areas_import
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+DEMO_PASSWORD = "demo"
+
+MUNICIPALITIES = [
+    # name, kommunkod, county, slug, population (SCB, 1 Nov 2024)
+    ("Köping", "1983", "19", "koping", 25806),
+    ("Arboga", "1984", "19", "arboga", 13991),
+]
+
+KOPING_ORGANISATIONS = [
+    ("Säkerhetsavdelningen", Organisation.Kind.FORVALTNING),
+    ("Kommunstyrelseförvaltningen", Organisation.Kind.FORVALTNING),
+    ("Barn- och utbildningsförvaltningen", Organisation.Kind.FORVALTNING),
+    ("Socialförvaltningen", Organisation.Kind.FORVALTNING),
+    ("Kultur- och fritidsförvaltningen", Organisation.Kind.FORVALTNING),
+    ("Tekniska förvaltningen", Organisation.Kind.FORVALTNING),
+    ("Köpingebostäder AB", Organisation.Kind.KOMMUNALT_BOLAG),
+    ("Polisen, lokalpolisområde Köping", Organisation.Kind.POLIS),
+    ("Räddningstjänsten Mälardalen (RTMD)", Organisation.Kind.RADDNINGSTJANST),
+    ("Väktarbolaget i Köping", Organisation.Kind.VAKTARBOLAG),
+    ("Nattvandrarna i Köping", Organisation.Kind.FORENING),
+    ("Länsstyrelsen Västmanland", Organisation.Kind.LANSSTYRELSE),
+]
+
+# username, first, last, organisation, role
+DEMO_USERS = [
+    ("admin", "Ada", "Administratör", "Säkerhetsavdelningen", Role.ADMINISTRATOR),
+    ("samordnare", "Sara", "Samordnare", "Säkerhetsavdelningen", Role.SAMORDNARE),
+    ("analytiker", "Anders", "Analytiker", "Säkerhetsavdelningen", Role.ANALYTIKER),
+    ("rapportor", "Rami", "Rapportör", "Tekniska förvaltningen", Role.RAPPORTOR),
+    ("polis", "Petra", "Polis", "Polisen, lokalpolisområde Köping", Role.POLIS),
+    ("radsledamot", "Rolf", "Rådsledamot", "Kommunstyrelseförvaltningen", Role.RADSLEDAMOT),
+]
+
+AREA_FILES = [
+    ("koping", "koping-kommungrans.geojson", Area.Kind.KOMMUNGRANS, "kommunnamn"),
+    ("koping", "koping-regso.geojson", Area.Kind.STADSDEL, "regso"),
+    ("koping", "koping-deso.geojson", Area.Kind.DESO, "deso"),
+    ("arboga", "arboga-kommungrans.geojson", Area.Kind.KOMMUNGRANS, "kommunnamn"),
+]
+
+
+class Command(BaseCommand):
+    help = "Lägger upp demokommunen Köping (och grannen Arboga) med demoanvändare."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("Demodata laddas aldrig när TRYGG_ENV=production.")
+        # Setting up tenants crosses municipalities by nature.
+        with scopes_disabled(), transaction.atomic():
+            municipalities = {row[3]: self._municipality(*row) for row in MUNICIPALITIES}
+            orgs = {
+                name: Organisation.objects.get_or_create(
+                    municipality=municipalities["koping"], name=name, defaults={"kind": kind}
+                )[0]
+                for name, kind in KOPING_ORGANISATIONS
+            }
+            arboga_org = Organisation.objects.get_or_create(
+                municipality=municipalities["arboga"],
+                name="Arboga kommun, säkerhet",
+                defaults={"kind": Organisation.Kind.FORVALTNING},
+            )[0]
+            for username, first, last, org_name, role in DEMO_USERS:
+                user = self._user(username, first, last)
+                Membership.objects.get_or_create(
+                    user=user,
+                    organisation=orgs[org_name],
+                    role=role,
+                    defaults={"municipality": municipalities["koping"]},
+                )
+            # The demo administrator also works in Arboga, to show switching municipality.
+            Membership.objects.get_or_create(
+                user=get_user_model().objects.get(username="admin"),
+                organisation=arboga_org,
+                role=Role.ADMINISTRATOR,
+                defaults={"municipality": municipalities["arboga"]},
+            )
+        for slug, filename, kind, name_property in AREA_FILES:
+            municipality = municipalities[slug]
+            with scope(municipality=municipality):
+                if Area.objects.filter(municipality=municipality, kind=kind).exists():
+                    continue
+                areas_import(
+                    municipality=municipality,
+                    actor=None,
+                    roles={Role.ADMINISTRATOR},
+                    raw=(DATA / filename).read_bytes(),
+                    kind=kind,
+                    name_property=name_property,
+                )
+        self._extend(municipalities)
+        self.stdout.write(self.style.SUCCESS("Demokommunen Köping är klar."))
+        self.stdout.write("Demoanvändare (lösenord för alla: demo):")
+        for username, _first, _last, org_name, role in DEMO_USERS:
+            self.stdout.write(f"  {username:<12} {Role(role).label} – {org_name}")
+
+    def _extend(self, municipalities):
+        """Later apps add their demo data here (reports, meetings…)."""
+
+    @staticmethod
+    def _municipality(name, kommunkod, county, slug, population):
+        municipality, _ = Municipality.objects.get_or_create(
+            kommunkod=kommunkod,
+            defaults={"name": name, "county_code": county, "slug": slug, "population": population},
+        )
+        return municipality
+
+    @staticmethod
+    def _user(username, first, last):
+        User = get_user_model()
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(
+                username=username,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@koping.example",
+            )
+            # The demo password is short on purpose; validators apply to real accounts only.
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        return user

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class GeoConfig(AppConfig):
+    name = "trygg.geo"
+    label = "geo"
+    verbose_name = "Geografi"

@@ -1,0 +1,111 @@
+"""Reads for areas, and the point → area index (shapely STRtree), cached per process
+until the municipality's areas change."""
+
+from dataclasses import dataclass
+from threading import Lock
+
+import numpy as np
+import shapely
+from django.db.models import Count, Max, QuerySet
+from shapely.geometry import Point, shape
+from shapely.strtree import STRtree
+
+from trygg.core.models import Municipality
+
+from .models import Area
+
+
+def area_list(*, municipality: Municipality, kind: str = "") -> QuerySet[Area]:
+    qs = Area.objects.filter(municipality=municipality).defer("geometry")
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("kind", "name")
+
+
+def area_get(*, municipality: Municipality, pk: int) -> Area | None:
+    return Area.objects.filter(municipality=municipality, pk=pk).first()
+
+
+def boundary_geojson(*, municipality: Municipality) -> dict | None:
+    area = (
+        Area.objects.filter(municipality=municipality, kind=Area.Kind.KOMMUNGRANS)
+        .only("geometry")
+        .first()
+    )
+    return area.geometry if area else None
+
+
+@dataclass
+class AreaIndex:
+    """Every area of one municipality in an STRtree; answers "which areas hold this point"."""
+
+    ids: np.ndarray
+    names: list[str]
+    kinds: list[str]
+    tree: STRtree | None
+    boundary: object | None
+
+    def area_ids_at(self, lat: float, lon: float) -> list[int]:
+        if self.tree is None:
+            return []
+        hits = self.tree.query(Point(lon, lat), predicate="intersects")
+        return sorted(int(self.ids[i]) for i in hits)
+
+    def area_ids_for_points(self, lats, lons) -> list[list[int]]:
+        """Bulk form for imports: one list of area ids per point."""
+        result: list[list[int]] = [[] for _ in range(len(lats))]
+        if self.tree is None or not len(lats):
+            return result
+        points = shapely.points(np.asarray(lons, dtype=float), np.asarray(lats, dtype=float))
+        point_idx, area_idx = self.tree.query(points, predicate="intersects")
+        for p, a in zip(point_idx.tolist(), area_idx.tolist(), strict=True):
+            result[p].append(int(self.ids[a]))
+        for ids in result:
+            ids.sort()
+        return result
+
+    def inside_municipality(self, lat: float, lon: float) -> bool | None:
+        """None when the municipality has no boundary to test against."""
+        if self.boundary is None:
+            return None
+        return bool(self.boundary.intersects(Point(lon, lat)))
+
+
+_cache: dict[int, tuple[tuple, AreaIndex]] = {}
+_lock = Lock()
+
+
+def area_index(municipality: Municipality) -> AreaIndex:
+    version = tuple(
+        Area.objects.filter(municipality=municipality)
+        .aggregate(n=Count("id"), changed=Max("updated_at"))
+        .values()
+    )
+    with _lock:
+        cached = _cache.get(municipality.pk)
+        if cached and cached[0] == version:
+            return cached[1]
+    rows = list(
+        Area.objects.filter(municipality=municipality).values_list("id", "name", "kind", "geometry")
+    )
+    geoms = [shape(g) for _, _, _, g in rows]
+    for g in geoms:
+        shapely.prepare(g)
+    boundary = next(
+        (g for (_, _, k, _), g in zip(rows, geoms, strict=True) if k == "kommungrans"), None
+    )
+    index = AreaIndex(
+        ids=np.array([r[0] for r in rows], dtype=np.int64),
+        names=[r[1] for r in rows],
+        kinds=[r[2] for r in rows],
+        tree=STRtree(geoms) if geoms else None,
+        boundary=boundary,
+    )
+    with _lock:
+        _cache[municipality.pk] = (version, index)
+    return index
+
+
+def areas_at_point(*, municipality: Municipality, lat: float, lon: float) -> list[Area]:
+    ids = area_index(municipality).area_ids_at(lat, lon)
+    return list(Area.objects.filter(municipality=municipality, id__in=ids).defer("geometry"))

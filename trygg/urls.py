@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from trygg.core.views import healthz
+
+admin.site.site_header = "Trygg – systemförvaltning"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("", include("trygg.core.urls")),
+    path("omraden/", include("trygg.geo.urls")),
+    path("", include("trygg.public.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
