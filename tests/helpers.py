@@ -56,3 +56,52 @@ def make_area(municipality, name, *, kind="stadsdel", lon=15.99, lat=59.51, d=0.
 def membership_of(user):
     with scopes_disabled():
         return Membership.objects.get(user=user)
+
+
+def viewer_for(user, municipality):
+    """The Viewer a request by this user in this municipality would get."""
+    from trygg.core.selectors import workspace_for_user
+    from trygg.core.viewer import Viewer
+
+    ws = workspace_for_user(user)
+    return Viewer(
+        municipality=municipality,
+        roles=ws.roles_in(municipality),
+        organisation_ids=ws.organisations_in(municipality),
+        user=user,
+    )
+
+
+def category(municipality, code="klotter"):
+    from trygg.reports.models import Category
+
+    with scopes_disabled():
+        return Category.objects.get(municipality=municipality, code=code)
+
+
+def make_report(municipality, code="klotter", *, lat=59.514, lon=15.9926, when=None, **fields):
+    """A report stored directly (no validation), for tests that need data to read."""
+    from django.utils import timezone
+
+    from trygg.geo.h3cells import cells_for_point
+    from trygg.reports.models import Report
+
+    cat = category(municipality, code)
+    cells = cells_for_point(lat, lon) if lat is not None else {}
+    values = {
+        "municipality": municipality,
+        "category": cat,
+        "occurred_at": when or timezone.now(),
+        "reported_at": timezone.now(),
+        "lat": lat,
+        "lon": lon,
+        "h3_r7": cells.get(7),
+        "h3_r8": cells.get(8),
+        "h3_r9": cells.get(9),
+        "sensitivity": cat.sensitivity,
+        "description": "Klotter på väggen",
+        "description_redacted": "Klotter på väggen",
+    }
+    values.update(fields)
+    with scopes_disabled():
+        return Report.objects.create(**values)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "trygg.core",
     "trygg.geo",
+    "trygg.reports",
     "trygg.public",
     "trygg.demo",
 ]
@@ -136,6 +137,9 @@ if ENV == "test":
     # Fast hashing in tests only; production keeps Django's PBKDF2 default.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:start"
 LOGOUT_REDIRECT_URL = "public:home"
@@ -187,7 +191,11 @@ EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "trygg@localhost")
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Map tiles (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png). Empty: maps draw the
+# municipality's own areas with no tile server, which works offline.
+TILE_URL = env("TILE_URL")
 
 # The municipality whose public pages a logged-out visitor sees at "/".
 DEFAULT_MUNICIPALITY = env("DEFAULT_MUNICIPALITY", "koping")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from trygg.api import api
 from trygg.core.views import healthz
 
 admin.site.site_header = "Trygg – systemförvaltning"
@@ -10,6 +11,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("trygg.core.urls")),
     path("omraden/", include("trygg.geo.urls")),
+    path("rapporter/", include("trygg.reports.urls")),
+    path("api/", api.urls),
+    path("open311/v2/", include("trygg.reports.open311_urls")),
     path("", include("trygg.public.urls")),
     path("django-admin/", admin.site.urls),
 ]

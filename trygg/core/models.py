@@ -151,6 +151,8 @@ class AuditEvent(models.Model):
         DELETED = "deleted", _("Borttagen")
         IMPORTED = "imported", _("Importerad")
         MUNICIPALITY_SWITCHED = "municipality_switched", _("Bytte kommun")
+        VIEWED_ORIGINAL = "viewed_original", _("Läste skyddade uppgifter")
+        EXPORTED = "exported", _("Exporterade uppgifter")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     at = models.DateTimeField(_("tidpunkt"), auto_now_add=True, db_index=True)
@@ -179,3 +181,28 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+class RateLimitHit(models.Model):
+    """One counted request for rate limiting across server processes. The client is stored
+    only as a keyed hash, never as an IP address."""
+
+    bucket = models.CharField(max_length=40)
+    client = models.CharField(max_length=32)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["bucket", "client", "at"], name="ratelimit_lookup")]
+
+    def __str__(self):
+        return f"{self.bucket} {self.at:%Y-%m-%d %H:%M}"
+
+
+class UsedChallenge(models.Model):
+    """A solved proof-of-work challenge; storing it stops the same solution being replayed."""
+
+    signature = models.CharField(max_length=128, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.signature[:12]

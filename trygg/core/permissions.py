@@ -27,6 +27,18 @@ ACTIONS: dict[str, frozenset[Role]] = {
     # Geography
     "geo.view_areas": frozenset({A, S, N, R, P, L}),
     "geo.manage_areas": frozenset({A, S}),
+    # Inrapportering
+    "reports.create": frozenset({A, S, N, R, P}),
+    "reports.view": frozenset({A, S, N, R, P}),
+    "reports.view_all_organisations": frozenset({A, S, N, P}),
+    "reports.view_original": frozenset({S, P}),
+    "reports.triage": frozenset({S, N}),
+    "reports.assign": frozenset({S}),
+    "reports.comment": frozenset({S, N, R, P}),
+    "reports.export": frozenset({S, N}),
+    "reports.import": frozenset({S, N}),
+    "reports.manage_categories": frozenset({A, S}),
+    "reports.manage_api_keys": frozenset({A}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -17,6 +17,12 @@ class Workspace:
     roles: dict[int, frozenset[str]]
     # Where a session starts: the municipality of the user's first membership.
     default: Municipality | None = None
+    organisations: dict[int, frozenset[int]] | None = None
+
+    def organisations_in(self, municipality: Municipality | None) -> frozenset[int]:
+        if municipality is None or not self.organisations:
+            return frozenset()
+        return self.organisations.get(municipality.pk, frozenset())
 
     def roles_in(self, municipality: Municipality | None) -> frozenset[str]:
         if municipality is None:
@@ -37,12 +43,19 @@ def workspace_for_user(user) -> Workspace:
         )
     municipalities: dict[int, Municipality] = {}
     roles: dict[int, set[str]] = {}
+    organisations: dict[int, set[int]] = {}
     for m in memberships:
         municipalities[m.municipality_id] = m.municipality
         roles.setdefault(m.municipality_id, set()).add(m.role)
+        organisations.setdefault(m.municipality_id, set()).add(m.organisation_id)
     ordered = tuple(sorted(municipalities.values(), key=lambda m: m.name))
     default = memberships[0].municipality if memberships else None
-    return Workspace(ordered, {k: frozenset(v) for k, v in roles.items()}, default)
+    return Workspace(
+        ordered,
+        {k: frozenset(v) for k, v in roles.items()},
+        default,
+        {k: frozenset(v) for k, v in organisations.items()},
+    )
 
 
 def municipality_by_slug(slug: str) -> Municipality | None:

@@ -1,11 +1,27 @@
 """Citizen-facing pages: no login, one municipality's public face."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 from django_scopes import scope
 
+from trygg.core import ratelimit
 from trygg.core.selectors import municipality_by_slug, municipality_list
+from trygg.geo.selectors import boundary_geojson
+from trygg.reports import selectors as report_selectors
+from trygg.reports import services as report_services
+from trygg.reports.forms import CitizenReportForm
+from trygg.reports.models import Category, Report
+
+# Verified submissions (proof-of-work solved) get a generous limit; without JavaScript the
+# form still works, with a stricter one.
+LIMIT_VERIFIED = (20, timedelta(hours=1))
+LIMIT_UNVERIFIED = (3, timedelta(hours=1))
 
 
 def home(request):
@@ -19,10 +35,14 @@ def home(request):
 
 
 def municipality_home(request, slug):
+    return _municipality_page(request, _municipality(slug))
+
+
+def _municipality(slug):
     municipality = municipality_by_slug(slug)
     if municipality is None:
         raise Http404
-    return _municipality_page(request, municipality)
+    return municipality
 
 
 def _municipality_page(request, municipality):
@@ -39,3 +59,116 @@ def _municipality_page(request, municipality):
 
 def accessibility(request):
     return render(request, "public/accessibility.html")
+
+
+@require_http_methods(["GET", "POST"])
+def citizen_report(request, slug):
+    municipality = _municipality(slug)
+    with scope(municipality=municipality):
+        choices = report_selectors.category_choices(municipality=municipality, citizen=True)
+        form = CitizenReportForm(request.POST or None, category_choices=choices)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            if data["website"]:
+                # The honeypot was filled in: answer as if all went well, store nothing.
+                return redirect(reverse("public:report_thanks", args=[slug]))
+            verified = ratelimit.verify_solution(data["altcha"])
+            limit, window = LIMIT_VERIFIED if verified else LIMIT_UNVERIFIED
+            if not ratelimit.hit(
+                bucket="citizen_report", request=request, limit=limit, window=window
+            ):
+                form.add_error(
+                    None,
+                    "Du har skickat många rapporter på kort tid. Vänta en stund och försök igen.",
+                )
+            else:
+                category = Category.objects.filter(
+                    municipality=municipality, pk=data["category"], citizen=True
+                ).first()
+                if category is None:
+                    form.add_error("category", "Välj en kategori i listan.")
+                else:
+                    try:
+                        report = report_services.citizen_report_create(
+                            municipality=municipality,
+                            verified=verified,
+                            data=report_services.ReportInput(
+                                category=category,
+                                kind=Report.Kind.OBSERVATION,
+                                occurred_at=data["occurred_at"],
+                                lat=data["lat"],
+                                lon=data["lon"],
+                                place_name=data["place_name"],
+                                description=data["description"],
+                                contact_name=data["contact_name"],
+                                contact_email=data["contact_email"],
+                                contact_phone=data["contact_phone"],
+                                source=Report.Source.MEDBORGARE,
+                                uuid=data["client_uuid"],
+                            ),
+                        )
+                    except ValidationError as error:
+                        for field, errors in error.message_dict.items():
+                            form.add_error(
+                                field
+                                if field in form.fields and field not in ("lat", "lon")
+                                else None,
+                                errors,
+                            )
+                    else:
+                        return redirect(
+                            reverse("public:report_status", args=[slug, report.tracking_code])
+                            + "?ny=1"
+                        )
+        return render(
+            request,
+            "public/report_form.html",
+            {
+                "public_municipality": municipality,
+                "form": form,
+                "challenge": ratelimit.new_challenge(),
+                "boundary": boundary_geojson(municipality=municipality),
+            },
+        )
+
+
+def citizen_report_thanks(request, slug):
+    municipality = _municipality(slug)
+    return render(request, "public/report_thanks.html", {"public_municipality": municipality})
+
+
+def citizen_report_lookup(request, slug):
+    municipality = _municipality(slug)
+    code = (request.GET.get("kod") or "").strip().upper().replace(" ", "").replace("-", "")
+    if code:
+        return redirect("public:report_status", slug, code)
+    return render(request, "public/report_lookup.html", {"public_municipality": municipality})
+
+
+def citizen_report_status(request, slug, code):
+    municipality = _municipality(slug)
+    with scope(municipality=municipality):
+        report = (
+            Report.objects.filter(municipality=municipality, tracking_code=code.upper())
+            .select_related("category")
+            .first()
+        )
+        if report is None:
+            return render(
+                request,
+                "public/report_lookup.html",
+                {
+                    "public_municipality": municipality,
+                    "not_found": code,
+                },
+                status=404,
+            )
+        return render(
+            request,
+            "public/report_status.html",
+            {
+                "public_municipality": municipality,
+                "report": report,
+                "new": request.GET.get("ny") == "1",
+            },
+        )

@@ -25,6 +25,19 @@ EXPECTED = {
     "core.view_audit": (True, False, False, False, False, False),
     "geo.view_areas": (True, True, True, True, True, True),
     "geo.manage_areas": (True, True, False, False, False, False),
+    # fmt: off
+    "reports.create": (True, True, True, True, True, False),
+    "reports.view": (True, True, True, True, True, False),
+    "reports.view_all_organisations": (True, True, True, False, True, False),
+    "reports.view_original": (False, True, False, False, True, False),
+    "reports.triage": (False, True, True, False, False, False),
+    "reports.assign": (False, True, False, False, False, False),
+    "reports.comment": (False, True, True, True, True, False),
+    "reports.export": (False, True, True, False, False, False),
+    "reports.import": (False, True, True, False, False, False),
+    "reports.manage_categories": (True, True, False, False, False, False),
+    "reports.manage_api_keys": (True, False, False, False, False, False),
+    # fmt: on
 }
 
 

@@ -1,0 +1,242 @@
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .images import MAX_BYTES
+from .models import Category, ImportJob, Report, Sensitivity
+
+
+class GroupedCategoryField(forms.TypedChoiceField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("coerce", int)
+        kwargs.setdefault("empty_value", None)
+        super().__init__(*args, **kwargs)
+
+
+class StaffReportForm(forms.Form):
+    """Phone-first: the few fields a field worker needs first, the rest under "Mer"."""
+
+    category = GroupedCategoryField(label=_("Vad gäller det?"))
+    kind = forms.ChoiceField(
+        label=_("Typ"),
+        choices=Report.Kind.choices,
+        initial=Report.Kind.HANDELSE,
+        widget=forms.RadioSelect,
+    )
+    lat = forms.FloatField(
+        label=_("Latitud"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    lon = forms.FloatField(
+        label=_("Longitud"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    place_name = forms.CharField(
+        label=_("Plats (adress eller platsnamn)"),
+        required=False,
+        max_length=200,
+        help_text=_("Behövs om du inte anger position. T.ex. Stora Torget eller Ringvägen 12."),
+    )
+    occurred_at = forms.DateTimeField(
+        label=_("När hände det?"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        error_messages={"invalid": _("Ange datum och tid, t.ex. 2026-11-25 14:30.")},
+    )
+    description = forms.CharField(
+        label=_("Beskrivning"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    photo = forms.FileField(
+        label=_("Foto"),
+        required=False,
+        help_text=_(
+            "Ta ett foto eller välj en bild (högst 10 MB). Platsuppgifter i bilden tas bort."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*", "capture": "environment"}),
+    )
+    occurred_until = forms.DateTimeField(
+        label=_("Senast (om du bara vet ett tidsintervall)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    cost_sek = forms.DecimalField(
+        label=_("Uppskattad skadekostnad (kr)"),
+        required=False,
+        min_value=Decimal(0),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={"min_value": _("Kostnaden kan inte vara negativ.")},
+    )
+    police_report_number = forms.CharField(
+        label=_("Polisens diarienummer"), required=False, max_length=40
+    )
+    people_count = forms.IntegerField(
+        label=_("Antal inblandade personer"), required=False, min_value=0
+    )
+    youth_involved = forms.NullBooleanField(
+        label=_("Var unga inblandade?"),
+        required=False,
+        widget=forms.Select(
+            choices=[("unknown", _("Vet ej")), ("true", _("Ja")), ("false", _("Nej"))]
+        ),
+    )
+    sensitivity = forms.ChoiceField(
+        label=_("Skyddsnivå"),
+        required=False,
+        choices=[("", _("Kategorins standard")), *Sensitivity.choices],
+    )
+    client_uuid = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, category_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("Välj kategori")), *category_choices]
+        if not self.is_bound:
+            self.initial.setdefault(
+                "occurred_at", timezone.localtime().replace(second=0, microsecond=0)
+            )
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and photo.size > MAX_BYTES:
+            raise forms.ValidationError(_("Bilden är större än 10 MB."))
+        return photo
+
+
+class CitizenReportForm(forms.Form):
+    category = GroupedCategoryField(label=_("Vad vill du rapportera?"))
+    place_name = forms.CharField(
+        label=_("Var? (adress eller plats)"),
+        required=False,
+        max_length=200,
+        help_text=_("Skriv en adress eller ett platsnamn, eller välj platsen på kartan."),
+    )
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lon = forms.FloatField(required=False, widget=forms.HiddenInput)
+    occurred_at = forms.DateTimeField(
+        label=_("När?"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        error_messages={"invalid": _("Ange datum och tid, t.ex. 2026-11-25 14:30.")},
+    )
+    description = forms.CharField(
+        label=_("Beskriv vad du sett"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Skriv inte namn, personnummer eller andra personuppgifter om andra."),
+    )
+    contact_name = forms.CharField(
+        label=_("Ditt namn (frivilligt)"), required=False, max_length=200
+    )
+    contact_email = forms.EmailField(label=_("Din e-post (frivilligt)"), required=False)
+    contact_phone = forms.CharField(
+        label=_("Ditt telefonnummer (frivilligt)"), required=False, max_length=40
+    )
+    # A field people never see: bots fill it in.
+    website = forms.CharField(required=False, label=_("Lämna tomt"))
+    altcha = forms.CharField(required=False, widget=forms.HiddenInput)
+    client_uuid = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, category_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", _("Välj")), *category_choices]
+        if not self.is_bound:
+            self.initial.setdefault(
+                "occurred_at", timezone.localtime().replace(second=0, microsecond=0)
+            )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Ny status"), choices=Report.Status.choices)
+    comment = forms.CharField(
+        label=_("Motivering (frivillig)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AssignForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Tilldela organisation"), queryset=None, required=False, empty_label=_("Ingen")
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Intern kommentar"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DuplicateForm(forms.Form):
+    original = forms.IntegerField(label=_("Dubblett av rapport nr"), min_value=1, required=False)
+
+
+class SavedFilterForm(forms.Form):
+    name = forms.CharField(label=_("Namn på filtret"), max_length=100)
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("Namn"), max_length=100)
+    sensitivity = forms.ChoiceField(label=_("Skyddsnivå"), choices=Sensitivity.choices)
+    retention_days = forms.IntegerField(
+        label=_("Gallringsfrist (dagar)"), min_value=30, max_value=36500
+    )
+    citizen = forms.BooleanField(label=_("Kan rapporteras av medborgare"), required=False)
+    active = forms.BooleanField(label=_("Aktiv"), required=False)
+
+
+class NewCategoryForm(CategoryForm):
+    code = forms.SlugField(
+        label=_("Kod"), max_length=50, help_text=_("Små bokstäver, siffror och _.")
+    )
+    parent = forms.ModelChoiceField(
+        label=_("Överordnad kategori"),
+        queryset=Category.objects.none(),
+        required=False,
+        empty_label=_("Ingen (huvudkategori)"),
+    )
+    field_order = ["code", "name", "parent", "sensitivity", "retention_days", "citizen"]
+
+    def __init__(self, *args, parents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = parents
+        del self.fields["active"]
+
+
+class ApiKeyForm(forms.Form):
+    name = forms.CharField(
+        label=_("Namn på nyckeln"), max_length=100, help_text=_("T.ex. 'Väktarbolagets app'.")
+    )
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Filtyp"), choices=ImportJob.Kind.choices, widget=forms.RadioSelect
+    )
+    file = forms.FileField(label=_("Fil"), help_text=_("Högst 50 MB."))
+    dry_run = forms.BooleanField(
+        label=_("Provkör först (inget sparas, alla fel listas)"), required=False, initial=True
+    )
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > 50 * 1024 * 1024:
+            raise forms.ValidationError(_("Filen är större än 50 MB."))
+        return f

@@ -1,0 +1,306 @@
+"""Imports of reports: the Police's public events feed and CSV/XLSX with a column mapping.
+
+Runs in the task worker; progress is written to the ImportJob as it goes. A bad row never
+stops the rest: each is reported with its reason. The external id makes a re-import change
+nothing. A dry run reports every bad row and stores nothing."""
+
+import logging
+from collections.abc import Iterator
+from itertools import islice
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from trygg.core.models import Organisation, Role
+from trygg.core.viewer import Viewer
+from trygg.geo.models import Area
+from trygg.geo.selectors import area_index
+
+from . import polisen, privacy, tabular
+from .models import Category, ImportJob, Report, ReportEvent
+from .services import ReportInput, report_create
+
+log = logging.getLogger(__name__)
+CHUNK = 2000
+MAX_ERRORS_KEPT = 1000
+
+
+def _chunks(items, size) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _save_progress(job: ImportJob, **fields) -> None:
+    for key, value in fields.items():
+        setattr(job, key, value)
+    job.save(update_fields=[*fields])
+
+
+def _add_errors(job: ImportJob, errors: list[tuple[int, str]]) -> None:
+    room = MAX_ERRORS_KEPT - len(job.errors)
+    if room > 0:
+        job.errors.extend({"row": row, "message": message} for row, message in errors[:room])
+    job.error_count += len(errors)
+
+
+def import_run(job: ImportJob) -> ImportJob:
+    """Runs one import job to the end; failures of the whole file mark the job failed."""
+    _save_progress(job, status=ImportJob.Status.KOR)
+    try:
+        raw = job.file.open("rb").read()
+        if job.kind == ImportJob.Kind.POLISEN:
+            _run_polisen(job, raw)
+        else:
+            _run_table(job, raw)
+    except (polisen.PoliceFeedError, tabular.TabularError) as exc:
+        _save_progress(
+            job, status=ImportJob.Status.MISSLYCKAD, message=str(exc), finished_at=timezone.now()
+        )
+        return job
+    except Exception:
+        log.exception("import job %s failed", job.pk)
+        _save_progress(
+            job,
+            status=ImportJob.Status.MISSLYCKAD,
+            message="Ett tekniskt fel avbröt importen. Det som hann sparas finns kvar.",
+            finished_at=timezone.now(),
+        )
+        return job
+    _save_progress(
+        job,
+        status=ImportJob.Status.KLAR,
+        finished_at=timezone.now(),
+        errors=job.errors,
+        error_count=job.error_count,
+    )
+    return job
+
+
+# --- The Police's events ------------------------------------------------------------------
+
+
+def _police_organisation(municipality) -> Organisation | None:
+    return (
+        Organisation.objects.filter(
+            municipality=municipality, kind=Organisation.Kind.POLIS, active=True
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def _run_polisen(job: ImportJob, raw: bytes) -> None:
+    municipality = job.municipality
+    events, errors = polisen.parse_feed(raw)
+    _add_errors(job, [(i + 1, f"Objekt {i + 1}: {msg}") for i, msg in errors])
+    mine = [e for e in events if polisen.municipality_matches(e, municipality.name)]
+    skipped = len(events) - len(mine)
+    _save_progress(
+        job, total=len(mine), skipped_count=skipped, error_count=job.error_count, errors=job.errors
+    )
+    categories = {c.code: c for c in Category.objects.filter(municipality=municipality)}
+    organisation = _police_organisation(municipality)
+    boundary_id = (
+        Area.objects.filter(municipality=municipality, kind=Area.Kind.KOMMUNGRANS)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    created = updated = 0
+    for chunk in _chunks(mine, CHUNK):
+        c, u, s = police_events_store(
+            municipality=municipality,
+            events=chunk,
+            categories=categories,
+            organisation=organisation,
+            boundary_id=boundary_id,
+            dry_run=job.dry_run,
+        )
+        created, updated = created + c, updated + u
+        _save_progress(
+            job,
+            processed=job.processed + len(chunk),
+            created_count=created,
+            updated_count=updated,
+            skipped_count=job.skipped_count + s,
+        )
+
+
+def police_events_store(
+    *, municipality, events, categories, organisation, boundary_id, dry_run=False
+) -> tuple[int, int, int]:
+    """Stores one chunk of police events in bulk; returns (created, updated, skipped).
+
+    Their coordinates are municipality or county centroids, so they are stored with
+    municipality precision: counted per municipality, left out of point analyses."""
+    ids = [e.external_id for e in events]
+    existing = {
+        r.external_id: r
+        for r in Report.objects.filter(
+            municipality=municipality, source=Report.Source.POLISEN, external_id__in=ids
+        )
+    }
+    index = area_index(municipality)
+    new, changed, skipped = [], [], 0
+    now = timezone.now()
+    for event in events:
+        if event.category_code is None:
+            skipped += 1
+            continue
+        category = categories.get(event.category_code) or categories.get("ovrigt")
+        description = event.summary
+        old = existing.get(event.external_id)
+        if old is not None:
+            if (old.description, old.category_id, old.occurred_at) != (
+                description,
+                category.pk,
+                event.occurred_at,
+            ):
+                old.description = description
+                old.description_redacted = privacy.redact(description).text
+                old.category = category
+                old.occurred_at = event.occurred_at
+                changed.append(old)
+            else:
+                skipped += 1
+            continue
+        inside = index.inside_municipality(event.lat, event.lon)
+        new.append(
+            Report(
+                municipality=municipality,
+                kind=Report.Kind.HANDELSE,
+                category=category,
+                occurred_at=event.occurred_at,
+                reported_at=event.published_at,
+                lat=event.lat,
+                lon=event.lon,
+                precision=Report.Precision.KOMMUN,
+                place_name=event.place or event.location_name,
+                outside_municipality=inside is False,
+                description=description,
+                description_redacted=privacy.redact(description).text,
+                source=Report.Source.POLISEN,
+                organisation=organisation,
+                sensitivity=category.sensitivity,
+                external_id=event.external_id,
+                external_url=event.url,
+                created_at=now,
+            )
+        )
+    if dry_run:
+        return len(new), len(changed), skipped
+    with transaction.atomic():
+        Report.objects.bulk_create(new, batch_size=1000)
+        if changed:
+            Report.objects.bulk_update(
+                changed,
+                ["description", "description_redacted", "category", "occurred_at"],
+                batch_size=1000,
+            )
+        if boundary_id is not None:
+            through = Report.areas.through
+            through.objects.bulk_create(
+                [
+                    through(report_id=r.pk, area_id=boundary_id)
+                    for r in new
+                    if not r.outside_municipality
+                ],
+                batch_size=2000,
+            )
+        ReportEvent.objects.bulk_create(
+            [
+                ReportEvent(
+                    municipality=municipality,
+                    report=r,
+                    kind=ReportEvent.Kind.CREATED,
+                    actor_label="Import: Polisens händelser",
+                )
+                for r in new
+            ],
+            batch_size=2000,
+        )
+    return len(new), len(changed), skipped
+
+
+# --- CSV and Excel --------------------------------------------------------------------
+
+
+def _run_table(job: ImportJob, raw: bytes) -> None:
+    municipality = job.municipality
+    table = tabular.read_table(raw, job.filename)
+    mapping = job.mapping or tabular.suggest_mapping(table.headers)
+    categories = list(Category.objects.filter(municipality=municipality, active=True))
+    ok, bad = tabular.validate_rows(table, mapping, now=timezone.now(), categories=categories)
+    _add_errors(job, [(e.row_number, e.message) for e in bad])
+    # A row can carry several errors; progress counts rows.
+    bad_rows = len({e.row_number for e in bad})
+    _save_progress(
+        job,
+        total=len(ok) + bad_rows,
+        processed=bad_rows,
+        errors=job.errors,
+        error_count=job.error_count,
+    )
+    by_code = {c.code: c for c in categories}
+    existing = set(
+        Report.objects.filter(
+            municipality=municipality,
+            source=Report.Source.FIL,
+            external_id__in=[r.values["external_id"] for r in ok],
+        ).values_list("external_id", flat=True)
+    )
+    viewer = Viewer(
+        municipality=municipality,
+        roles=frozenset({Role.ANALYTIKER}),
+        organisation_ids=frozenset({job.organisation_id}) if job.organisation_id else frozenset(),
+        user=job.created_by,
+    )
+    created = skipped = 0
+    for n, row in enumerate(ok, start=1):
+        values = row.values
+        if values["external_id"] in existing:
+            skipped += 1
+        else:
+            data = ReportInput(
+                category=by_code[values["category"]],
+                occurred_at=values["occurred_at"],
+                lat=values.get("lat"),
+                lon=values.get("lon"),
+                place_name=values.get("place_name") or "",
+                description=values.get("description") or "",
+                cost_sek=values.get("cost_sek"),
+                police_report_number=values.get("police_report_number") or "",
+                people_count=values.get("people_count"),
+                youth_involved=values.get("youth_involved"),
+                source=Report.Source.FIL,
+                external_id=values["external_id"],
+                organisation=job.organisation,
+            )
+            try:
+                if job.dry_run:
+                    _dry_check(viewer, data)
+                else:
+                    with transaction.atomic():
+                        report_create(viewer=viewer, data=data)
+                created += 1
+            except ValidationError as exc:
+                _add_errors(
+                    job, [(row.row_number, f"Rad {row.row_number}: {m}") for m in exc.messages]
+                )
+        if n % 200 == 0 or n == len(ok):
+            _save_progress(
+                job,
+                processed=bad_rows + n,
+                created_count=created,
+                skipped_count=skipped,
+                errors=job.errors,
+                error_count=job.error_count,
+            )
+
+
+def _dry_check(viewer: Viewer, data: ReportInput) -> None:
+    """What report_create would refuse, without storing: the same validation, then roll back."""
+    with transaction.atomic():
+        report_create(viewer=viewer, data=data)
+        transaction.set_rollback(True)

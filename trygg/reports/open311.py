@@ -1,0 +1,323 @@
+"""Open311 GeoReport v2 at /open311/v2/, so existing Open311 clients can report.
+
+jurisdiction_id is the kommunkod. Services are the categories open to citizens. A POST needs
+no API key and gets the citizen form's rate limit and personal-data redaction; the public
+GET shows only citizen-submitted requests, their redacted text, and a tracking code as the
+service_request_id (never the internal number). JSON and XML, as the specification has it.
+"""
+
+import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from django_scopes import scope
+
+from trygg.core import ratelimit
+from trygg.core.models import Municipality
+
+from . import services
+from .models import Category, Report
+
+OPEN_STATUSES = {Report.Status.NY, Report.Status.BEDOMD, Report.Status.ATGARDAS}
+LIMIT = (20, timedelta(hours=1))
+FORMATS = ("json", "xml")
+
+
+class Open311Error(Exception):
+    def __init__(self, code: int, description: str):
+        super().__init__(description)
+        self.code = code
+        self.description = description
+
+
+def _respond(data, fmt: str, *, root: str, item: str, status: int = 200):
+    if fmt == "json":
+        return JsonResponse(
+            data, status=status, safe=False, json_dumps_params={"ensure_ascii": False}
+        )
+    if isinstance(data, list):
+        element = ET.Element(root)
+        for entry in data:
+            element.append(_to_xml(item, entry))
+    else:
+        element = _to_xml(root, data)
+    body = b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(element, encoding="utf-8")
+    return HttpResponse(body, status=status, content_type="text/xml; charset=utf-8")
+
+
+def _to_xml(tag: str, value) -> ET.Element:
+    element = ET.Element(tag)
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if isinstance(child, list):
+                container = ET.SubElement(element, key)
+                singular = {
+                    "endpoints": "endpoint",
+                    "formats": "format",
+                    "attributes": "attribute",
+                    "values": "value",
+                }.get(key, key.rstrip("s"))
+                for entry in child:
+                    container.append(_to_xml(singular, entry))
+            else:
+                element.append(_to_xml(key, child))
+    elif value is None:
+        pass
+    elif isinstance(value, bool):
+        element.text = "true" if value else "false"
+    else:
+        element.text = str(value)
+    return element
+
+
+def _error(exc: Open311Error, fmt: str):
+    data = [{"code": exc.code, "description": exc.description}]
+    return _respond(
+        data, fmt if fmt in FORMATS else "json", root="errors", item="error", status=exc.code
+    )
+
+
+def _handles_errors(view):
+    def wrapped(request, *args, fmt="json", **kwargs):
+        if fmt not in FORMATS:
+            return _error(Open311Error(404, "Okänt format; använd .json eller .xml."), "json")
+        try:
+            return view(request, *args, fmt=fmt, **kwargs)
+        except Open311Error as exc:
+            return _error(exc, fmt)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+def _jurisdiction(request) -> Municipality:
+    params = request.POST if request.method == "POST" else request.GET
+    code = params.get("jurisdiction_id")
+    if code:
+        municipality = Municipality.objects.filter(kommunkod=code).first()
+    else:
+        municipality = Municipality.objects.filter(slug=settings.DEFAULT_MUNICIPALITY).first()
+    if municipality is None:
+        raise Open311Error(404, f"Okänt jurisdiction_id: {code}. Ange kommunkoden, t.ex. 1983.")
+    return municipality
+
+
+def _iso(dt):
+    return timezone.localtime(dt).isoformat(timespec="seconds") if dt else None
+
+
+@require_http_methods(["GET"])
+@_handles_errors
+def discovery(request, fmt):
+    base = request.build_absolute_uri(reverse("open311:discovery", args=["json"])).rsplit("/", 1)[0]
+    data = {
+        "changeset": "2026-11-25T00:00:00+01:00",
+        "contact": "Kontakta kommunens säkerhetssamordnare.",
+        "key_service": (
+            "Ingen API-nyckel behövs för att rapportera; jurisdiction_id är kommunkoden."
+        ),
+        "endpoints": [
+            {
+                "specification": "http://wiki.open311.org/GeoReport_v2",
+                "url": base + "/",
+                "changeset": "2026-11-25T00:00:00+01:00",
+                "type": "production",
+                "formats": ["application/json", "text/xml"],
+            }
+        ],
+    }
+    return _respond(data, fmt, root="discovery", item="")
+
+
+def _service(category: Category) -> dict:
+    return {
+        "service_code": category.code,
+        "service_name": category.name,
+        "description": f"{category.parent.name}: {category.name}"
+        if category.parent_id
+        else category.name,
+        "metadata": False,
+        "type": "realtime",
+        "keywords": category.code.replace("_", ","),
+        "group": category.parent.name if category.parent_id else category.name,
+    }
+
+
+def _citizen_categories(municipality):
+    return (
+        Category.objects.filter(municipality=municipality, citizen=True, active=True)
+        .select_related("parent")
+        .order_by("sort_order")
+    )
+
+
+@require_http_methods(["GET"])
+@_handles_errors
+def service_list(request, fmt):
+    municipality = _jurisdiction(request)
+    with scope(municipality=municipality):
+        data = [_service(c) for c in _citizen_categories(municipality)]
+    return _respond(data, fmt, root="services", item="service")
+
+
+@require_http_methods(["GET"])
+@_handles_errors
+def service_definition(request, code, fmt):
+    municipality = _jurisdiction(request)
+    with scope(municipality=municipality):
+        if not _citizen_categories(municipality).filter(code=code).exists():
+            raise Open311Error(404, f"Okänd service_code: {code}.")
+    data = {"service_code": code, "attributes": []}
+    return _respond(data, fmt, root="service_definition", item="")
+
+
+def _request_data(report: Report) -> dict:
+    return {
+        "service_request_id": report.tracking_code,
+        "status": "open" if report.status in OPEN_STATUSES else "closed",
+        "status_notes": report.get_status_display(),
+        "service_name": report.category.name,
+        "service_code": report.category.code,
+        "description": report.description_redacted,
+        "agency_responsible": report.assigned_organisation.name
+        if report.assigned_organisation_id
+        else "",
+        "service_notice": "",
+        "requested_datetime": _iso(report.reported_at),
+        "updated_datetime": _iso(report.updated_at),
+        "expected_datetime": None,
+        "address": report.place_name,
+        "address_id": "",
+        "zipcode": "",
+        "lat": report.lat,
+        "long": report.lon,
+        "media_url": "",
+    }
+
+
+def _public_requests(municipality):
+    return Report.objects.filter(
+        municipality=municipality,
+        tracking_code__isnull=False,
+        source__in=[Report.Source.MEDBORGARE, Report.Source.OPEN311],
+    ).select_related("category", "assigned_organisation")
+
+
+def _parse_date(value, name):
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise Open311Error(
+            400, f"{name} ska vara en tidpunkt i W3C-format, t.ex. 2026-11-25T12:00:00Z."
+        ) from None
+    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@_handles_errors
+def request_list(request, fmt):
+    municipality = _jurisdiction(request)
+    with scope(municipality=municipality):
+        if request.method == "POST":
+            return _create(request, municipality, fmt)
+        qs = _public_requests(municipality)
+        ids = request.GET.get("service_request_id")
+        if ids:
+            qs = qs.filter(
+                tracking_code__in=[i.strip().upper() for i in ids.split(",") if i.strip()]
+            )
+        else:
+            start = _parse_date(request.GET.get("start_date"), "start_date")
+            end = _parse_date(request.GET.get("end_date"), "end_date")
+            if start is None and end is None:
+                start = timezone.now() - timedelta(days=90)
+            if start:
+                qs = qs.filter(reported_at__gte=start)
+            if end:
+                qs = qs.filter(reported_at__lte=end)
+            if request.GET.get("service_code"):
+                qs = qs.filter(category__code__in=request.GET["service_code"].split(","))
+            status = request.GET.get("status")
+            if status == "open":
+                qs = qs.filter(status__in=OPEN_STATUSES)
+            elif status == "closed":
+                qs = qs.exclude(status__in=OPEN_STATUSES)
+            elif status:
+                raise Open311Error(400, "status ska vara open eller closed.")
+        data = [_request_data(r) for r in qs.order_by("-reported_at")[:1000]]
+    return _respond(data, fmt, root="service_requests", item="request")
+
+
+@require_http_methods(["GET"])
+@_handles_errors
+def request_detail(request, request_id, fmt):
+    municipality = _jurisdiction(request)
+    with scope(municipality=municipality):
+        report = _public_requests(municipality).filter(tracking_code=request_id.upper()).first()
+        if report is None:
+            raise Open311Error(404, f"Okänt service_request_id: {request_id}.")
+        data = [_request_data(report)]
+    return _respond(data, fmt, root="service_requests", item="request")
+
+
+def _float(value, name):
+    if value in (None, ""):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise Open311Error(400, f"{name} ska vara ett decimaltal.") from None
+
+
+def _create(request, municipality, fmt):
+    p = request.POST
+    code = p.get("service_code")
+    if not code:
+        raise Open311Error(400, "service_code krävs.")
+    category = _citizen_categories(municipality).filter(code=code).first()
+    if category is None:
+        raise Open311Error(404, f"Okänd service_code: {code}.")
+    lat, lon = _float(p.get("lat"), "lat"), _float(p.get("long"), "long")
+    address = (p.get("address_string") or "").strip()
+    if (lat is None or lon is None) and not address and not p.get("address_id"):
+        raise Open311Error(400, "Ange platsen: lat och long, eller address_string.")
+    if not ratelimit.hit(bucket="citizen_report", request=request, limit=LIMIT[0], window=LIMIT[1]):
+        raise Open311Error(429, "För många rapporter på kort tid. Försök igen senare.")
+    name = " ".join(x for x in (p.get("first_name", ""), p.get("last_name", "")) if x).strip()
+    try:
+        report = services.citizen_report_create(
+            municipality=municipality,
+            verified=True,
+            data=services.ReportInput(
+                category=category,
+                kind=Report.Kind.OBSERVATION,
+                occurred_at=timezone.now(),
+                lat=lat,
+                lon=lon,
+                place_name=address or p.get("address_id", ""),
+                description=(p.get("description") or "")[:5000],
+                contact_name=name,
+                contact_email=(p.get("email") or "")[:254],
+                contact_phone=p.get("phone", ""),
+                source=Report.Source.OPEN311,
+            ),
+        )
+    except ValidationError as exc:
+        raise Open311Error(400, " ".join(exc.messages)) from None
+    data = [
+        {
+            "service_request_id": report.tracking_code,
+            "service_notice": f"Tack! Följ ärendet med koden {report.tracking_code}.",
+            "account_id": None,
+        }
+    ]
+    return _respond(data, fmt, root="service_requests", item="request", status=201)

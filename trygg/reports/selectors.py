@@ -1,0 +1,279 @@
+"""Reads for reports: the filtered list, one report, duplicates, map aggregates, export rows.
+Every selector filters by municipality first, then by what the viewer may read."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from trygg.core.viewer import Viewer
+
+from .models import ApiKey, Category, ImportJob, Report, SavedFilter
+from .permissions import report_visibility
+
+SORTS = {
+    "-tid": ("-occurred_at", "-pk"),
+    "tid": ("occurred_at", "pk"),
+    "kategori": ("category__name", "-occurred_at"),
+    "status": ("status", "-occurred_at"),
+    "-kostnad": ("-cost_sek", "-occurred_at"),
+    "-rapporterad": ("-reported_at", "-pk"),
+}
+
+
+@dataclass
+class ReportFilter:
+    """The list's filters, parsed from and written back to a query string."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    categories: list[int] = field(default_factory=list)
+    area: int | None = None
+    organisation: int | None = None
+    status: list[str] = field(default_factory=list)
+    sensitivity: str = ""
+    kind: str = ""
+    source: str = ""
+    q: str = ""
+    sort: str = "-tid"
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_query(cls, params) -> "ReportFilter":
+        f = cls()
+        f.date_from = f._date(params.get("fran"), "fran")
+        f.date_to = f._date(params.get("till"), "till")
+        if f.date_from and f.date_to and f.date_from > f.date_to:
+            f.errors["till"] = "Slutdatum ligger före startdatum."
+        f.categories = f._ints(params.getlist("kategori") if hasattr(params, "getlist") else [])
+        f.area = (f._ints([params.get("omrade")]) or [None])[0]
+        f.organisation = (f._ints([params.get("organisation")]) or [None])[0]
+        statuses = params.getlist("status") if hasattr(params, "getlist") else []
+        f.status = [s for s in statuses if s in Report.Status.values]
+        f.sensitivity = (
+            params.get("skyddsniva", "")
+            if params.get("skyddsniva") in ("oppen", "intern", "begransad")
+            else ""
+        )
+        f.kind = params.get("typ", "") if params.get("typ") in Report.Kind.values else ""
+        f.source = params.get("kalla", "") if params.get("kalla") in Report.Source.values else ""
+        f.q = (params.get("q") or "").strip()[:200]
+        f.sort = params.get("sortering") if params.get("sortering") in SORTS else "-tid"
+        return f
+
+    def _date(self, value, key):
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.errors[key] = f"'{value}' är inte ett datum (ÅÅÅÅ-MM-DD)."
+            return None
+
+    @staticmethod
+    def _ints(values):
+        out = []
+        for v in values:
+            try:
+                out.append(int(v))
+            except (TypeError, ValueError):
+                continue
+        return out
+
+    def to_query(self, **override) -> str:
+        params = []
+        if self.date_from:
+            params.append(("fran", self.date_from.isoformat()))
+        if self.date_to:
+            params.append(("till", self.date_to.isoformat()))
+        params += [("kategori", c) for c in self.categories]
+        if self.area:
+            params.append(("omrade", self.area))
+        if self.organisation:
+            params.append(("organisation", self.organisation))
+        params += [("status", s) for s in self.status]
+        for key, value in (
+            ("skyddsniva", self.sensitivity),
+            ("typ", self.kind),
+            ("kalla", self.source),
+            ("q", self.q),
+        ):
+            if value:
+                params.append((key, value))
+        if self.sort != "-tid":
+            params.append(("sortering", self.sort))
+        for key, value in override.items():
+            params = [p for p in params if p[0] != key] + ([(key, value)] if value else [])
+        return urlencode(params)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.to_query(sortering=""))
+
+
+def visible_reports(viewer: Viewer) -> QuerySet[Report]:
+    """All reports of the viewer's municipality that the viewer may read."""
+    visibility = report_visibility(viewer)
+    qs = Report.objects.filter(municipality=viewer.municipality)
+    if visibility is None:
+        return qs.none()
+    return qs.filter(visibility)
+
+
+def _local_midnight(d: date) -> datetime:
+    return timezone.make_aware(datetime.combine(d, time.min))
+
+
+def report_list(*, viewer: Viewer, filters: ReportFilter) -> QuerySet[Report]:
+    qs = visible_reports(viewer)
+    if filters.date_from:
+        qs = qs.filter(occurred_at__gte=_local_midnight(filters.date_from))
+    if filters.date_to:
+        qs = qs.filter(occurred_at__lt=_local_midnight(filters.date_to + timedelta(days=1)))
+    if filters.categories:
+        qs = qs.filter(
+            Q(category_id__in=filters.categories) | Q(category__parent_id__in=filters.categories)
+        )
+    if filters.area:
+        qs = qs.filter(areas__id=filters.area)
+    if filters.organisation:
+        qs = qs.filter(
+            Q(organisation_id=filters.organisation)
+            | Q(assigned_organisation_id=filters.organisation)
+        )
+    if filters.status:
+        qs = qs.filter(status__in=filters.status)
+    if filters.sensitivity:
+        qs = qs.filter(sensitivity=filters.sensitivity)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.source:
+        qs = qs.filter(source=filters.source)
+    if filters.q:
+        qs = qs.filter(
+            Q(description_redacted__icontains=filters.q)
+            | Q(place_name__icontains=filters.q)
+            | Q(police_report_number__icontains=filters.q)
+        )
+    return qs.select_related(
+        "category", "category__parent", "organisation", "assigned_organisation"
+    ).order_by(*SORTS[filters.sort])
+
+
+def report_get(*, viewer: Viewer, pk: int) -> Report | None:
+    return (
+        visible_reports(viewer)
+        .filter(pk=pk)
+        .select_related(
+            "category",
+            "category__parent",
+            "organisation",
+            "assigned_organisation",
+            "reporter",
+            "duplicate_of",
+            "status_changed_by",
+        )
+        .prefetch_related("areas", "photos")
+        .first()
+    )
+
+
+def report_by_uuid(*, viewer: Viewer, uuid) -> Report | None:
+    return visible_reports(viewer).filter(uuid=uuid).select_related("category").first()
+
+
+def report_history(*, report: Report):
+    return report.events.select_related("actor").order_by("at", "pk")
+
+
+def duplicate_candidates(*, viewer: Viewer, report: Report, limit: int = 5) -> list[Report]:
+    """Same category, within about 250 m (same or neighbouring H3 r8 cell) and 3 days."""
+    if report.h3_r8 is None:
+        qs = (
+            visible_reports(viewer).filter(place_name__iexact=report.place_name)
+            if report.place_name
+            else None
+        )
+        if qs is None:
+            return []
+    else:
+        import h3
+
+        ring = [h3.str_to_int(c) for c in h3.grid_disk(h3.int_to_str(report.h3_r8), 1)]
+        qs = visible_reports(viewer).filter(h3_r8__in=ring)
+    window = timedelta(days=3)
+    return list(
+        qs.filter(
+            category_id=report.category_id,
+            occurred_at__gte=report.occurred_at - window,
+            occurred_at__lte=report.occurred_at + window,
+        )
+        .exclude(pk=report.pk)
+        .select_related("category")
+        .order_by("occurred_at")[:limit]
+    )
+
+
+def category_tree(
+    *, municipality, only_active: bool = True, citizen: bool = False
+) -> list[Category]:
+    qs = Category.objects.filter(municipality=municipality).select_related("parent")
+    if only_active:
+        qs = qs.filter(active=True)
+    if citizen:
+        qs = qs.filter(citizen=True)
+    return list(qs.order_by("sort_order", "name"))
+
+
+def category_choices(
+    *, municipality, citizen: bool = False
+) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Grouped for <optgroup>: parents as groups, each parent selectable as "annat/allmänt"."""
+    cats = category_tree(municipality=municipality, citizen=citizen)
+    parents = [c for c in cats if c.parent_id is None]
+    children: dict[int, list[Category]] = {}
+    for c in cats:
+        if c.parent_id:
+            children.setdefault(c.parent_id, []).append(c)
+    groups = []
+    for p in parents:
+        kids = children.get(p.pk, [])
+        if kids:
+            groups.append((p.name, [(k.pk, k.name) for k in kids] + [(p.pk, f"{p.name} – övrigt")]))
+        else:
+            groups.append((p.name, [(p.pk, p.name)]))
+    return groups
+
+
+def last_used_category_id(*, viewer: Viewer) -> int | None:
+    if viewer.user_id is None:
+        return None
+    return (
+        Report.objects.filter(municipality=viewer.municipality, reporter_id=viewer.user_id)
+        .order_by("-created_at")
+        .values_list("category_id", flat=True)
+        .first()
+    )
+
+
+def status_counts(*, viewer: Viewer) -> dict[str, int]:
+    rows = visible_reports(viewer).values("status").annotate(n=Count("id"))
+    return {r["status"]: r["n"] for r in rows}
+
+
+def saved_filters(*, viewer: Viewer) -> QuerySet[SavedFilter]:
+    return SavedFilter.objects.filter(municipality=viewer.municipality, user_id=viewer.user_id)
+
+
+def api_keys(*, viewer: Viewer) -> QuerySet[ApiKey]:
+    return ApiKey.objects.filter(municipality=viewer.municipality).select_related("organisation")
+
+
+def import_jobs(*, viewer: Viewer) -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(municipality=viewer.municipality).select_related("created_by")
+
+
+def import_job_get(*, viewer: Viewer, pk: int) -> ImportJob | None:
+    return import_jobs(viewer=viewer).filter(pk=pk).first()

@@ -1,0 +1,438 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from trygg.core.decorators import member_required
+from trygg.core.selectors import organisation_list
+from trygg.core.viewer import viewer_for_request
+from trygg.geo.selectors import area_list, boundary_geojson
+
+from . import exports, maps, selectors, services
+from .forms import (
+    ApiKeyForm,
+    AssignForm,
+    CategoryForm,
+    CommentForm,
+    DuplicateForm,
+    NewCategoryForm,
+    SavedFilterForm,
+    StaffReportForm,
+    StatusForm,
+)
+from .models import Category, Photo, Report, SavedFilter
+from .selectors import ReportFilter
+
+PAGE_SIZE = 50
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _categories_with_last_first(viewer):
+    groups = selectors.category_choices(municipality=viewer.municipality)
+    last = selectors.last_used_category_id(viewer=viewer)
+    if last is None:
+        return groups
+    label = next((name for _, opts in groups for pk, name in opts if pk == last), None)
+    return ([("Senast använd", [(last, label)])] if label else []) + groups
+
+
+@member_required("reports.create")
+def report_create(request):
+    viewer = viewer_for_request(request)
+    form = StaffReportForm(
+        request.POST or None,
+        request.FILES or None,
+        category_choices=_categories_with_last_first(viewer),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        category = Category.objects.filter(
+            municipality=viewer.municipality, pk=data["category"]
+        ).first()
+        photo_bytes = data["photo"].read() if data.get("photo") else None
+        org_id = next(iter(sorted(viewer.organisation_ids)), None)
+        try:
+            report = services.report_create_with_photo(
+                viewer=viewer,
+                data=services.ReportInput(
+                    category=category,
+                    kind=data["kind"],
+                    occurred_at=data["occurred_at"],
+                    occurred_until=data["occurred_until"],
+                    lat=data["lat"],
+                    lon=data["lon"],
+                    place_name=data["place_name"],
+                    description=data["description"],
+                    cost_sek=data["cost_sek"],
+                    police_report_number=data["police_report_number"],
+                    people_count=data["people_count"],
+                    youth_involved=data["youth_involved"],
+                    sensitivity=data["sensitivity"] or None,
+                    organisation=organisation_list(municipality=viewer.municipality)
+                    .filter(pk=org_id)
+                    .first(),
+                    uuid=data["client_uuid"],
+                ),
+                photo=photo_bytes,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, f"Tack! Rapport nr {report.pk} är registrerad.")
+            return redirect("reports:detail", report.pk)
+    return render(request, "reports/report_form.html", {"form": form})
+
+
+@member_required("reports.view")
+def report_list(request):
+    viewer = viewer_for_request(request)
+    filters = ReportFilter.from_query(request.GET)
+    qs = selectors.report_list(viewer=viewer, filters=filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("sida"))
+    return render(
+        request,
+        "reports/report_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "query": filters.to_query(),
+            "category_groups": selectors.category_choices(municipality=viewer.municipality),
+            "areas": area_list(municipality=viewer.municipality).exclude(kind="kommungrans"),
+            "organisations": organisation_list(municipality=viewer.municipality),
+            "statuses": Report.Status.choices,
+            "kinds": Report.Kind.choices,
+            "sorts": [
+                ("-tid", "Senast inträffade"),
+                ("tid", "Tidigast inträffade"),
+                ("-rapporterad", "Senast rapporterade"),
+                ("kategori", "Kategori"),
+                ("status", "Status"),
+                ("-kostnad", "Högst kostnad"),
+            ],
+            "saved": selectors.saved_filters(viewer=viewer),
+            "save_form": SavedFilterForm(),
+        },
+    )
+
+
+@member_required("reports.view")
+def report_detail(request, pk):
+    viewer = viewer_for_request(request)
+    report = selectors.report_get(viewer=viewer, pk=pk)
+    if report is None:
+        raise Http404
+    show_original = request.GET.get("original") == "1" and viewer.may("reports.view_original")
+    if show_original:
+        services.report_log_original_read(viewer=viewer, report=report)
+    organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
+    return render(
+        request,
+        "reports/report_detail.html",
+        {
+            "report": report,
+            "history": selectors.report_history(report=report),
+            "candidates": selectors.duplicate_candidates(viewer=viewer, report=report)
+            if viewer.may("reports.triage")
+            else [],
+            "show_original": show_original,
+            "has_redactions": bool(report.personal_data_found),
+            "status_form": StatusForm(initial={"status": report.status}),
+            "assign_form": AssignForm(
+                organisations=organisations,
+                initial={"organisation": report.assigned_organisation_id},
+            ),
+            "comment_form": CommentForm(),
+            "duplicate_form": DuplicateForm(initial={"original": report.duplicate_of_id}),
+        },
+    )
+
+
+def _report_for_action(request, pk):
+    viewer = viewer_for_request(request)
+    report = selectors.report_get(viewer=viewer, pk=pk)
+    if report is None:
+        raise Http404
+    return viewer, report
+
+
+def _after_action(request, pk, action):
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Ändringen är sparad.")
+    return redirect("reports:detail", pk)
+
+
+@require_POST
+@member_required("reports.triage")
+def report_status(request, pk):
+    viewer, report = _report_for_action(request, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Välj en status.")
+        return redirect("reports:detail", pk)
+    return _after_action(
+        request,
+        pk,
+        lambda: services.report_set_status(
+            viewer=viewer,
+            report=report,
+            status=form.cleaned_data["status"],
+            comment=form.cleaned_data["comment"],
+        ),
+    )
+
+
+@require_POST
+@member_required("reports.assign")
+def report_assign(request, pk):
+    viewer, report = _report_for_action(request, pk)
+    form = AssignForm(
+        request.POST, organisations=organisation_list(municipality=viewer.municipality)
+    )
+    if not form.is_valid():
+        messages.error(request, "Välj en organisation i listan.")
+        return redirect("reports:detail", pk)
+    return _after_action(
+        request,
+        pk,
+        lambda: services.report_assign(
+            viewer=viewer, report=report, organisation=form.cleaned_data["organisation"]
+        ),
+    )
+
+
+@require_POST
+@member_required("reports.comment")
+def report_comment(request, pk):
+    viewer, report = _report_for_action(request, pk)
+    return _after_action(
+        request,
+        pk,
+        lambda: services.report_comment(
+            viewer=viewer, report=report, text=request.POST.get("text", "")
+        ),
+    )
+
+
+@require_POST
+@member_required("reports.triage")
+def report_duplicate(request, pk):
+    viewer, report = _report_for_action(request, pk)
+    form = DuplicateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ange numret på en rapport.")
+        return redirect("reports:detail", pk)
+    original_pk = form.cleaned_data["original"]
+    original = selectors.report_get(viewer=viewer, pk=original_pk) if original_pk else None
+    if original_pk and original is None:
+        messages.error(request, f"Rapport nr {original_pk} finns inte.")
+        return redirect("reports:detail", pk)
+    return _after_action(
+        request,
+        pk,
+        lambda: services.report_mark_duplicate(viewer=viewer, report=report, original=original),
+    )
+
+
+@member_required("reports.view")
+def report_photo(request, pk, photo_pk, size):
+    viewer, report = _report_for_action(request, pk)
+    photo = Photo.objects.filter(
+        municipality=viewer.municipality, report=report, pk=photo_pk
+    ).first()
+    if photo is None:
+        raise Http404
+    field = photo.thumbnail if size == "liten" and photo.thumbnail else photo.image
+    response = FileResponse(field.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@member_required("reports.view")
+def report_map(request):
+    viewer = viewer_for_request(request)
+    return render(
+        request,
+        "reports/report_map.html",
+        {
+            "boundary": boundary_geojson(municipality=viewer.municipality),
+            "filters": ReportFilter.from_query(request.GET),
+            "query": ReportFilter.from_query(request.GET).to_query(),
+        },
+    )
+
+
+@member_required("reports.view")
+def report_map_data(request):
+    viewer = viewer_for_request(request)
+    filters = ReportFilter.from_query(request.GET)
+    try:
+        bbox = [float(v) for v in request.GET.get("bbox", "").split(",")]
+        zoom = int(request.GET.get("zoom", "12"))
+        if len(bbox) != 4:
+            raise ValueError
+    except ValueError:
+        return JsonResponse({"error": "bbox=väst,syd,öst,nord och zoom krävs."}, status=400)
+    data = maps.map_features(viewer=viewer, filters=filters, bbox=tuple(bbox), zoom=zoom)
+    return JsonResponse(data)
+
+
+@member_required("reports.export")
+def report_export(request, fmt):
+    viewer = viewer_for_request(request)
+    filters = ReportFilter.from_query(request.GET)
+    qs = selectors.report_list(viewer=viewer, filters=filters)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    if fmt == "csv":
+        body, content_type = exports.to_csv(viewer=viewer, reports=qs), "text/csv; charset=utf-8"
+    else:
+        body = exports.to_xlsx(viewer=viewer, reports=qs)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="rapporter-{stamp}.{fmt}"'
+    return response
+
+
+@require_POST
+@member_required("reports.view")
+def saved_filter_create(request):
+    viewer = viewer_for_request(request)
+    form = SavedFilterForm(request.POST)
+    query = ReportFilter.from_query(request.POST).to_query()
+    if form.is_valid():
+        SavedFilter.objects.create(
+            municipality=viewer.municipality,
+            user=request.user,
+            name=form.cleaned_data["name"],
+            query=query,
+        )
+        messages.success(request, "Filtret är sparat.")
+    else:
+        messages.error(request, "Ge filtret ett namn.")
+    return redirect(reverse("reports:list") + (f"?{query}" if query else ""))
+
+
+@require_POST
+@member_required("reports.view")
+def saved_filter_delete(request, pk):
+    viewer = viewer_for_request(request)
+    deleted, _ = selectors.saved_filters(viewer=viewer).filter(pk=pk).delete()
+    if not deleted:
+        raise Http404
+    messages.success(request, "Filtret är borttaget.")
+    return redirect("reports:list")
+
+
+@member_required("reports.manage_categories")
+def category_list(request):
+    viewer = viewer_for_request(request)
+    parents = Category.objects.filter(municipality=viewer.municipality, parent__isnull=True)
+    form = NewCategoryForm(
+        request.POST or None,
+        parents=parents,
+        initial={"sensitivity": "intern", "retention_days": 1826},
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.category_create(
+                viewer=viewer,
+                code=d["code"],
+                name=d["name"],
+                parent=d["parent"],
+                sensitivity=d["sensitivity"],
+                retention_days=d["retention_days"],
+                citizen=d["citizen"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Kategorin är skapad.")
+            return redirect("reports:categories")
+    return render(
+        request,
+        "reports/category_list.html",
+        {
+            "categories": selectors.category_tree(
+                municipality=viewer.municipality, only_active=False
+            ),
+            "form": form,
+        },
+    )
+
+
+@member_required("reports.manage_categories")
+def category_edit(request, pk):
+    viewer = viewer_for_request(request)
+    category = Category.objects.filter(municipality=viewer.municipality, pk=pk).first()
+    if category is None:
+        raise Http404
+    form = CategoryForm(
+        request.POST or None,
+        initial={
+            "name": category.name,
+            "sensitivity": category.sensitivity,
+            "retention_days": category.retention_days,
+            "citizen": category.citizen,
+            "active": category.active,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.category_update(viewer=viewer, category=category, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, "Kategorin är sparad.")
+            return redirect("reports:categories")
+    return render(request, "reports/category_form.html", {"form": form, "category": category})
+
+
+@member_required("reports.manage_api_keys")
+def api_key_list(request):
+    viewer = viewer_for_request(request)
+    organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
+    form = ApiKeyForm(request.POST or None, organisations=organisations)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            key, secret = services.api_key_create(
+                viewer=viewer,
+                organisation=form.cleaned_data["organisation"],
+                name=form.cleaned_data["name"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            form = ApiKeyForm(organisations=organisations)
+    return render(
+        request,
+        "reports/api_keys.html",
+        {"keys": selectors.api_keys(viewer=viewer), "form": form, "secret": secret},
+    )
+
+
+@require_POST
+@member_required("reports.manage_api_keys")
+def api_key_revoke(request, pk):
+    viewer = viewer_for_request(request)
+    key = selectors.api_keys(viewer=viewer).filter(pk=pk).first()
+    if key is None:
+        raise Http404
+    services.api_key_revoke(viewer=viewer, key=key)
+    messages.success(request, f"Nyckeln {key.name} är återkallad.")
+    return redirect("reports:api_keys")

@@ -1,0 +1,57 @@
+// The citizen form: pick the place on a map (optional; the address field always works), and
+// solve the proof-of-work challenge (ALTCHA v1: find n with SHA-256(salt + n) == challenge)
+// in the background, so bots pay in CPU time and people see no puzzle.
+(function () {
+  "use strict";
+  var form = document.getElementById("report-form");
+  if (!form) return;
+  var field = form.querySelector("input[name=altcha]");
+  var status = document.getElementById("pow-status");
+  var challenge = JSON.parse(document.getElementById("altcha-challenge").textContent);
+  var solved = null;
+
+  function hex(buffer) {
+    return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+  async function solve() {
+    var enc = new TextEncoder();
+    for (var n = 0; n <= challenge.maxNumber; n++) {
+      var digest = await crypto.subtle.digest("SHA-256", enc.encode(challenge.salt + n));
+      if (hex(digest) === challenge.challenge) return n;
+    }
+    return null;
+  }
+  if (window.crypto && crypto.subtle && field) {
+    solved = solve().then(function (n) {
+      if (n === null) return;
+      field.value = btoa(JSON.stringify({
+        algorithm: challenge.algorithm, challenge: challenge.challenge, number: n,
+        salt: challenge.salt, signature: challenge.signature
+      }));
+    });
+    form.addEventListener("submit", function (event) {
+      if (field.value) return;
+      event.preventDefault();
+      status.textContent = "Kontrollerar att du inte är en robot …";
+      solved.then(function () { form.submit(); });
+    });
+  }
+
+  var mapEl = document.getElementById("pick-map");
+  if (!mapEl || !window.L) return;
+  mapEl.hidden = false;
+  var boundary = JSON.parse(document.getElementById("boundary-data").textContent || "null");
+  var map = L.map(mapEl);
+  var outline = boundary ? L.geoJSON(boundary, { style: { color: "#0b4f8a", weight: 2, fill: false } }).addTo(map) : null;
+  if (outline) map.fitBounds(outline.getBounds()); else map.setView([59.514, 15.993], 12);
+  var marker = null;
+  var pickStatus = document.getElementById("pick-status");
+  map.on("click", function (e) {
+    form.querySelector("input[name=lat]").value = e.latlng.lat.toFixed(6);
+    form.querySelector("input[name=lon]").value = e.latlng.lng.toFixed(6);
+    if (marker) marker.setLatLng(e.latlng); else marker = L.marker(e.latlng, { alt: "Vald plats" }).addTo(map);
+    pickStatus.textContent = "Plats vald på kartan.";
+  });
+})();

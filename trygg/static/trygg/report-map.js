@@ -1,0 +1,49 @@
+// The report map: Leaflet without a tile server by default (the municipality's boundary is
+// the background), hexagon counts when zoomed out and single reports when zoomed in.
+(function () {
+  "use strict";
+  var el = document.getElementById("report-map");
+  if (!el || !window.L) return;
+  var boundary = JSON.parse(document.getElementById("boundary-data").textContent || "null");
+  var map = L.map(el, { preferCanvas: true });
+  if (el.dataset.tiles) {
+    L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
+  }
+  var outline = boundary ? L.geoJSON(boundary, { style: { color: "#0b4f8a", weight: 2, fill: false } }).addTo(map) : null;
+  if (outline) map.fitBounds(outline.getBounds()); else map.setView([59.514, 15.993], 12);
+  var layer = L.geoJSON(null, {
+    style: function (f) {
+      var n = f.properties.count || 1;
+      var o = Math.min(0.85, 0.2 + Math.log(n + 1) / 5);
+      return { color: "#083a66", weight: 1, fillColor: "#b3261e", fillOpacity: o };
+    },
+    pointToLayer: function (f, latlng) {
+      return L.circleMarker(latlng, { radius: 7, color: "#083a66", weight: 2, fillColor: "#b3261e", fillOpacity: 0.8 });
+    },
+    onEachFeature: function (f, l) {
+      if (f.properties.count) {
+        l.bindTooltip(f.properties.count + " rapporter");
+      } else {
+        l.bindPopup('<a href="' + f.properties.url + '">Rapport ' + f.properties.id + "</a><br>" + f.properties.category);
+      }
+    }
+  }).addTo(map);
+  var status = document.getElementById("map-status");
+  var seq = 0;
+  function load() {
+    var b = map.getBounds();
+    var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(",");
+    var url = el.dataset.src + "?bbox=" + bbox + "&zoom=" + map.getZoom() + (el.dataset.query ? "&" + el.dataset.query : "");
+    var mine = ++seq;
+    fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (data) {
+      if (mine !== seq) return;
+      layer.clearLayers();
+      layer.addData(data);
+      var shown = data.features.reduce(function (s, f) { return s + (f.properties.count || 1); }, 0);
+      status.textContent = shown + " rapporter med exakt plats i kartbilden" +
+        (data.without_point ? "; " + data.without_point + " utan exakt plats visas bara i listan." : ".");
+    });
+  }
+  map.on("moveend", load);
+  load();
+})();
