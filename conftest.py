@@ -18,6 +18,16 @@ ROLE_USERS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_area_index():
+    """Each test's rows are rolled back without signals: start every test with no cache."""
+    from trygg.geo import selectors
+
+    selectors._cache.clear()
+    yield
+    selectors._cache.clear()
+
+
 @pytest.fixture
 def koping(db):
     return Municipality.objects.create(

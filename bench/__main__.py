@@ -8,8 +8,8 @@ timed tests: they print, they do not assert.
 import argparse
 import importlib
 import os
-import platform
 import pkgutil
+import platform
 import sys
 import time
 from pathlib import Path
@@ -26,12 +26,16 @@ def main() -> int:
     names = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name.startswith("bench_"))
     if args.only:
         names = [n for n in names if n.removeprefix("bench_") in args.only]
-    print(f"# Trygg benchmarks — {platform.node()} {platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"# Trygg benchmarks — {platform.node()} {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     failures = 0
     for name in names:
         module = importlib.import_module(f"bench.{name}")
-        print(f"\n## {name.removeprefix('bench_')}: {(module.__doc__ or '').strip().splitlines()[0]}")
+        print(
+            f"\n## {name.removeprefix('bench_')}: {(module.__doc__ or '').strip().splitlines()[0]}"
+        )
         started = time.perf_counter()
         try:
             for line in module.run(quick=args.quick):

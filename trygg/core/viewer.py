@@ -18,6 +18,7 @@ class Viewer:
     user: object | None = None
     # Set when the request came through an organisation's API key.
     api_key_id: int | None = None
+    organisation: object | None = None
 
     def may(self, action: str) -> bool:
         return roles_may(self.roles, action)

@@ -5,3 +5,6 @@ class GeoConfig(AppConfig):
     name = "trygg.geo"
     label = "geo"
     verbose_name = "Geografi"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,6 +1,7 @@
 """Reads for areas, and the point → area index (shapely STRtree), cached per process
 until the municipality's areas change."""
 
+import time
 from dataclasses import dataclass
 from threading import Lock
 
@@ -64,6 +65,10 @@ class AreaIndex:
             ids.sort()
         return result
 
+    def names_for(self, area_ids) -> list[str]:
+        lookup = dict(zip(self.ids.tolist(), self.names, strict=True))
+        return [lookup[a] for a in area_ids if a in lookup]
+
     def inside_municipality(self, lat: float, lon: float) -> bool | None:
         """None when the municipality has no boundary to test against."""
         if self.boundary is None:
@@ -71,20 +76,33 @@ class AreaIndex:
         return bool(self.boundary.intersects(Point(lon, lat)))
 
 
-_cache: dict[int, tuple[tuple, AreaIndex]] = {}
+_cache: dict[int, tuple[tuple, float, AreaIndex]] = {}
 _lock = Lock()
+# How long a process trusts its index without asking the database whether areas changed.
+# Changes made in this process invalidate at once (signals); other processes within this.
+VERSION_TTL = 5.0
+
+
+def invalidate(municipality_id: int) -> None:
+    with _lock:
+        _cache.pop(municipality_id, None)
 
 
 def area_index(municipality: Municipality) -> AreaIndex:
+    now = time.monotonic()
+    with _lock:
+        cached = _cache.get(municipality.pk)
+        if cached and now - cached[1] < VERSION_TTL:
+            return cached[2]
     version = tuple(
         Area.objects.filter(municipality=municipality)
         .aggregate(n=Count("id"), changed=Max("updated_at"))
         .values()
     )
-    with _lock:
-        cached = _cache.get(municipality.pk)
-        if cached and cached[0] == version:
-            return cached[1]
+    if cached and cached[0] == version:
+        with _lock:
+            _cache[municipality.pk] = (version, now, cached[2])
+        return cached[2]
     rows = list(
         Area.objects.filter(municipality=municipality).values_list("id", "name", "kind", "geometry")
     )
@@ -102,7 +120,7 @@ def area_index(municipality: Municipality) -> AreaIndex:
         boundary=boundary,
     )
     with _lock:
-        _cache[municipality.pk] = (version, index)
+        _cache[municipality.pk] = (version, now, index)
     return index
 
 

@@ -4,7 +4,7 @@ An API key acts as its organisation: a police key reads like the polis role, eve
 key like a rapportör of that organisation. Creating carries the client's UUID, so a retried
 request returns the same report and creates nothing new."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Literal
 from uuid import UUID
@@ -21,11 +21,13 @@ from ninja.security import APIKeyHeader
 
 from trygg.core.models import Organisation, Role
 from trygg.core.viewer import Viewer
+from trygg.geo.selectors import area_index
 
 from . import selectors, services
 from .models import ApiKey, Category, Report
 
 router = Router(tags=["Rapporter"])
+LAST_USED_PRECISION = timedelta(minutes=5)
 
 
 class OrganisationKey(APIKeyHeader):
@@ -45,7 +47,10 @@ class OrganisationKey(APIKeyHeader):
             )
             if api_key is None or not api_key.organisation.active:
                 return None
-            ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=timezone.now())
+            now = timezone.now()
+            # A write per request would serialise intake on SQLite; minutes are precise enough.
+            if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_PRECISION:
+                ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
         role = (
             Role.POLIS if api_key.organisation.kind == Organisation.Kind.POLIS else Role.RAPPORTOR
         )
@@ -54,6 +59,7 @@ class OrganisationKey(APIKeyHeader):
             roles=frozenset({role}),
             organisation_ids=frozenset({api_key.organisation_id}),
             api_key_id=api_key.pk,
+            organisation=api_key.organisation,
         )
 
 
@@ -119,7 +125,7 @@ class ReportOut(Schema):
     updated_at: datetime
 
     @staticmethod
-    def from_report(report: Report, viewer: Viewer) -> "ReportOut":
+    def from_report(report: Report, viewer: Viewer, area_names=None) -> "ReportOut":
         return ReportOut(
             id=report.pk,
             uuid=report.uuid,
@@ -134,7 +140,7 @@ class ReportOut(Schema):
             lon=report.lon,
             precision=report.precision,
             place_name=report.place_name,
-            areas=[a.name for a in report.areas.all()],
+            areas=area_names if area_names is not None else [a.name for a in report.areas.all()],
             description=report.description
             if viewer.may("reports.view_original")
             else report.description_redacted,
@@ -196,7 +202,6 @@ def create_report(request, payload: ReportIn):
         ).first()
         if category is None:
             raise ValidationError({"category": [f"Okänd kategori: {payload.category}."]})
-        organisation = Organisation.objects.get(pk=next(iter(viewer.organisation_ids)))
         report, created = services.report_create(
             viewer=viewer,
             data=services.ReportInput(
@@ -213,14 +218,17 @@ def create_report(request, payload: ReportIn):
                 people_count=payload.people_count,
                 youth_involved=payload.youth_involved,
                 sensitivity=payload.sensitivity,
-                organisation=organisation,
+                organisation=viewer.organisation,
                 uuid=payload.uuid,
                 source=Report.Source.API,
                 external_id=payload.external_id,
             ),
         )
-        report = _report_or_404(viewer, report.uuid)
-        return HttpStatus(201 if created else 200, ReportOut.from_report(report, viewer))
+        if not created:
+            report = _report_or_404(viewer, report.uuid)
+            return HttpStatus(200, ReportOut.from_report(report, viewer))
+        names = area_index(viewer.municipality).names_for(report.area_ids)
+        return HttpStatus(201, ReportOut.from_report(report, viewer, area_names=names))
 
 
 class ReportPage(Schema):

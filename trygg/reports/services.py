@@ -278,10 +278,6 @@ def report_create(
     elif not viewer.may("reports.create"):
         raise PermissionDenied("Du har inte behörighet att rapportera.")
     municipality = viewer.municipality
-    if data.uuid is not None:
-        existing = Report.objects.filter(municipality=municipality, uuid=data.uuid).first()
-        if existing is not None:
-            return existing, False
     now = timezone.now()
     errors = _validate(municipality, data, now)
     index = area_index(municipality)
@@ -343,17 +339,21 @@ def report_create(
         report.tracking_code = _tracking_code()
     try:
         with transaction.atomic():
-            report.save()
+            report.save(force_insert=True)
             if area_ids:
-                report.areas.set(area_ids)
+                Report.areas.through.objects.bulk_create(
+                    [Report.areas.through(report_id=report.pk, area_id=a) for a in area_ids]
+                )
             _event(report, viewer, ReportEvent.Kind.CREATED)
     except IntegrityError:
-        # Two identical requests raced: the other one stored it first.
+        # The client's UUID is already stored (a retry, or two identical requests racing):
+        # answer with that report. Cheaper than looking first on every create.
         if data.uuid is not None:
             existing = Report.objects.filter(municipality=municipality, uuid=data.uuid).first()
             if existing is not None:
                 return existing, False
         raise
+    report.area_ids = area_ids
     return report, True
 
 

@@ -29,6 +29,8 @@ class Command(BaseCommand):
             str(port),
             "--workers",
             str(workers),
+            "--blocking-threads",
+            "2",
             "--no-ws",
             "trygg.wsgi:application",
         ]

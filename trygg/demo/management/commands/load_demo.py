@@ -110,7 +110,18 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<12} {Role(role).label} – {org_name}")
 
     def _extend(self, municipalities):
-        """Later apps add their demo data here (reports, meetings…)."""
+        """Demo data of the apps that build on the foundation."""
+        from trygg.demo.reports import load_demo_police_events, load_demo_reports
+
+        koping = municipalities["koping"]
+        with scope(municipality=koping):
+            Organisation.objects.filter(
+                municipality=koping, name="Tekniska förvaltningen", email=""
+            ).update(email="tekniska@koping.example")
+            made = load_demo_reports(koping)
+            police = load_demo_police_events(koping)
+        if made or police:
+            self.stdout.write(f"{made} demorapporter och {police} av polisens händelser laddade.")
 
     @staticmethod
     def _municipality(name, kommunkod, county, slug, population):
