@@ -141,9 +141,12 @@ def police_events_store(
     new, changed, skipped = [], [], 0
     now = timezone.now()
     defaults = {
-        "municipality_id": municipality.pk, "kind": Report.Kind.HANDELSE,
-        "precision": Report.Precision.KOMMUN, "source": Report.Source.POLISEN,
-        "organisation_id": getattr(organisation, "pk", None), "created_at": now,
+        "municipality_id": municipality.pk,
+        "kind": Report.Kind.HANDELSE,
+        "precision": Report.Precision.KOMMUN,
+        "source": Report.Source.POLISEN,
+        "organisation_id": getattr(organisation, "pk", None),
+        "created_at": now,
         "updated_at": now,
     }
     for event in events:
@@ -155,7 +158,9 @@ def police_events_store(
         old = existing.get(event.external_id)
         if old is not None:
             if (old.description, old.category_id, old.occurred_at) != (
-                description, category.pk, event.occurred_at
+                description,
+                category.pk,
+                event.occurred_at,
             ):
                 old.description = description
                 old.description_redacted = privacy.redact(description).text
@@ -169,22 +174,24 @@ def police_events_store(
         existing[event.external_id] = None  # a repeated id within the chunk
         # Plain rows, not model instances: building 1 M Report objects costs more than
         # writing them (measured in bench/bench_import.py).
-        new.append({
-            **defaults,
-            "uuid": uuid.uuid4(),
-            "category_id": category.pk,
-            "occurred_at": event.occurred_at,
-            "reported_at": event.published_at,
-            "lat": event.lat,
-            "lon": event.lon,
-            "place_name": (event.place or event.location_name)[:200],
-            "outside_municipality": index.inside_municipality(event.lat, event.lon) is False,
-            "description": description,
-            "description_redacted": privacy.redact(description).text,
-            "sensitivity": category.sensitivity,
-            "external_id": event.external_id,
-            "external_url": event.url[:200],
-        })
+        new.append(
+            {
+                **defaults,
+                "uuid": uuid.uuid4(),
+                "category_id": category.pk,
+                "occurred_at": event.occurred_at,
+                "reported_at": event.published_at,
+                "lat": event.lat,
+                "lon": event.lon,
+                "place_name": (event.place or event.location_name)[:200],
+                "outside_municipality": index.inside_municipality(event.lat, event.lon) is False,
+                "description": description,
+                "description_redacted": privacy.redact(description).text,
+                "sensitivity": category.sensitivity,
+                "external_id": event.external_id,
+                "external_url": event.url[:200],
+            }
+        )
     if dry_run:
         return len(new), len(changed), skipped
     with transaction.atomic():
@@ -200,12 +207,40 @@ def police_events_store(
 
 # The columns a bulk insert writes; the rest keep their database defaults (NULL or blank).
 _BULK_FIELDS = (
-    "uuid", "municipality", "kind", "category", "occurred_at", "occurred_until", "reported_at",
-    "lat", "lon", "precision", "place_name", "h3_r7", "h3_r8", "h3_r9", "outside_municipality",
-    "description", "description_redacted", "personal_data_found", "source", "organisation",
-    "reporter", "contact_name", "contact_email", "contact_phone", "cost_sek",
-    "police_report_number", "people_count", "youth_involved", "sensitivity", "status",
-    "external_id", "external_url", "created_at", "updated_at",
+    "uuid",
+    "municipality",
+    "kind",
+    "category",
+    "occurred_at",
+    "occurred_until",
+    "reported_at",
+    "lat",
+    "lon",
+    "precision",
+    "place_name",
+    "h3_r7",
+    "h3_r8",
+    "h3_r9",
+    "outside_municipality",
+    "description",
+    "description_redacted",
+    "personal_data_found",
+    "source",
+    "organisation",
+    "reporter",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "cost_sek",
+    "police_report_number",
+    "people_count",
+    "youth_involved",
+    "sensitivity",
+    "status",
+    "external_id",
+    "external_url",
+    "created_at",
+    "updated_at",
 )
 
 
