@@ -206,3 +206,18 @@ class UsedChallenge(models.Model):
 
     def __str__(self):
         return self.signature[:12]
+
+
+class PeriodicRun(models.Model):
+    """That a daily job was enqueued for a day; the unique key stops two processes from
+    enqueuing it twice."""
+
+    name = models.CharField(max_length=60)
+    day = models.DateField()
+    enqueued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["name", "day"], name="periodic_once")]
+
+    def __str__(self):
+        return f"{self.name} {self.day}"

@@ -40,10 +40,22 @@ class OrganisationKey(APIKeyHeader):
             return None
         # The key names its tenant; no scope exists before it is known.
         with scopes_disabled():
-            api_key = (
-                ApiKey.objects.filter(key_hash=services.hash_key(key), revoked_at__isnull=True)
-                .select_related("organisation", "municipality")
-                .first()
+            # Every API call pays for this lookup: only the columns used, no ORDER BY.
+            api_key = next(
+                iter(
+                    ApiKey.objects.filter(key_hash=services.hash_key(key), revoked_at__isnull=True)
+                    .select_related("organisation", "municipality")
+                    .only(
+                        "last_used_at",
+                        "organisation__kind",
+                        "organisation__active",
+                        "organisation__name",
+                        "municipality__name",
+                        "municipality__slug",
+                        "municipality__kommunkod",
+                    )[:1]
+                ),
+                None,
             )
             if api_key is None or not api_key.organisation.active:
                 return None

@@ -4,7 +4,7 @@ Counts are an indexed GROUP BY on the stored cell column, so the map stays fast 
 number of reports; only point-precise reports are drawn (the response says how many others
 were left out)."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from trygg.core.viewer import Viewer
@@ -29,7 +29,7 @@ def resolution_for_zoom(zoom: int) -> int | None:
 def map_features(*, viewer: Viewer, filters: ReportFilter, bbox: tuple, zoom: int) -> dict:
     west, south, east, north = bbox
     qs = report_list(viewer=viewer, filters=filters).order_by()
-    without_point = qs.exclude(precision="punkt").count() + qs.filter(lat__isnull=True).count()
+    without_point = qs.filter(~Q(precision="punkt") | Q(lat__isnull=True)).count()
     located = qs.filter(
         precision="punkt",
         lat__isnull=False,

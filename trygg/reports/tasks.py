@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
-from trygg.core.models import Organisation
+from trygg.core.models import Municipality, Organisation
 
 from . import images
 from .models import ImportJob, Photo, Report
@@ -124,3 +124,18 @@ def run_import(job_id: int) -> None:
         return
     with scope(municipality=job.municipality):
         import_run(job)
+
+
+@task()
+def purge_expired_reports() -> int:
+    """Gallring: deletes reports older than their category's retention period, in every
+    municipality; returns how many. Photos go with them (files included)."""
+    from .services import reports_purge_expired
+
+    total = 0
+    with scopes_disabled():
+        municipalities = list(Municipality.objects.all())
+    for municipality in municipalities:
+        with scope(municipality=municipality):
+            total += reports_purge_expired(municipality=municipality)
+    return total

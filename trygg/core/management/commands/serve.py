@@ -39,8 +39,14 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Trygg körs på http://{host}:{port}/ – stoppa med Ctrl-C.")
         )
+        next_check = 0.0
         try:
             while all(p.poll() is None for p in processes):
+                if time.monotonic() >= next_check:
+                    from trygg.core.periodic import enqueue_due_jobs
+
+                    enqueue_due_jobs()
+                    next_check = time.monotonic() + 60
                 time.sleep(0.5)
         except KeyboardInterrupt:
             pass

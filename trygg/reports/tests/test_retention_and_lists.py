@@ -1,0 +1,116 @@
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from tests.helpers import make_area, make_report
+from trygg.core.models import AuditEvent, PeriodicRun, Role
+from trygg.core.periodic import enqueue_due_jobs
+from trygg.reports.models import Report
+from trygg.reports.tasks import purge_expired_reports
+
+
+def test_retention_deletes_only_reports_past_their_categorys_period(koping, arboga):
+    now = timezone.now()
+    old_litter = make_report(koping, "nedskrapning", when=now - timedelta(days=1100))  # 3 years
+    young_litter = make_report(koping, "nedskrapning", when=now - timedelta(days=1000))
+    old_graffiti = make_report(koping, "klotter", when=now - timedelta(days=1100))  # 5 years
+    ancient = make_report(arboga, "klotter", when=now - timedelta(days=1900), lat=59.39, lon=15.84)
+    assert purge_expired_reports.call() == 2
+    with scopes_disabled():
+        left = set(Report.objects.values_list("pk", flat=True))
+    assert left == {young_litter.pk, old_graffiti.pk}
+    assert old_litter.pk not in left and ancient.pk not in left
+    assert AuditEvent.objects.filter(summary__startswith="Gallring: 1 rapporter").count() == 2
+
+
+def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
+    morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
+    assert sorted(enqueue_due_jobs(morning)) == ["reports.digest", "reports.retention"]
+    assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
+    night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
+    assert enqueue_due_jobs(night) == []
+    assert PeriodicRun.objects.count() == 2
+
+
+def _list_queries(client, n):
+    for _ in range(n):
+        make_report(client.koping)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("reports:list"))
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_report_list_has_no_n_plus_one(client, users, koping):
+    make_area(koping, "Centrum")
+    client.force_login(users[Role.SAMORDNARE])
+    client.koping = koping
+    one = _list_queries(client, 1)
+    three = _list_queries(client, 2)
+    assert one == three
+
+
+def test_csv_export_respects_redaction_and_is_audited(client, users, koping):
+    make_report(
+        koping,
+        description="Ring 070-123 45 67",
+        description_redacted="Ring [telefonnummer borttaget]",
+    )
+    client.force_login(users[Role.ANALYTIKER])
+    body = client.get(reverse("reports:export", args=["csv"])).content.decode("utf-8-sig")
+    assert body.splitlines()[0].startswith("nr;typ;kategori")
+    assert "[telefonnummer borttaget]" in body and "070-123" not in body
+    assert AuditEvent.objects.filter(action="exported").count() == 1
+
+
+def test_xlsx_export_opens(client, users, koping):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    make_report(koping, cost_sek=1500)
+    client.force_login(users[Role.SAMORDNARE])
+    response = client.get(reverse("reports:export", args=["xlsx"]))
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "nr" and len(rows) == 2
+    assert rows[1][14] == 1500
+
+
+def test_filters_narrow_the_list(client, users, koping):
+    centrum = make_area(koping, "Centrum")
+    inside = make_report(koping, "klotter")
+    with scope(municipality=koping):
+        inside.areas.add(centrum)
+    make_report(koping, "belysning")
+    client.force_login(users[Role.SAMORDNARE])
+    page = client.get(reverse("reports:list"), {"omrade": centrum.pk}).content.decode()
+    assert "1 rapport" in page
+    bad = client.get(reverse("reports:list"), {"fran": "2026-13-01"}).content.decode()
+    assert "är inte ett datum" in bad
+
+
+def test_map_gives_hexagons_zoomed_out_and_points_zoomed_in(client, users, koping):
+    make_report(koping)
+    make_report(koping, lat=59.5142, lon=15.9929)
+    make_report(koping, lat=None, lon=None, place_name="Torget", precision="adress")
+    client.force_login(users[Role.ANALYTIKER])
+    url = reverse("reports:map_data")
+    far = client.get(url, {"bbox": "15.8,59.4,16.2,59.6", "zoom": "11"}).json()
+    assert far["mode"] == "hexagons"
+    assert sum(f["properties"]["count"] for f in far["features"]) == 2
+    assert far["without_point"] == 1
+    near = client.get(url, {"bbox": "15.98,59.51,16.0,59.52", "zoom": "17"}).json()
+    assert near["mode"] == "points" and len(near["features"]) == 2
+    assert client.get(url, {"bbox": "x"}).status_code == 400
+
+
+def test_saved_filter_round_trip(client, users, koping):
+    client.force_login(users[Role.ANALYTIKER])
+    client.post(reverse("reports:filter_save"), {"name": "Klotter i år", "q": "klotter"})
+    page = client.get(reverse("reports:list")).content.decode()
+    assert "Klotter i år" in page and "?q=klotter" in page
