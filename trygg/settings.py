@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "trygg.core",
     "trygg.geo",
     "trygg.reports",
+    "trygg.lagesbild",
     "trygg.public",
     "trygg.demo",
 ]
@@ -196,6 +197,9 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBa
 # Map tiles (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png). Empty: maps draw the
 # municipality's own areas with no tile server, which works offline.
 TILE_URL = env("TILE_URL")
+
+# The longest period a lägesbild may cover (days); five years and some margin.
+LAGESBILD_MAX_DAYS = int(env("LAGESBILD_MAX_DAYS", "2200"))
 
 # The municipality whose public pages a logged-out visitor sees at "/".
 DEFAULT_MUNICIPALITY = env("DEFAULT_MUNICIPALITY", "koping")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("trygg.core.urls")),
     path("omraden/", include("trygg.geo.urls")),
     path("rapporter/", include("trygg.reports.urls")),
+    path("lagesbild/", include("trygg.lagesbild.urls")),
     path("api/", api.urls),
     path("open311/v2/", include("trygg.reports.open311_urls")),
     path("", include("trygg.public.urls")),

@@ -39,6 +39,12 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "reports.import": frozenset({S, N}),
     "reports.manage_categories": frozenset({A, S}),
     "reports.manage_api_keys": frozenset({A}),
+    # Operativ lägesbild och lägesbildsmöte
+    "lagesbild.view": frozenset({S, N, P}),
+    "lagesbild.view_police": frozenset({S, N, P}),
+    "lagesbild.police_input": frozenset({P}),
+    "lagesbild.manage_meetings": frozenset({S}),
+    "lagesbild.export": frozenset({S, N, P}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

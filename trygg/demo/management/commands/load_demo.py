@@ -120,6 +120,9 @@ class Command(BaseCommand):
             ).update(email="tekniska@koping.example")
             made = load_demo_reports(koping)
             police = load_demo_police_events(koping)
+            from trygg.demo.lagesbild import load_demo_meetings
+
+            load_demo_meetings(koping)
         if made or police:
             self.stdout.write(f"{made} demorapporter och {police} av polisens händelser laddade.")
 

@@ -1,0 +1,379 @@
+"""What the lägesbild and the minutes say, as blocks of the neutral document model."""
+
+import html
+import re
+from datetime import datetime
+
+from trygg.lagesbild import svg
+from trygg.lagesbild.picture import Picture
+
+from .formatting import (
+    format_date,
+    format_datetime,
+    format_int,
+    format_period,
+    format_sek,
+    local,
+    reports,
+    short_change,
+)
+from .minutes import Minutes
+from .model import Block, Document, column, facts, heading, image, items, para, table
+
+NO_POLICE = "Ingen lägesbild från polisen registrerad för perioden."
+# Approximate area of one hexagon per H3 resolution, for the reader's sense of scale.
+HEX_AREA = {7: "5,2 km²", 8: "0,74 km²", 9: "0,11 km²"}
+DESC = re.compile(r"<desc[^>]*>(.*?)</desc>", re.S)
+
+
+def picture_document(picture: Picture, *, generated_at: datetime) -> Document:
+    """The full lägesbild for a period."""
+    title = f"Lägesbild {picture.municipality_name} {format_period(picture.start, picture.end)}"
+    blocks = [heading(title, 1), *_summary(picture)]
+    blocks += [heading("Kategorier"), *_categories(picture)]
+    blocks += [heading("Kostnader per organisation"), *_costs(picture)]
+    blocks += [heading("Områden"), *_areas(picture)]
+    blocks += [heading("Heta punkter"), *_hotspots(picture)]
+    blocks += [heading("Utveckling per vecka"), *_weekly(picture)]
+    blocks += [heading("Veckodag och tid på dygnet"), *_weekday_hour(picture)]
+    blocks += [heading("Särskilt uppmärksammade rapporter"), *_notable(picture)]
+    blocks += [heading("Polisens lägesbild"), *_police(picture)]
+    return Document(
+        title=title,
+        subtitle=f"{picture.days} dagar",
+        footer=f"Trygg · {title} · skapad {format_datetime(generated_at)}",
+        blocks=blocks,
+        marking=_police_marking(picture),
+    )
+
+
+def minutes_document(minutes: Minutes, *, generated_at: datetime) -> Document:
+    """A lägesbild meeting's minutes, with a short picture of the period when given."""
+    held = local(minutes.held_at)
+    title = f"Minnesanteckningar lägesbildsmöte {format_date(held.date())}"
+    rows = [
+        ("Kommun", minutes.municipality_name),
+        ("Tid", format_datetime(minutes.held_at)),
+        ("Plats", minutes.place),
+        ("Period", format_period(minutes.period_start, minutes.period_end)),
+    ]
+    blocks = [heading(title, 1), facts([(k, v) for k, v in rows if v])]
+
+    blocks.append(heading("Närvarande"))
+    if minutes.participants:
+        blocks.append(items([("", name) for name in minutes.participants]))
+    else:
+        blocks.append(para("Inga deltagare antecknade."))
+    if minutes.organisations:
+        blocks.append(para(", ".join(minutes.organisations), label="Organisationer:"))
+
+    blocks.append(heading("Dagordning"))
+    if minutes.agenda:
+        blocks.append(items([(t, b) for t, b in minutes.agenda], numbered=True))
+    else:
+        blocks.append(para("Ingen dagordning antecknad."))
+
+    blocks.append(heading("Anteckningar"))
+    notes = _paragraphs(minutes.notes)
+    blocks += [para(p) for p in notes] if notes else [para("Inga anteckningar.")]
+
+    blocks.append(heading("Beslut om insatser"))
+    if minutes.decisions:
+        blocks.append(
+            table(
+                [
+                    column("Insats", width=2.2),
+                    column("Område", width=1.2),
+                    column("Plats", width=1.4),
+                    column("Tid", width=1.2),
+                    column("Ansvarig", width=1.4),
+                    column("Gäller till", width=1.1),
+                    column("Status", width=1),
+                ],
+                [
+                    [
+                        d.what,
+                        d.area or "–",
+                        d.place or "–",
+                        d.time_window or "–",
+                        d.responsible,
+                        format_date(d.until),
+                        d.status,
+                    ]
+                    for d in minutes.decisions
+                ],
+            )
+        )
+    else:
+        blocks.append(para("Inga beslut om insatser."))
+
+    blocks.append(heading("Åtgärder"))
+    if minutes.actions:
+        blocks.append(
+            table(
+                [
+                    column("Åtgärd", width=2.6),
+                    column("Ansvarig", width=1.6),
+                    column("Klart senast", width=1.1),
+                    column("Status", width=1),
+                    column("Från möte", width=1.1),
+                ],
+                [
+                    [
+                        a.title,
+                        a.owner,
+                        format_date(a.due),
+                        a.status,
+                        format_date(a.from_meeting) if a.from_meeting else "–",
+                    ]
+                    for a in minutes.actions
+                ],
+            )
+        )
+    else:
+        blocks.append(para("Inga åtgärder."))
+
+    picture = minutes.picture
+    if picture is not None:
+        blocks.append(heading("Lägesbild för perioden"))
+        blocks += _summary(picture)
+        top = [c for c in picture.categories if c.current > 0][:5]
+        if top:
+            blocks.append(
+                table(
+                    [
+                        column("Största kategorier", width=3),
+                        column("Perioden", align="right"),
+                        column("Föregående", align="right"),
+                    ],
+                    [[c.name, format_int(c.current), format_int(c.previous)] for c in top],
+                )
+            )
+        blocks += _hotspots(picture, explain=False)
+    return Document(
+        title=title,
+        subtitle=minutes.municipality_name,
+        footer=f"Trygg · {title} · skapad {format_datetime(generated_at)}",
+        blocks=blocks,
+    )
+
+
+# --- Lägesbild sections ------------------------------------------------------------------------
+
+
+def _summary(p: Picture) -> list[Block]:
+    return [
+        para(
+            f"{reports(p.total)} under perioden {format_period(p.start, p.end)} ({p.days} dagar).",
+            label="Totalt:",
+        ),
+        para(
+            p.total_vs_previous.text,
+            label=f"Mot föregående period ({format_period(p.previous_start, p.previous_end)}):",
+        ),
+        para(
+            p.total_vs_last_year.text,
+            label=(
+                f"Mot samma period i fjol ({format_period(p.last_year_start, p.last_year_end)}):"
+            ),
+        ),
+    ]
+
+
+def _categories(p: Picture) -> list[Block]:
+    if not p.categories:
+        return [para("Inga rapporter under perioden eller jämförelseperioderna.")]
+    rows = [
+        [
+            c.name,
+            format_int(c.current),
+            format_int(c.previous),
+            format_int(c.last_year),
+            short_change(c.vs_previous),
+            short_change(c.vs_last_year),
+        ]
+        for c in p.categories
+    ]
+    return [
+        table(
+            [
+                column("Kategori", width=2),
+                column("Perioden", width=0.9, align="right"),
+                column("Föregående", width=1, align="right"),
+                column("I fjol", width=0.8, align="right"),
+                column("Mot föregående", width=2.1),
+                column("Mot i fjol", width=2.1),
+            ],
+            rows,
+        ),
+        para(
+            "Förändringen är skillnaden mot jämförelseperioden omräknad till periodens längd. "
+            "”Säkerställd” betyder att skillnaden är större än vad slumpen brukar ge (p < 0,05); "
+            "med få händelser kan bara stora skillnader säkerställas.",
+            small=True,
+        ),
+    ]
+
+
+def _costs(p: Picture) -> list[Block]:
+    if not p.costs:
+        return [para("Inga kostnader rapporterade under perioden.")]
+    return [
+        table(
+            [
+                column("Organisation", width=3),
+                column("Rapporter", width=1, align="right"),
+                column("Kostnad", width=1.4, align="right"),
+            ],
+            [[c.organisation, format_int(c.reports), format_sek(c.cost)] for c in p.costs],
+            foot=["Totalt", format_int(sum(c.reports for c in p.costs)), format_sek(p.cost_total)],
+        )
+    ]
+
+
+def _areas(p: Picture) -> list[Block]:
+    if not p.areas:
+        return [para("Inga stadsdelar är inlagda för kommunen.")]
+    return [
+        table(
+            [
+                column("Område", width=2),
+                column("Perioden", width=0.9, align="right"),
+                column("Föregående", width=1, align="right"),
+                column("Förändring", width=2.6),
+            ],
+            [
+                [a.name, format_int(a.current), format_int(a.previous), short_change(a.vs_previous)]
+                for a in p.areas
+            ],
+        )
+    ]
+
+
+def _hotspots(p: Picture, *, explain: bool = True) -> list[Block]:
+    if not p.hexes and not p.boundary:
+        # Nothing to draw: the sentence alone says so, without an empty frame around it.
+        return [para(p.hotspot_text or svg.NO_POINTS + ".")]
+    map_svg = svg.hotspot_map_svg(p)
+    blocks = [image(map_svg, alt=_desc(map_svg), name="karta")]
+    if explain and p.hotspot_text:
+        blocks.append(para(p.hotspot_text))
+    elif not explain:
+        blocks.append(para(_desc(map_svg)))
+    area = HEX_AREA.get(p.hex_resolution)
+    size = f" (sexhörningar om cirka {area})" if area else ""
+    blocks.append(
+        para(
+            f"{reports(p.points_used)} med exakt plats ingår i kartan; "
+            f"{reports(p.without_point)} saknar exakt plats och ingår inte. "
+            f"H3-upplösning {p.hex_resolution}{size}.",
+            small=True,
+        )
+    )
+    return blocks
+
+
+def _weekly(p: Picture) -> list[Block]:
+    if not p.weekly:
+        return [para("Ingen veckostatistik för perioden.")]
+    chart = svg.weekly_chart_svg(p)
+    return [image(chart, alt=_desc(chart), name="vecka"), para(_desc(chart), small=True)]
+
+
+def _weekday_hour(p: Picture) -> list[Block]:
+    chart = svg.weekday_hour_svg(p)
+    if not any(any(row) for row in p.weekday_hour):
+        return [para(_desc(chart))]
+    return [image(chart, alt=_desc(chart), name="veckodag-timme"), para(_desc(chart), small=True)]
+
+
+def _notable(p: Picture) -> list[Block]:
+    if not p.notable:
+        return [para("Inga särskilt uppmärksammade rapporter under perioden.")]
+    rows = []
+    for r in p.notable:
+        occurred = getattr(r, "occurred_at", None)
+        rows.append(
+            [
+                str(getattr(r, "pk", "")),
+                format_datetime(occurred) if occurred else "–",
+                str(getattr(r, "category", "")),
+                getattr(r, "place_name", "") or "–",
+                getattr(r, "description_redacted", "") or "",
+            ]
+        )
+    return [
+        table(
+            [
+                column("Nr", width=0.6),
+                column("Tid", width=1.3),
+                column("Kategori", width=1.3),
+                column("Plats", width=1.5),
+                column("Beskrivning", width=3.5),
+            ],
+            rows,
+        ),
+        para("Beskrivningarna visas med personuppgifter borttagna.", small=True),
+    ]
+
+
+def _police(p: Picture) -> list[Block]:
+    if not p.police_inputs:
+        return [para(NO_POLICE)]
+    blocks = []
+    for police in p.police_inputs:
+        sensitivity = _call(police, "get_sensitivity_display")
+        blocks.append(para(str(getattr(police, "summary", "") or ""), label="Sammanfattning:"))
+        if sensitivity:
+            blocks.append(para(sensitivity, label="Spridning:", small=True))
+        entries = list(police.items.all()) if hasattr(police, "items") else []
+        if entries:
+            blocks.append(
+                table(
+                    [
+                        column("Tema", width=1.2),
+                        column("Område", width=1.2),
+                        column("Polisens bedömning", width=4),
+                        column("Referens", width=1),
+                    ],
+                    [
+                        [
+                            _call(item, "get_theme_display"),
+                            item.area.name if getattr(item, "area", None) else "Hela kommunen",
+                            getattr(item, "text", "") or "",
+                            getattr(item, "reference", "") or "–",
+                        ]
+                        for item in entries
+                    ],
+                )
+            )
+    return blocks
+
+
+def _police_marking(p: Picture) -> str:
+    """A line for every page when the police's input, with its spreading rules, is included."""
+    levels = sorted({_call(x, "get_sensitivity_display") for x in p.police_inputs} - {""})
+    if not p.police_inputs:
+        return ""
+    suffix = f" ({', '.join(levels)})" if levels else ""
+    return f"Innehåller polisens lägesbild{suffix}"
+
+
+# --- Helpers -----------------------------------------------------------------------------------
+
+
+def _call(obj, name: str) -> str:
+    """`obj.name()` as text, or empty when the object has no such method."""
+    method = getattr(obj, name, None)
+    return str(method()) if callable(method) else ""
+
+
+def _desc(svg_text: str) -> str:
+    """The chart's own description, used as alt text so the PDF and the page agree."""
+    match = DESC.search(svg_text)
+    return html.unescape(match.group(1)) if match else ""
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Free text split on blank lines; single line breaks stay inside a paragraph."""
+    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LagesbildConfig(AppConfig):
+    name = "trygg.lagesbild"
+    label = "lagesbild"
+    verbose_name = "Operativ lägesbild"

@@ -1,0 +1,362 @@
+"""Reads for the operational lägesbild: the period's picture, meetings, police input.
+
+The picture is computed from the reports the viewer may read: a handful of indexed queries
+on (municipality, occurred_at) that return plain columns, then numpy and the analytics
+package. Every figure carries a link to the filtered report list that produced it."""
+
+from collections import Counter
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import numpy as np
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from trygg.analytics.compare import compare_counts
+from trygg.analytics.hotspots import gi_star, study_cells
+from trygg.analytics.patterns import weekday_hour, weekly_counts
+from trygg.core.viewer import Viewer
+from trygg.geo.h3cells import cell_boundary
+from trygg.geo.models import Area
+from trygg.geo.selectors import boundary_geojson
+from trygg.reports.models import Category, Report
+from trygg.reports.selectors import ReportFilter, visible_reports
+
+from .models import ActionItem, Decision, Meeting, MeetingSchedule, PoliceInput
+from .picture import AreaRow, CategoryRow, CostRow, HexCell, Picture
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+DEFAULT_DAYS = 14
+HEX_RESOLUTIONS = (7, 8, 9)
+
+
+class PeriodError(ValueError):
+    pass
+
+
+def max_period_days() -> int:
+    return int(getattr(settings, "LAGESBILD_MAX_DAYS", 2200))
+
+
+def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """Local days [start, end] as aware datetimes [from, to)."""
+    return (
+        datetime.combine(start, time.min, tzinfo=STOCKHOLM),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=STOCKHOLM),
+    )
+
+
+def validate_period(start: date, end: date) -> None:
+    if end < start:
+        raise PeriodError("Slutdatum ligger före startdatum.")
+    days = (end - start).days + 1
+    if days > max_period_days():
+        raise PeriodError(
+            f"Perioden är {days} dagar; den längsta som kan visas är {max_period_days()} dagar."
+        )
+
+
+def default_period(*, municipality, today: date | None = None) -> tuple[date, date]:
+    """The 14 days before the next meeting (or before today when none is planned)."""
+    today = today or timezone.localdate()
+    next_meeting = (
+        Meeting.objects.filter(municipality=municipality, held_at__date__gte=today)
+        .order_by("held_at")
+        .values_list("held_at", flat=True)
+        .first()
+    )
+    end = timezone.localtime(next_meeting).date() - timedelta(days=1) if next_meeting else today
+    return end - timedelta(days=DEFAULT_DAYS - 1), end
+
+
+def _link(start: date, end: date, **filters) -> str:
+    f = ReportFilter(date_from=start, date_to=end, **filters)
+    return reverse("reports:list") + "?" + f.to_query()
+
+
+def _counts_by_category(qs, start, end) -> Counter:
+    lo, hi = _bounds(start, end)
+    rows = (
+        qs.filter(occurred_at__gte=lo, occurred_at__lt=hi)
+        .values("category_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return Counter({r["category_id"]: r["n"] for r in rows})
+
+
+def picture_for_period(
+    *, viewer: Viewer, start: date, end: date, resolution: int = 8, k: int = 1
+) -> Picture:
+    """The lägesbild for [start, end]: counts with significance against the previous period
+    and the same period last year, costs (G2), areas, hot spots, time patterns, trend."""
+    validate_period(start, end)
+    if resolution not in HEX_RESOLUTIONS:
+        raise PeriodError("Upplösningen ska vara 7, 8 eller 9.")
+    municipality = viewer.municipality
+    days = (end - start).days + 1
+    prev_end = start - timedelta(days=1)
+    prev_start = prev_end - timedelta(days=days - 1)
+    ly_start, ly_end = _shift_year(start), _shift_year(end)
+    qs = visible_reports(viewer)
+    lo, hi = _bounds(start, end)
+    period = qs.filter(occurred_at__gte=lo, occurred_at__lt=hi)
+
+    cats = {
+        c.pk: c for c in Category.objects.filter(municipality=municipality).select_related("parent")
+    }
+    current = _counts_by_category(qs, start, end)
+    previous = _counts_by_category(qs, prev_start, prev_end)
+    last_year = _counts_by_category(qs, ly_start, ly_end)
+    ly_days = (ly_end - ly_start).days + 1
+
+    # Categories are shown at the top level; sub-categories add up into their parent.
+    def roll_up(counter):
+        out = Counter()
+        for cid, n in counter.items():
+            c = cats.get(cid)
+            out[c.parent_id or c.pk if c else cid] += n
+        return out
+
+    cur_p, prev_p, ly_p = roll_up(current), roll_up(previous), roll_up(last_year)
+    categories = [
+        CategoryRow(
+            category_id=cid,
+            name=cats[cid].name,
+            current=cur_p[cid],
+            previous=prev_p[cid],
+            last_year=ly_p[cid],
+            vs_previous=compare_counts(cur_p[cid], prev_p[cid]),
+            vs_last_year=compare_counts(
+                cur_p[cid], ly_p[cid], current_length=days, previous_length=ly_days
+            ),
+            link=_link(start, end, categories=[cid]),
+        )
+        for cid in sorted(
+            set(cur_p) | set(prev_p) | set(ly_p),
+            key=lambda c: (-cur_p[c], cats[c].name if c in cats else ""),
+        )
+        if cid in cats
+    ]
+    total, total_prev, total_ly = (
+        sum(current.values()),
+        sum(previous.values()),
+        sum(last_year.values()),
+    )
+
+    cost_rows = (
+        period.filter(cost_sek__isnull=False)
+        .values("organisation_id", "organisation__name")
+        .annotate(n=Count("id"), cost=Sum("cost_sek"))
+        .order_by("-cost")
+    )
+    costs = [
+        CostRow(
+            organisation=r["organisation__name"] or "Medborgare och övriga",
+            reports=r["n"],
+            cost=r["cost"] or Decimal(0),
+            link=_link(start, end, organisation=r["organisation_id"])
+            if r["organisation_id"]
+            else _link(start, end),
+        )
+        for r in cost_rows
+    ]
+
+    areas = _area_rows(qs, municipality, start, end, prev_start, prev_end)
+
+    # Point-precise reports only, for hot spots and time patterns of the map.
+    column = f"h3_r{resolution}"
+    located = period.filter(precision=Report.Precision.PUNKT, **{f"{column}__isnull": False})
+    rows = list(located.values_list(column, "occurred_at"))
+    without_point = period.count() - len(rows)
+    boundary = boundary_geojson(municipality=municipality)
+    hexes, hot_text, n_hot, n_cold = _hotspots(rows, boundary, resolution, k)
+
+    times = [timezone.localtime(t, STOCKHOLM) for t in period.values_list("occurred_at", flat=True)]
+    matrix = (
+        weekday_hour(
+            np.array([t.weekday() for t in times], dtype=np.int64),
+            np.array([t.hour for t in times], dtype=np.int64),
+        )
+        if times
+        else np.zeros((7, 24), dtype=np.int64)
+    )
+
+    weekly = _weekly(qs, end)
+    notable = list(
+        period.filter(
+            Q(sensitivity="begransad")
+            | Q(cost_sek__gte=10000)
+            | Q(youth_involved=True)
+            | Q(category__code__in=["anlagd_brand", "hot_vald"])
+        )
+        .select_related("category", "category__parent")
+        .order_by("-cost_sek", "-occurred_at")[:10]
+    )
+    police = (
+        list(
+            PoliceInput.objects.filter(
+                municipality=municipality, period_start__lte=end, period_end__gte=start
+            ).prefetch_related("items__area")
+        )
+        if viewer.may("lagesbild.view_police")
+        else []
+    )
+
+    return Picture(
+        municipality_name=municipality.name,
+        start=start,
+        end=end,
+        previous_start=prev_start,
+        previous_end=prev_end,
+        last_year_start=ly_start,
+        last_year_end=ly_end,
+        total=total,
+        total_vs_previous=compare_counts(total, total_prev),
+        total_vs_last_year=compare_counts(
+            total, total_ly, current_length=days, previous_length=ly_days
+        ),
+        categories=categories,
+        costs=costs,
+        cost_total=sum((c.cost for c in costs), Decimal(0)),
+        areas=areas,
+        hexes=hexes,
+        hex_resolution=resolution,
+        hotspot_text=hot_text,
+        n_hot=n_hot,
+        n_cold=n_cold,
+        points_used=len(rows),
+        without_point=without_point,
+        weekday_hour=matrix.tolist(),
+        weekly=weekly,
+        notable=notable,
+        police_inputs=police,
+        boundary=boundary,
+        list_link=_link(start, end),
+    )
+
+
+def _shift_year(d: date) -> date:
+    try:
+        return d.replace(year=d.year - 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - 1, day=28)
+
+
+def _area_rows(qs, municipality, start, end, prev_start, prev_end) -> list[AreaRow]:
+    districts = list(
+        Area.objects.filter(municipality=municipality, kind=Area.Kind.STADSDEL).order_by("name")
+    )
+    if not districts:
+        return []
+    ids = [a.pk for a in districts]
+
+    def counts(a, b):
+        lo, hi = _bounds(a, b)
+        rows = (
+            qs.filter(occurred_at__gte=lo, occurred_at__lt=hi, areas__id__in=ids)
+            .values("areas__id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        return Counter({r["areas__id"]: r["n"] for r in rows})
+
+    cur, prev = counts(start, end), counts(prev_start, prev_end)
+    rows = [
+        AreaRow(
+            area_id=a.pk,
+            name=a.name,
+            current=cur[a.pk],
+            previous=prev[a.pk],
+            vs_previous=compare_counts(cur[a.pk], prev[a.pk]),
+            link=_link(start, end, area=a.pk),
+        )
+        for a in districts
+    ]
+    return sorted(rows, key=lambda r: (-r.current, r.name))
+
+
+def _hotspots(rows, boundary, resolution, k):
+    counts = Counter(cell for cell, _ in rows)
+    cells = set(counts)
+    if boundary is not None:
+        cells |= set(study_cells(boundary, resolution).tolist())
+    if not cells:
+        return [], "Inga rapporter med exakt plats under perioden.", 0, 0
+    cell_array = np.array(sorted(cells), dtype=np.int64)
+    count_array = np.array([counts.get(int(c), 0) for c in cell_array], dtype=np.float64)
+    result = gi_star(cell_array, count_array, k=k)
+    hexes = [
+        HexCell(cell=int(c), count=int(n), z=float(z), bin=int(b), boundary=cell_boundary(int(c)))
+        for c, n, z, b in zip(result.cells, result.counts, result.z, result.bins, strict=True)
+        if n > 0 or b != 0
+    ]
+    return hexes, result.text, int(result.n_hot), int(result.n_cold)
+
+
+def _weekly(qs, end: date, weeks: int = 52) -> list[tuple[date, int]]:
+    """Reports per week for the 52 weeks (Monday–Sunday) up to the period's end."""
+    last_monday = end - timedelta(days=end.weekday())
+    first = last_monday - timedelta(weeks=weeks - 1)
+    lo, hi = _bounds(first, last_monday + timedelta(days=6))
+    stamps = qs.filter(occurred_at__gte=lo, occurred_at__lt=hi).values_list(
+        "occurred_at", flat=True
+    )
+    day_numbers = np.array(
+        [(timezone.localtime(t, STOCKHOLM).date() - first).days for t in stamps], dtype=np.int64
+    )
+    counts = weekly_counts(day_numbers, start_day=0, weeks=weeks)
+    return [(first + timedelta(weeks=i), int(n)) for i, n in enumerate(counts)]
+
+
+# --- Meetings ------------------------------------------------------------------------------
+
+
+def meeting_list(*, viewer: Viewer):
+    return (
+        Meeting.objects.filter(municipality=viewer.municipality)
+        .annotate(
+            n_decisions=Count("decisions", distinct=True),
+            n_done=Count("decisions", filter=Q(decisions__status="genomford"), distinct=True),
+            n_actions=Count("action_items", distinct=True),
+        )
+        .order_by("-held_at")
+    )
+
+
+def meeting_get(*, viewer: Viewer, pk: int) -> Meeting | None:
+    return (
+        Meeting.objects.filter(municipality=viewer.municipality, pk=pk)
+        .prefetch_related(
+            "organisations",
+            "agenda",
+            "decisions__area",
+            "decisions__responsible",
+            "action_items__owner_organisation",
+        )
+        .first()
+    )
+
+
+def open_action_items(*, municipality, before=None):
+    qs = ActionItem.objects.filter(municipality=municipality, status=ActionItem.Status.OPPEN)
+    if before is not None:
+        qs = qs.filter(meeting__held_at__lt=before)
+    return qs.select_related("meeting", "owner_organisation").order_by("due")
+
+
+def schedule_for(*, municipality) -> MeetingSchedule | None:
+    return MeetingSchedule.objects.filter(municipality=municipality).first()
+
+
+def police_input_list(*, viewer: Viewer):
+    return PoliceInput.objects.filter(municipality=viewer.municipality).prefetch_related("items")
+
+
+def decisions_in_force(*, municipality, on: date):
+    return Decision.objects.filter(municipality=municipality, until__gte=on).select_related(
+        "area", "responsible", "meeting"
+    )

@@ -1,0 +1,415 @@
+"""Writes for the operational lägesbild: schedule, meetings with a generated agenda,
+decisions (insatser), action items, and the police's input. Each write checks the
+permission and is audited in the same transaction."""
+
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from trygg.core.audit import audit_log
+from trygg.core.models import AuditEvent, Organisation
+from trygg.core.viewer import Viewer
+from trygg.geo.models import Area
+
+from . import selectors
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Meeting,
+    MeetingSchedule,
+    PoliceInput,
+    PoliceInputItem,
+)
+
+
+def _require(viewer: Viewer, action: str) -> None:
+    if not viewer.may(action):
+        raise PermissionDenied("Du har inte behörighet att göra detta.")
+
+
+def _audit(viewer: Viewer, action, obj, summary: str) -> None:
+    audit_log(
+        action=action, actor=viewer.user, municipality=viewer.municipality, obj=obj, summary=summary
+    )
+
+
+def _own(viewer: Viewer, obj, field: str = "municipality_id") -> None:
+    if obj is not None and getattr(obj, field) != viewer.municipality.pk:
+        raise ValidationError("Uppgiften hör inte till kommunen.")
+
+
+@transaction.atomic
+def schedule_set(
+    *, viewer: Viewer, first_date: date, interval_days: int, time_of_day, place: str = ""
+) -> MeetingSchedule:
+    _require(viewer, "lagesbild.manage_meetings")
+    if not 1 <= interval_days <= 90:
+        raise ValidationError({"interval_days": ["Ange mellan 1 och 90 dagar."]})
+    schedule, _ = MeetingSchedule.objects.update_or_create(
+        municipality=viewer.municipality,
+        defaults={
+            "first_date": first_date,
+            "interval_days": interval_days,
+            "time_of_day": time_of_day,
+            "place": place,
+        },
+    )
+    _audit(
+        viewer,
+        AuditEvent.Action.UPDATED,
+        schedule,
+        f"Mötesschema: var {interval_days}:e dag från {first_date}",
+    )
+    return schedule
+
+
+def next_meeting_time(*, municipality, after: date | None = None) -> datetime | None:
+    """The next date in the schedule on or after `after` that has no meeting yet."""
+    schedule = selectors.schedule_for(municipality=municipality)
+    if schedule is None:
+        return None
+    after = after or timezone.localdate()
+    day = schedule.first_date
+    if day < after:
+        steps = -(-(after - day).days // schedule.interval_days)
+        day = day + timedelta(days=steps * schedule.interval_days)
+    taken = set(
+        timezone.localtime(t).date()
+        for t in Meeting.objects.filter(
+            municipality=municipality, held_at__date__gte=after
+        ).values_list("held_at", flat=True)
+    )
+    while day in taken:
+        day += timedelta(days=schedule.interval_days)
+    return timezone.make_aware(datetime.combine(day, schedule.time_of_day))
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    viewer: Viewer,
+    held_at: datetime,
+    place: str = "",
+    period_start: date | None = None,
+    period_end: date | None = None,
+    organisations=(),
+) -> Meeting:
+    """Creates a meeting with its agenda generated from the period's picture, the police's
+    input, decisions still in force, and every open action item of earlier meetings."""
+    _require(viewer, "lagesbild.manage_meetings")
+    held_date = timezone.localtime(held_at).date()
+    if period_end is None:
+        period_end = held_date - timedelta(days=1)
+    if period_start is None:
+        period_start = period_end - timedelta(days=selectors.DEFAULT_DAYS - 1)
+    try:
+        selectors.validate_period(period_start, period_end)
+    except selectors.PeriodError as exc:
+        raise ValidationError({"period_end": [str(exc)]}) from None
+    meeting = Meeting.objects.create(
+        municipality=viewer.municipality,
+        held_at=held_at,
+        place=place,
+        period_start=period_start,
+        period_end=period_end,
+        created_by=viewer.user,
+    )
+    for org in organisations:
+        _own(viewer, org)
+    meeting.organisations.set(organisations)
+    _generate_agenda(viewer, meeting)
+    _audit(viewer, AuditEvent.Action.CREATED, meeting, f"{meeting} skapat")
+    return meeting
+
+
+def _generate_agenda(viewer: Viewer, meeting: Meeting) -> None:
+    picture = selectors.picture_for_period(
+        viewer=viewer, start=meeting.period_start, end=meeting.period_end
+    )
+    link = reverse("lagesbild:picture") + (
+        f"?fran={meeting.period_start.isoformat()}&till={meeting.period_end.isoformat()}"
+    )
+    items: list[tuple[str, str, str, str, ActionItem | None]] = [
+        (
+            AgendaItem.Kind.GENERERAD,
+            f"Lägesbild {meeting.period_start:%Y-%m-%d}–{meeting.period_end:%Y-%m-%d}",
+            f"{picture.total} rapporter. Mot föregående period: {picture.total_vs_previous.text} "
+            f"Mot samma period i fjol: {picture.total_vs_last_year.text}",
+            link,
+            None,
+        )
+    ]
+    for row in picture.categories:
+        if row.vs_previous.significant or row.vs_last_year.significant:
+            comparison = row.vs_previous if row.vs_previous.significant else row.vs_last_year
+            items.append(
+                (
+                    AgendaItem.Kind.GENERERAD,
+                    f"{row.name}: {comparison.direction}",
+                    comparison.text,
+                    row.link,
+                    None,
+                )
+            )
+    if picture.n_hot:
+        items.append(
+            (
+                AgendaItem.Kind.GENERERAD,
+                f"Hot spots: {picture.n_hot} områden med signifikant koncentration",
+                picture.hotspot_text,
+                link,
+                None,
+            )
+        )
+    if picture.police_inputs:
+        items.append(
+            (
+                AgendaItem.Kind.GENERERAD,
+                "Polisens lägesbild",
+                "Polisen redovisar sin lokala lägesbild för perioden.",
+                reverse("lagesbild:police_list"),
+                None,
+            )
+        )
+    in_force = selectors.decisions_in_force(
+        municipality=viewer.municipality, on=meeting.period_start
+    ).exclude(meeting=meeting)
+    for decision in in_force:
+        items.append(
+            (
+                AgendaItem.Kind.ATERKOMMANDE,
+                f"Uppföljning av insats: {decision.what[:120]}",
+                f"Ansvarig: {decision.responsible}. Till och med {decision.until}. "
+                f"Status: {decision.get_status_display()}.",
+                reverse("lagesbild:meeting_detail", args=[decision.meeting_id]),
+                None,
+            )
+        )
+    for action in selectors.open_action_items(
+        municipality=viewer.municipality, before=meeting.held_at
+    ):
+        late = " (försenad)" if action.due < timezone.localdate() else ""
+        items.append(
+            (
+                AgendaItem.Kind.ATERKOMMANDE,
+                f"Öppen åtgärd: {action.title}",
+                f"Ansvarig: {action.owner_organisation}. Klart senast {action.due}{late}.",
+                reverse("lagesbild:meeting_detail", args=[action.meeting_id]),
+                action,
+            )
+        )
+    items.append((AgendaItem.Kind.MANUELL, "Beslut om insatser och åtgärder", "", "", None))
+    items.append((AgendaItem.Kind.MANUELL, "Övriga frågor", "", "", None))
+    AgendaItem.objects.bulk_create(
+        [
+            AgendaItem(
+                municipality=viewer.municipality,
+                meeting=meeting,
+                position=i,
+                kind=kind,
+                title=title[:300],
+                body=body,
+                link=link,
+                action_item=action,
+            )
+            for i, (kind, title, body, link, action) in enumerate(items, start=1)
+        ]
+    )
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    viewer: Viewer,
+    meeting: Meeting,
+    notes: str,
+    participants: str,
+    organisations,
+    status: str,
+    place: str,
+) -> Meeting:
+    _require(viewer, "lagesbild.manage_meetings")
+    if status not in Meeting.Status.values:
+        raise ValidationError({"status": ["Okänd status."]})
+    for org in organisations:
+        _own(viewer, org)
+    meeting.notes = notes
+    meeting.participants = participants
+    meeting.status = status
+    meeting.place = place
+    meeting.save(update_fields=["notes", "participants", "status", "place", "updated_at"])
+    meeting.organisations.set(organisations)
+    _audit(viewer, AuditEvent.Action.UPDATED, meeting, f"{meeting} ändrat")
+    return meeting
+
+
+@transaction.atomic
+def agenda_item_add(*, viewer: Viewer, meeting: Meeting, title: str, body: str = "") -> AgendaItem:
+    _require(viewer, "lagesbild.manage_meetings")
+    if not title.strip():
+        raise ValidationError({"title": ["Ange en rubrik."]})
+    position = (
+        meeting.agenda.order_by("-position").values_list("position", flat=True).first() or 0
+    ) + 1
+    return AgendaItem.objects.create(
+        municipality=viewer.municipality,
+        meeting=meeting,
+        position=position,
+        title=title.strip()[:300],
+        body=body,
+    )
+
+
+@transaction.atomic
+def decision_add(
+    *,
+    viewer: Viewer,
+    meeting: Meeting,
+    what: str,
+    responsible: Organisation,
+    until: date,
+    area: Area | None = None,
+    place: str = "",
+    time_window: str = "",
+) -> Decision:
+    """Records a decision that directs resources to a place for a time."""
+    _require(viewer, "lagesbild.manage_meetings")
+    _own(viewer, responsible)
+    _own(viewer, area)
+    errors = {}
+    if not what.strip():
+        errors["what"] = ["Beskriv insatsen."]
+    if until < timezone.localtime(meeting.held_at).date():
+        errors["until"] = ["Slutdatum ligger före mötet."]
+    if area is None and not place.strip():
+        errors["place"] = ["Ange ett område eller en plats."]
+    if errors:
+        raise ValidationError(errors)
+    decision = Decision.objects.create(
+        municipality=viewer.municipality,
+        meeting=meeting,
+        what=what.strip(),
+        area=area,
+        place=place.strip(),
+        time_window=time_window.strip(),
+        responsible=responsible,
+        until=until,
+    )
+    _audit(viewer, AuditEvent.Action.CREATED, decision, f"Insats beslutad: {decision.what[:100]}")
+    return decision
+
+
+@transaction.atomic
+def decision_follow_up(
+    *, viewer: Viewer, decision: Decision, status: str, follow_up: str
+) -> Decision:
+    _require(viewer, "lagesbild.manage_meetings")
+    if status not in Decision.Status.values:
+        raise ValidationError({"status": ["Okänd status."]})
+    decision.status = status
+    decision.follow_up = follow_up
+    decision.save(update_fields=["status", "follow_up"])
+    _audit(
+        viewer,
+        AuditEvent.Action.UPDATED,
+        decision,
+        f"Insats följd upp: {decision.get_status_display()}",
+    )
+    return decision
+
+
+@transaction.atomic
+def action_item_add(
+    *,
+    viewer: Viewer,
+    meeting: Meeting,
+    title: str,
+    owner_organisation: Organisation,
+    due: date,
+    owner_name: str = "",
+) -> ActionItem:
+    _require(viewer, "lagesbild.manage_meetings")
+    _own(viewer, owner_organisation)
+    errors = {}
+    if not title.strip():
+        errors["title"] = ["Beskriv åtgärden."]
+    if due < timezone.localtime(meeting.held_at).date():
+        errors["due"] = ["Datumet ligger före mötet."]
+    if errors:
+        raise ValidationError(errors)
+    item = ActionItem.objects.create(
+        municipality=viewer.municipality,
+        meeting=meeting,
+        title=title.strip()[:300],
+        owner_organisation=owner_organisation,
+        owner_name=owner_name.strip()[:200],
+        due=due,
+    )
+    _audit(viewer, AuditEvent.Action.CREATED, item, f"Åtgärd: {item.title[:100]}")
+    return item
+
+
+@transaction.atomic
+def action_item_complete(*, viewer: Viewer, item: ActionItem, note: str = "") -> ActionItem:
+    _require(viewer, "lagesbild.manage_meetings")
+    item.status = ActionItem.Status.KLAR
+    item.done_at = timezone.now()
+    item.done_note = note.strip()
+    item.save(update_fields=["status", "done_at", "done_note"])
+    _audit(viewer, AuditEvent.Action.UPDATED, item, f"Åtgärd klar: {item.title[:100]}")
+    return item
+
+
+@transaction.atomic
+def police_input_save(
+    *,
+    viewer: Viewer,
+    period_start: date,
+    period_end: date,
+    summary: str,
+    sensitivity: str,
+    items: list[dict],
+    police_input: PoliceInput | None = None,
+) -> PoliceInput:
+    """The police's lägesbild for a period; `items` are dicts with theme, text, area, reference."""
+    _require(viewer, "lagesbild.police_input")
+    try:
+        selectors.validate_period(period_start, period_end)
+    except selectors.PeriodError as exc:
+        raise ValidationError({"period_end": [str(exc)]}) from None
+    if not summary.strip() and not items:
+        raise ValidationError("Skriv en sammanfattning eller minst en punkt.")
+    for item in items:
+        _own(viewer, item.get("area"))
+    if police_input is None:
+        police_input = PoliceInput(municipality=viewer.municipality, created_by=viewer.user)
+    police_input.period_start = period_start
+    police_input.period_end = period_end
+    police_input.summary = summary.strip()
+    police_input.sensitivity = sensitivity
+    police_input.save()
+    police_input.items.all().delete()
+    PoliceInputItem.objects.bulk_create(
+        [
+            PoliceInputItem(
+                municipality=viewer.municipality,
+                police_input=police_input,
+                theme=i["theme"],
+                text=i["text"].strip(),
+                area=i.get("area"),
+                reference=i.get("reference", "").strip()[:100],
+            )
+            for i in items
+        ]
+    )
+    _audit(
+        viewer,
+        AuditEvent.Action.UPDATED,
+        police_input,
+        f"Polisens lägesbild {period_start}–{period_end} sparad",
+    )
+    return police_input

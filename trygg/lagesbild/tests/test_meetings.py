@@ -1,0 +1,168 @@
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from tests.helpers import make_area, make_organisation, make_report, viewer_for
+from trygg.core.models import Role
+from trygg.lagesbild import services
+from trygg.lagesbild.models import ActionItem, AgendaItem, Decision, Meeting
+
+TZ = ZoneInfo("Europe/Stockholm")
+
+
+def _meeting(client, koping, when):
+    return client.post(
+        reverse("lagesbild:meeting_create"),
+        {"held_at": when.strftime("%Y-%m-%dT%H:%M"), "place": "Stadshuset"},
+    )
+
+
+def test_meeting_with_decision_and_action_item_that_returns_next_time(client, users, koping):
+    org = make_organisation(koping, "Väktarbolaget")
+    area = make_area(koping, "Köping centrala")
+    make_report(koping)
+    client.force_login(users[Role.SAMORDNARE])
+    first_at = timezone.localtime() + timedelta(hours=1)
+    response = _meeting(client, koping, first_at)
+    assert response.status_code == 302
+    with scopes_disabled():
+        first = Meeting.objects.get()
+        titles = list(first.agenda.values_list("title", flat=True))
+    assert titles[0].startswith("Lägesbild ")
+    assert "Övriga frågor" in titles
+    url = reverse("lagesbild:meeting_detail", args=[first.pk])
+    until = (timezone.localdate() + timedelta(days=14)).isoformat()
+    client.post(
+        url,
+        {
+            "form": "decision",
+            "what": "Förstärkt väktarrond",
+            "area": area.pk,
+            "time_window": "fre–lör 20–02",
+            "responsible": org.pk,
+            "until": until,
+        },
+    )
+    client.post(
+        url,
+        {
+            "form": "action",
+            "title": "Byt belysning i gångtunneln",
+            "owner_organisation": org.pk,
+            "due": until,
+        },
+    )
+    with scopes_disabled():
+        assert Decision.objects.get().responsible == org
+        action = ActionItem.objects.get()
+    second = _meeting(client, koping, first_at + timedelta(days=14))
+    with scopes_disabled():
+        nxt = Meeting.objects.exclude(pk=first.pk).get()
+        carried = AgendaItem.objects.get(meeting=nxt, action_item=action)
+        follow_up = AgendaItem.objects.filter(
+            meeting=nxt, title__startswith="Uppföljning av insats"
+        )
+    assert second.status_code == 302
+    assert carried.title == "Öppen åtgärd: Byt belysning i gångtunneln"
+    assert follow_up.count() == 1
+    page = client.get(reverse("lagesbild:meeting_detail", args=[nxt.pk])).content.decode()
+    assert "Byt belysning i gångtunneln" in page
+    client.post(reverse("lagesbild:action_done", args=[action.pk]), {"back": "/lagesbild/moten/"})
+    with scopes_disabled():
+        assert ActionItem.objects.get().status == "klar"
+    listing = client.get(reverse("lagesbild:meetings")).content.decode()
+    assert "Inga öppna åtgärder." in listing
+
+
+def test_decision_needs_place_and_future_date(users, koping):
+    org = make_organisation(koping, "Polisen")
+    viewer = viewer_for(users[Role.SAMORDNARE], koping)
+    with scope(municipality=koping):
+        meeting = services.meeting_create(viewer=viewer, held_at=timezone.now())
+        try:
+            services.decision_add(
+                viewer=viewer,
+                meeting=meeting,
+                what="Insats",
+                responsible=org,
+                until=date(2000, 1, 1),
+            )
+        except Exception as exc:  # noqa: BLE001
+            messages = exc.message_dict
+    assert messages["until"] == ["Slutdatum ligger före mötet."]
+    assert messages["place"] == ["Ange ett område eller en plats."]
+
+
+def test_schedule_gives_next_meeting(users, koping):
+    viewer = viewer_for(users[Role.SAMORDNARE], koping)
+    with scope(municipality=koping):
+        services.schedule_set(
+            viewer=viewer,
+            first_date=date(2026, 1, 7),
+            interval_days=14,
+            time_of_day=datetime.strptime("09:00", "%H:%M").time(),
+        )
+        # 2026-01-07 + 23 × 14 days = 2026-11-25: the day itself counts, the day after not.
+        on_day = services.next_meeting_time(municipality=koping, after=date(2026, 11, 25))
+        nxt = services.next_meeting_time(municipality=koping, after=date(2026, 11, 26))
+    assert timezone.localtime(on_day).date() == date(2026, 11, 25)
+    assert timezone.localtime(nxt).date() == date(2026, 12, 9)
+
+
+def test_only_samordnare_manages_meetings(client, users, koping):
+    client.force_login(users[Role.ANALYTIKER])
+    assert client.get(reverse("lagesbild:meeting_create")).status_code == 403
+    assert client.get(reverse("lagesbild:meetings")).status_code == 200
+
+
+def test_police_enter_their_picture(client, users, koping):
+    client.force_login(users[Role.POLIS])
+    area = make_area(koping, "Nibblesbacke")
+    response = client.post(
+        reverse("lagesbild:police_create"),
+        {
+            "period_start": "2026-11-01",
+            "period_end": "2026-11-14",
+            "summary": "Lugnt.",
+            "sensitivity": "begransad",
+            "punkt0-theme": "narkotika",
+            "punkt0-area": area.pk,
+            "punkt0-text": "Misstänkt langning",
+            "punkt0-reference": "",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("lagesbild:police_list")).content.decode()
+    assert "Misstänkt langning" in page and "Nibblesbacke" in page
+
+
+def test_police_item_without_theme_is_refused(client, users, koping):
+    client.force_login(users[Role.POLIS])
+    response = client.post(
+        reverse("lagesbild:police_create"),
+        {
+            "period_start": "2026-11-01",
+            "period_end": "2026-11-14",
+            "summary": "",
+            "sensitivity": "begransad",
+            "punkt0-text": "Något",
+        },
+    )
+    assert "Välj ett tema för punkten." in response.content.decode()
+
+
+def test_documents_download(client, users, koping):
+    make_report(koping)
+    client.force_login(users[Role.SAMORDNARE])
+    pdf = client.get(reverse("lagesbild:picture_document", args=["pdf"]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    docx = client.get(reverse("lagesbild:picture_document", args=["docx"]))
+    assert docx.content[:2] == b"PK"
+    _meeting(client, koping, timezone.localtime() + timedelta(hours=2))
+    with scopes_disabled():
+        meeting = Meeting.objects.get()
+    minutes = client.get(reverse("lagesbild:minutes_document", args=[meeting.pk, "pdf"]))
+    assert minutes.content.startswith(b"%PDF")

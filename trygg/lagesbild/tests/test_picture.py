@@ -1,0 +1,140 @@
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django_scopes import scope
+
+from tests.helpers import make_area, make_organisation, make_report, viewer_for
+from trygg.core.models import Role
+from trygg.lagesbild.selectors import PeriodError, picture_for_period
+
+TZ = ZoneInfo("Europe/Stockholm")
+START, END = date(2026, 11, 1), date(2026, 11, 14)
+
+
+def _at(d: date, hour=22):
+    return datetime(d.year, d.month, d.day, hour, 0, tzinfo=TZ)
+
+
+def _picture(users, koping, **kw):
+    with scope(municipality=koping):
+        return picture_for_period(
+            viewer=viewer_for(users[Role.SAMORDNARE], koping),
+            start=kw.pop("start", START),
+            end=kw.pop("end", END),
+            **kw,
+        )
+
+
+def test_counts_changes_and_costs(users, koping):
+    vakt = make_organisation(koping, "Väktarbolaget")
+    for i in range(30):
+        make_report(
+            koping,
+            "klotter",
+            when=_at(START + timedelta(days=i % 14)),
+            cost_sek=1000,
+            organisation=vakt,
+        )
+    for i in range(5):
+        make_report(koping, "klotter", when=_at(START - timedelta(days=1 + i)))
+    make_report(koping, "belysning", when=_at(START))
+    pic = _picture(users, koping)
+    assert pic.total == 31
+    skadegorelse = next(r for r in pic.categories if r.name == "Skadegörelse")
+    assert (skadegorelse.current, skadegorelse.previous) == (30, 5)
+    assert skadegorelse.vs_previous.significant and skadegorelse.vs_previous.direction == "ökning"
+    otrygg = next(r for r in pic.categories if r.name == "Otrygg miljö")
+    assert not otrygg.vs_previous.significant
+    assert pic.costs[0].organisation == "Väktarbolaget" and pic.costs[0].cost == 30000
+    assert "fran=2026-11-01" in skadegorelse.link and "till=2026-11-14" in skadegorelse.link
+
+
+def test_weekday_hour_and_weekly_trend(users, koping):
+    saturday = date(2026, 11, 7)
+    make_report(koping, when=_at(saturday, 23))
+    make_report(koping, when=_at(saturday, 23))
+    pic = _picture(users, koping)
+    assert pic.weekday_hour[5][23] == 2
+    assert sum(n for _, n in pic.weekly) == 2
+    assert len(pic.weekly) == 52
+
+
+def test_planted_cluster_is_a_hot_spot(users, koping):
+    make_area(koping, "Köping", kind="kommungrans", lon=15.99, lat=59.51, d=0.06)
+    for _ in range(25):
+        make_report(koping, when=_at(START + timedelta(days=3)), lat=59.514, lon=15.9926)
+    for i in range(15):
+        make_report(
+            koping,
+            when=_at(START + timedelta(days=5)),
+            lat=59.47 + (i % 5) * 0.02,
+            lon=15.94 + (i // 5) * 0.05,
+        )
+    pic = _picture(users, koping)
+    assert pic.n_hot >= 1
+    cluster = next(h for h in pic.hexes if h.count == 25)
+    assert cluster.bin == 3
+
+
+@pytest.mark.parametrize(("start", "end"), [(END, END), (date(2021, 11, 20), END)])
+def test_one_day_and_five_years_work(users, koping, start, end):
+    make_report(koping, when=_at(END))
+    pic = _picture(users, koping, start=start, end=end)
+    assert pic.total == 1
+
+
+def test_empty_municipality_gives_honest_nothing(users, koping):
+    pic = _picture(users, koping)
+    assert pic.total == 0 and pic.categories == [] and pic.hexes == []
+    assert "ingen" in pic.total_vs_previous.text.lower() or "0" in pic.total_vs_previous.text
+
+
+def test_too_long_period_is_refused(users, koping):
+    with pytest.raises(PeriodError, match="längsta"):
+        _picture(users, koping, start=date(2010, 1, 1), end=END)
+
+
+def test_picture_page_links_every_figure(client, users, koping):
+    make_report(koping, when=_at(START))
+    client.force_login(users[Role.SAMORDNARE])
+    page = client.get(reverse("lagesbild:picture"), {"fran": "2026-11-01", "till": "2026-11-14"})
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "/rapporter/?fran=2026-11-01&amp;till=2026-11-14&amp;kategori=" in body
+    assert "<svg" in body
+
+
+def test_bad_period_shows_swedish_error(client, users, koping):
+    client.force_login(users[Role.SAMORDNARE])
+    body = client.get(
+        reverse("lagesbild:picture"), {"fran": "2026-11-14", "till": "2026-11-01"}
+    ).content.decode()
+    assert "Slutdatum ligger före startdatum." in body
+
+
+def test_rapportor_cannot_see_picture(client, users, koping):
+    client.force_login(users[Role.RAPPORTOR])
+    assert client.get(reverse("lagesbild:picture")).status_code == 403
+
+
+def test_police_input_shows_in_picture(client, users, koping):
+    from trygg.lagesbild.services import police_input_save
+
+    with scope(municipality=koping):
+        police_input_save(
+            viewer=viewer_for(users[Role.POLIS], koping),
+            period_start=START,
+            period_end=END,
+            summary="Ökad oro kring resecentrum helgkvällar.",
+            sensitivity="intern",
+            items=[
+                {"theme": "ungdomar", "text": "Grupp samlas", "area": None, "reference": "LPO-12"}
+            ],
+        )
+    client.force_login(users[Role.SAMORDNARE])
+    body = client.get(
+        reverse("lagesbild:picture"), {"fran": "2026-11-01", "till": "2026-11-14"}
+    ).content.decode()
+    assert "Ökad oro kring resecentrum" in body and "LPO-12" in body

@@ -1,0 +1,23 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "lagesbild"
+
+urlpatterns = [
+    path("", views.picture, name="picture"),
+    re_path(r"^lagesbild\.(?P<fmt>pdf|docx)$", views.picture_document, name="picture_document"),
+    path("moten/", views.meeting_list, name="meetings"),
+    path("moten/nytt/", views.meeting_create, name="meeting_create"),
+    path("moten/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    re_path(
+        r"^moten/(?P<pk>\d+)/minnesanteckningar\.(?P<fmt>pdf|docx)$",
+        views.minutes_document,
+        name="minutes_document",
+    ),
+    path("insatser/<int:pk>/uppfoljning/", views.decision_follow_up, name="decision_follow_up"),
+    path("atgarder/<int:pk>/klar/", views.action_item_done, name="action_done"),
+    path("polisen/", views.police_list, name="police_list"),
+    path("polisen/ny/", views.police_edit, name="police_create"),
+    path("polisen/<int:pk>/", views.police_edit, name="police_edit"),
+]

@@ -1,0 +1,368 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+
+from trygg.core.decorators import member_required
+from trygg.core.selectors import organisation_list
+from trygg.core.viewer import viewer_for_request
+from trygg.geo.models import Area
+from trygg.geo.selectors import area_list
+
+from . import documents_adapter, selectors, services, svg
+from .forms import (
+    ActionItemForm,
+    AgendaItemForm,
+    DecisionFollowUpForm,
+    DecisionForm,
+    MeetingCreateForm,
+    MeetingUpdateForm,
+    PeriodForm,
+    PoliceInputForm,
+    PoliceItemForm,
+    ScheduleForm,
+)
+from .models import ActionItem, Decision, PoliceInput
+
+POLICE_ITEM_ROWS = 5
+WEEKDAYS = ["Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"]
+
+
+def _errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errs in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _period(request, viewer):
+    """The period from the query string, or the default one; and the form that shows it."""
+    start, end = selectors.default_period(municipality=viewer.municipality)
+    form = PeriodForm(request.GET or None, initial={"fran": start, "till": end, "upplosning": 8})
+    resolution = 8
+    if form.is_bound:
+        if form.is_valid():
+            start, end = form.cleaned_data["fran"], form.cleaned_data["till"]
+            resolution = form.cleaned_data["upplosning"] or 8
+        else:
+            return form, None, None, None
+    return form, start, end, resolution
+
+
+def _picture(request, viewer):
+    form, start, end, resolution = _period(request, viewer)
+    if start is None:
+        return form, None
+    try:
+        return form, selectors.picture_for_period(
+            viewer=viewer, start=start, end=end, resolution=resolution
+        )
+    except selectors.PeriodError as exc:
+        form.add_error(None, str(exc))
+        return form, None
+
+
+@member_required("lagesbild.view")
+def picture(request):
+    viewer = viewer_for_request(request)
+    form, pic = _picture(request, viewer)
+    context = {"form": form, "picture": pic, "weekdays": WEEKDAYS, "hours": range(24)}
+    if pic is not None:
+        peak = max((max(row) for row in pic.weekday_hour), default=0)
+        context.update(
+            {
+                "map_svg": mark_safe(svg.hotspot_map_svg(pic)),  # noqa: S308 - escaped in svg.py
+                "trend_svg": mark_safe(svg.weekly_chart_svg(pic)),  # noqa: S308 - escaped in svg.py
+                "heat_rows": [
+                    (WEEKDAYS[d], [(n, _heat_level(n, peak)) for n in row])
+                    for d, row in enumerate(pic.weekday_hour)
+                ],
+                "hot_cells": sorted((h for h in pic.hexes if h.bin != 0), key=lambda h: -h.z)[:15],
+                "query": request.GET.urlencode(),
+            }
+        )
+    return render(request, "lagesbild/picture.html", context)
+
+
+def _heat_level(n: int, peak: int) -> int:
+    return 0 if not n or not peak else min(5, 1 + int(4 * n / peak))
+
+
+@member_required("lagesbild.export")
+def picture_document(request, fmt):
+    viewer = viewer_for_request(request)
+    _form, pic = _picture(request, viewer)
+    if pic is None:
+        messages.error(request, "Perioden är ogiltig.")
+        return redirect("lagesbild:picture")
+    body, content_type = documents_adapter.picture_document(pic, fmt)
+    name = f"lagesbild-{viewer.municipality.slug}-{pic.start:%Y%m%d}-{pic.end:%Y%m%d}.{fmt}"
+    return _download(body, content_type, name)
+
+
+def _download(body: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@member_required("lagesbild.view")
+def meeting_list(request):
+    viewer = viewer_for_request(request)
+    schedule = selectors.schedule_for(municipality=viewer.municipality)
+    schedule_form = ScheduleForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "first_date": schedule.first_date,
+            "interval_days": schedule.interval_days,
+            "time_of_day": schedule.time_of_day,
+            "place": schedule.place,
+        }
+        if schedule
+        else {"first_date": timezone.localdate(), "interval_days": 14, "time_of_day": "09:00"},
+    )
+    if request.method == "POST" and viewer.may("lagesbild.manage_meetings"):
+        if schedule_form.is_valid():
+            try:
+                services.schedule_set(viewer=viewer, **schedule_form.cleaned_data)
+            except ValidationError as error:
+                _errors(schedule_form, error)
+            else:
+                messages.success(request, "Mötesschemat är sparat.")
+                return redirect("lagesbild:meetings")
+    return render(
+        request,
+        "lagesbild/meeting_list.html",
+        {
+            "meetings": selectors.meeting_list(viewer=viewer),
+            "schedule": schedule,
+            "schedule_form": schedule_form,
+            "next_time": services.next_meeting_time(municipality=viewer.municipality),
+            "open_actions": selectors.open_action_items(municipality=viewer.municipality),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@member_required("lagesbild.manage_meetings")
+def meeting_create(request):
+    viewer = viewer_for_request(request)
+    organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
+    next_time = services.next_meeting_time(municipality=viewer.municipality)
+    form = MeetingCreateForm(
+        request.POST or None,
+        organisations=organisations,
+        initial={"held_at": timezone.localtime(next_time) if next_time else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(viewer=viewer, **form.cleaned_data)
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, "Mötet är skapat med en dagordning från lägesbilden.")
+            return redirect("lagesbild:meeting_detail", meeting.pk)
+    return render(request, "lagesbild/meeting_create.html", {"form": form})
+
+
+def _meeting(request, pk):
+    viewer = viewer_for_request(request)
+    meeting = selectors.meeting_get(viewer=viewer, pk=pk)
+    if meeting is None:
+        raise Http404
+    return viewer, meeting
+
+
+def _forms(viewer, meeting, data=None, which=None):
+    organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
+    areas = area_list(municipality=viewer.municipality).exclude(kind=Area.Kind.KOMMUNGRANS)
+    bound = lambda name: data if which == name else None  # noqa: E731
+    return {
+        "update_form": MeetingUpdateForm(
+            bound("update"),
+            organisations=organisations,
+            initial={
+                "status": meeting.status,
+                "place": meeting.place,
+                "participants": meeting.participants,
+                "notes": meeting.notes,
+                "organisations": list(meeting.organisations.all()),
+            },
+        ),
+        "decision_form": DecisionForm(
+            bound("decision"),
+            areas=areas,
+            organisations=organisations,
+            initial={"until": timezone.localdate() + timedelta(days=14)},
+        ),
+        "action_form": ActionItemForm(
+            bound("action"),
+            organisations=organisations,
+            initial={"due": timezone.localdate() + timedelta(days=14)},
+        ),
+        "agenda_form": AgendaItemForm(bound("agenda")),
+    }
+
+
+@member_required("lagesbild.view")
+def meeting_detail(request, pk):
+    viewer, meeting = _meeting(request, pk)
+    which = request.POST.get("form") if request.method == "POST" else None
+    forms_ = _forms(viewer, meeting, request.POST, which)
+    if which:
+        if not viewer.may("lagesbild.manage_meetings"):
+            raise Http404
+        form = forms_.get(f"{which}_form")
+        if form is not None and form.is_valid():
+            try:
+                _save(viewer, meeting, which, form.cleaned_data)
+            except ValidationError as error:
+                _errors(form, error)
+            else:
+                messages.success(request, "Sparat.")
+                return redirect("lagesbild:meeting_detail", meeting.pk)
+    carried = [a for a in meeting.agenda.all() if a.action_item_id]
+    return render(
+        request,
+        "lagesbild/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "carried": carried,
+            "follow_up_form": DecisionFollowUpForm(),
+            "today": timezone.localdate(),
+            **forms_,
+        },
+    )
+
+
+def _save(viewer, meeting, which, data):
+    if which == "update":
+        services.meeting_update(viewer=viewer, meeting=meeting, **data)
+    elif which == "decision":
+        services.decision_add(viewer=viewer, meeting=meeting, **data)
+    elif which == "action":
+        services.action_item_add(viewer=viewer, meeting=meeting, **data)
+    elif which == "agenda":
+        services.agenda_item_add(viewer=viewer, meeting=meeting, **data)
+
+
+@require_POST
+@member_required("lagesbild.manage_meetings")
+def decision_follow_up(request, pk):
+    viewer = viewer_for_request(request)
+    decision = Decision.objects.filter(municipality=viewer.municipality, pk=pk).first()
+    if decision is None:
+        raise Http404
+    form = DecisionFollowUpForm(request.POST)
+    if form.is_valid():
+        services.decision_follow_up(viewer=viewer, decision=decision, **form.cleaned_data)
+        messages.success(request, "Uppföljningen är sparad.")
+    else:
+        messages.error(request, "Välj en status.")
+    return redirect(request.POST.get("back") or "lagesbild:meetings")
+
+
+@require_POST
+@member_required("lagesbild.manage_meetings")
+def action_item_done(request, pk):
+    viewer = viewer_for_request(request)
+    item = ActionItem.objects.filter(municipality=viewer.municipality, pk=pk).first()
+    if item is None:
+        raise Http404
+    services.action_item_complete(viewer=viewer, item=item, note=request.POST.get("note", ""))
+    messages.success(request, f"Åtgärden ”{item.title}” är markerad som klar.")
+    back = request.POST.get("back", "")
+    return redirect(back if back.startswith("/lagesbild/") else "lagesbild:meetings")
+
+
+@member_required("lagesbild.export")
+def minutes_document(request, pk, fmt):
+    viewer, meeting = _meeting(request, pk)
+    pic = selectors.picture_for_period(
+        viewer=viewer, start=meeting.period_start, end=meeting.period_end
+    )
+    body, content_type = documents_adapter.minutes_document(meeting, pic, fmt)
+    held = timezone.localtime(meeting.held_at)
+    name = f"minnesanteckningar-{viewer.municipality.slug}-{held:%Y%m%d}.{fmt}"
+    return _download(body, content_type, name)
+
+
+@member_required("lagesbild.view_police")
+def police_list(request):
+    viewer = viewer_for_request(request)
+    return render(
+        request,
+        "lagesbild/police_list.html",
+        {
+            "inputs": selectors.police_input_list(viewer=viewer)[:50],
+        },
+    )
+
+
+@member_required("lagesbild.police_input")
+def police_edit(request, pk=None):
+    viewer = viewer_for_request(request)
+    existing = None
+    if pk is not None:
+        existing = PoliceInput.objects.filter(municipality=viewer.municipality, pk=pk).first()
+        if existing is None:
+            raise Http404
+    areas = area_list(municipality=viewer.municipality).exclude(kind=Area.Kind.KOMMUNGRANS)
+    start, end = selectors.default_period(municipality=viewer.municipality)
+    initial = (
+        {
+            "period_start": existing.period_start,
+            "period_end": existing.period_end,
+            "summary": existing.summary,
+            "sensitivity": existing.sensitivity,
+        }
+        if existing
+        else {"period_start": start, "period_end": end}
+    )
+    data = request.POST if request.method == "POST" else None
+    form = PoliceInputForm(data, initial=initial)
+    old_items = list(existing.items.all()) if existing else []
+    item_forms = [
+        PoliceItemForm(
+            data,
+            areas=areas,
+            prefix=f"punkt{i}",
+            initial=(
+                {
+                    "theme": old_items[i].theme,
+                    "area": old_items[i].area_id,
+                    "text": old_items[i].text,
+                    "reference": old_items[i].reference,
+                }
+                if i < len(old_items)
+                else {}
+            ),
+        )
+        for i in range(max(POLICE_ITEM_ROWS, len(old_items) + 2))
+    ]
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in item_forms):
+        items = [f.cleaned_data for f in item_forms if f.cleaned_data.get("text")]
+        try:
+            services.police_input_save(
+                viewer=viewer, items=items, police_input=existing, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _errors(form, error)
+        else:
+            messages.success(request, "Polisens lägesbild är sparad.")
+            return redirect("lagesbild:police_list")
+    return render(
+        request,
+        "lagesbild/police_form.html",
+        {
+            "form": form,
+            "item_forms": item_forms,
+            "existing": existing,
+        },
+    )
