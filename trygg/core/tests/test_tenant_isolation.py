@@ -54,6 +54,17 @@ PAGES = [
     ("reports:photo", "photo", Role.SAMORDNARE, Role.RADSLEDAMOT),
     ("reports:filter_save", None, Role.ANALYTIKER, Role.RADSLEDAMOT),
     ("reports:filter_delete", "saved_filter", Role.ANALYTIKER, Role.RADSLEDAMOT),
+    ("lagesbild:picture", None, Role.ANALYTIKER, Role.RAPPORTOR),
+    ("lagesbild:picture_document", "=pdf", Role.POLIS, Role.RADSLEDAMOT),
+    ("lagesbild:meetings", None, Role.POLIS, Role.RAPPORTOR),
+    ("lagesbild:meeting_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
+    ("lagesbild:meeting_detail", "meeting", Role.ANALYTIKER, Role.RADSLEDAMOT),
+    ("lagesbild:minutes_document", "meeting:pdf", Role.SAMORDNARE, Role.RAPPORTOR),
+    ("lagesbild:decision_follow_up", "decision", Role.SAMORDNARE, Role.POLIS),
+    ("lagesbild:action_done", "action_item", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("lagesbild:police_list", None, Role.POLIS, Role.RAPPORTOR),
+    ("lagesbild:police_create", None, Role.POLIS, Role.SAMORDNARE),
+    ("lagesbild:police_edit", "police_input", Role.POLIS, Role.SAMORDNARE),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -64,6 +75,8 @@ POST_ONLY = {
     "reports:filter_save",
     "reports:filter_delete",
     "reports:api_key_revoke",
+    "lagesbild:decision_follow_up",
+    "lagesbild:action_done",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -157,7 +170,48 @@ def _objects(municipality, organisation, member):
             "saved_filter": SavedFilter.objects.create(
                 municipality=municipality, user=member, name="Mitt filter", query="q=x"
             ),
+            **_lagesbild_objects(municipality, organisation),
         }
+
+
+def _lagesbild_objects(municipality, organisation):
+    from datetime import date
+
+    from django.utils import timezone
+
+    from trygg.lagesbild.models import ActionItem, Decision, Meeting, PoliceInput
+
+    meeting = Meeting.objects.create(
+        municipality=municipality,
+        held_at=timezone.now(),
+        period_start=date(2026, 11, 1),
+        period_end=date(2026, 11, 14),
+        notes="Hemlig text i " + municipality.name,
+    )
+    return {
+        "meeting": meeting,
+        "decision": Decision.objects.create(
+            municipality=municipality,
+            meeting=meeting,
+            what="Insats",
+            place="Torget",
+            responsible=organisation,
+            until=date(2026, 12, 1),
+        ),
+        "action_item": ActionItem.objects.create(
+            municipality=municipality,
+            meeting=meeting,
+            title="Åtgärd",
+            owner_organisation=organisation,
+            due=date(2026, 12, 1),
+        ),
+        "police_input": PoliceInput.objects.create(
+            municipality=municipality,
+            period_start=date(2026, 11, 1),
+            period_end=date(2026, 11, 14),
+            summary="Hemlig text i " + municipality.name,
+        ),
+    }
 
 
 def _tiny_jpeg():
@@ -185,6 +239,9 @@ def _url(name, key, objects):
         return reverse(name) + QUERIES.get(name, "")
     if key.startswith("="):
         return reverse(name, args=[key[1:]])
+    if ":" in key:
+        key, extra = key.split(":")
+        return reverse(name, args=[objects[key].pk, extra])
     if name == "reports:photo":
         photo = objects["photo"]
         return reverse(name, args=[photo.report_id, photo.pk, "stor"])
