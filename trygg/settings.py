@@ -74,7 +74,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,6 +157,8 @@ AXES_VERBOSE = False
 REQUIRE_2FA = envbool("REQUIRE_2FA", PRODUCTION)
 OTP_TOTP_ISSUER = "Trygg"
 
+# Swedish for everyone: the browser's language is not followed until an English
+# translation exists, or English browsers would get lang="en" on Swedish pages (WCAG 3.1.1).
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
 LOCALE_PATHS = [BASE_DIR / "trygg" / "locale"]
@@ -166,6 +167,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "trygg" / "static"]
 # Only production serves collected files; development and tests read the apps' folders.
 STATIC_ROOT = VAR_DIR / "static" if PRODUCTION else None
 MEDIA_URL = "/media/"

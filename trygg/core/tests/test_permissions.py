@@ -25,7 +25,6 @@ EXPECTED = {
     "core.view_audit": (True, False, False, False, False, False),
     "geo.view_areas": (True, True, True, True, True, True),
     "geo.manage_areas": (True, True, False, False, False, False),
-    # fmt: off
     "reports.create": (True, True, True, True, True, False),
     "reports.view": (True, True, True, True, True, False),
     "reports.view_all_organisations": (True, True, True, False, True, False),
@@ -37,7 +36,11 @@ EXPECTED = {
     "reports.import": (False, True, True, False, False, False),
     "reports.manage_categories": (True, True, False, False, False, False),
     "reports.manage_api_keys": (True, False, False, False, False, False),
-    # fmt: on
+    "lagesbild.view": (False, True, True, False, True, False),
+    "lagesbild.view_police": (False, True, True, False, True, False),
+    "lagesbild.police_input": (False, False, False, False, True, False),
+    "lagesbild.manage_meetings": (False, True, False, False, False, False),
+    "lagesbild.export": (False, True, True, False, True, False),
 }
 
 
