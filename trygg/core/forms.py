@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation, Role
@@ -67,3 +68,13 @@ class OtpTokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError(_("Koden består bara av siffror."))
         return token
+
+
+def add_validation_errors(form: forms.Form, error: ValidationError) -> None:
+    """Shows a service's ValidationError on the form: next to its field when the form has
+    that field, otherwise at the top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

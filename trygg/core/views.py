@@ -18,7 +18,14 @@ from django.views.decorators.http import require_POST
 from . import selectors, services, twofactor
 from .audit import audit_log
 from .decorators import member_required
-from .forms import LoginForm, MembershipForm, MunicipalityForm, OrganisationForm, OtpTokenForm
+from .forms import (
+    LoginForm,
+    MembershipForm,
+    MunicipalityForm,
+    OrganisationForm,
+    OtpTokenForm,
+    add_validation_errors,
+)
 from .middleware import SESSION_KEY
 from .models import AuditEvent, Role
 from .permissions import ROLES_REQUIRING_2FA
@@ -254,7 +261,7 @@ def organisation_edit(request, pk=None):
                     active=data["active"],
                 )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Organisationen är sparad."))
             return redirect("core:organisation_list")
@@ -284,7 +291,7 @@ def membership_list(request):
                 last_name=data["last_name"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Rollen är tilldelad."))
             return redirect("core:membership_list")
@@ -328,7 +335,7 @@ def municipality_edit(request):
                 population=form.cleaned_data["population"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Kommunens uppgifter är sparade."))
             return redirect("core:municipality_edit")
@@ -348,11 +355,3 @@ def audit_list(request):
         "core/audit_list.html",
         {"page": page, "actions": AuditEvent.Action.choices, "action": action},
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)

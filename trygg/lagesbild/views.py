@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from trygg.core.decorators import member_required
+from trygg.core.forms import add_validation_errors
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
 from trygg.geo.models import Area
@@ -31,14 +32,6 @@ from .models import ActionItem, Decision, PoliceInput
 
 POLICE_ITEM_ROWS = 5
 WEEKDAYS = ["Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"]
-
-
-def _errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errs in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _period(request, viewer):
@@ -132,7 +125,7 @@ def meeting_list(request):
             try:
                 services.schedule_set(viewer=viewer, **schedule_form.cleaned_data)
             except ValidationError as error:
-                _errors(schedule_form, error)
+                add_validation_errors(schedule_form, error)
             else:
                 messages.success(request, "Mötesschemat är sparat.")
                 return redirect("lagesbild:meetings")
@@ -164,7 +157,7 @@ def meeting_create(request):
         try:
             meeting = services.meeting_create(viewer=viewer, **form.cleaned_data)
         except ValidationError as error:
-            _errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, "Mötet är skapat med en dagordning från lägesbilden.")
             return redirect("lagesbild:meeting_detail", meeting.pk)
@@ -223,7 +216,7 @@ def meeting_detail(request, pk):
             try:
                 _save(viewer, meeting, which, form.cleaned_data)
             except ValidationError as error:
-                _errors(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(request, "Sparat.")
                 return redirect("lagesbild:meeting_detail", meeting.pk)
@@ -353,7 +346,7 @@ def police_edit(request, pk=None):
                 viewer=viewer, items=items, police_input=existing, **form.cleaned_data
             )
         except ValidationError as error:
-            _errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, "Polisens lägesbild är sparad.")
             return redirect("lagesbild:police_list")

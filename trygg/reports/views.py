@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from trygg.core.decorators import member_required
+from trygg.core.forms import add_validation_errors
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
 from trygg.geo.selectors import area_list, boundary_geojson
@@ -28,14 +29,6 @@ from .models import Category, Photo, Report, SavedFilter
 from .selectors import ReportFilter
 
 PAGE_SIZE = 50
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _categories_with_last_first(viewer):
@@ -87,7 +80,7 @@ def report_create(request):
                 photo=photo_bytes,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, f"Tack! Rapport nr {report.pk} är registrerad.")
             return redirect("reports:detail", report.pk)
@@ -359,7 +352,7 @@ def category_list(request):
                 citizen=d["citizen"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, "Kategorin är skapad.")
             return redirect("reports:categories")
@@ -395,7 +388,7 @@ def category_edit(request, pk):
         try:
             services.category_update(viewer=viewer, category=category, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, "Kategorin är sparad.")
             return redirect("reports:categories")
@@ -416,7 +409,7 @@ def api_key_list(request):
                 name=form.cleaned_data["name"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_validation_errors(form, error)
         else:
             form = ApiKeyForm(organisations=organisations)
     return render(
