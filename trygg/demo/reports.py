@@ -23,7 +23,7 @@ from trygg.reports.polisen import municipality_matches, parse_feed
 DATA = Path(__file__).resolve().parent / "data"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DEMO_PREFIX = "demo-"
-N_REPORTS = 2400
+N_REPORTS = 4200
 
 # Places in Köping where reports cluster: (name, lat, lon, spread in metres, weight).
 HOTSPOTS = [
@@ -97,7 +97,9 @@ def _when(rng, start, days, summer_factor, night_factor):
         day = start + timedelta(days=rng.randrange(days))
         season = 1 + (summer_factor - 1) * max(0.0, math.cos((day.month - 7) / 12 * 2 * math.pi))
         weekend = 1.5 if day.weekday() >= 4 else 1.0
-        if rng.random() < season * weekend / (2.2 * 1.5):
+        # A modest rise over the two years, as many municipalities have seen.
+        trend = 0.8 + 0.4 * (day - start).days / days
+        if rng.random() < season * weekend * trend / (2.2 * 1.5 * 1.2):
             break
     hour = rng.choices(
         range(24),
@@ -131,7 +133,8 @@ def load_demo_reports(municipality: Municipality, *, seed: int = 1983) -> int:
     }
     index = area_index(municipality)
     now = timezone.now()
-    start = (now - timedelta(days=365)).astimezone(STOCKHOLM).date()
+    # Two years, so that "the same period last year" has something to compare with.
+    start = (now - timedelta(days=730)).astimezone(STOCKHOLM).date()
     weights = [w for _, w, *_ in MIX]
     spot_weights = [w for *_, w in HOTSPOTS]
     reports = []
@@ -146,7 +149,7 @@ def load_demo_reports(municipality: Municipality, *, seed: int = 1983) -> int:
             plat, plon = _point(rng, lat, lon, spread)
             if index.inside_municipality(plat, plon) is not False:
                 break
-        occurred = _when(rng, start, 365, summer, night)
+        occurred = _when(rng, start, 730, summer, night)
         if occurred > now:
             occurred = now - timedelta(hours=rng.randrange(1, 48))
         age_days = (now - occurred).days

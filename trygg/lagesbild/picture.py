@@ -44,6 +44,9 @@ class HexCell:
     z: float
     bin: int
     boundary: list[tuple[float, float]]
+    # Where the cell lies (the district its centre is in) and its reports, for the table.
+    place: str = ""
+    link: str = ""
 
 
 @dataclass

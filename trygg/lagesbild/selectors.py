@@ -174,6 +174,7 @@ def picture_for_period(
     without_point = period.count() - len(rows)
     boundary = boundary_geojson(municipality=municipality)
     hexes, hot_text, n_hot, n_cold = _hotspots(rows, boundary, resolution, k)
+    _name_hot_cells(hexes, municipality, start, end)
 
     times = [timezone.localtime(t, STOCKHOLM) for t in period.values_list("occurred_at", flat=True)]
     matrix = (
@@ -295,6 +296,27 @@ def _hotspots(rows, boundary, resolution, k):
         if n > 0 or b != 0
     ]
     return hexes, result.text, int(result.n_hot), int(result.n_cold)
+
+
+def _name_hot_cells(hexes, municipality, start, end) -> None:
+    """Gives the significant cells a place name (the district of the centre) and a link."""
+    import h3
+
+    from trygg.geo.selectors import area_index
+
+    index = area_index(municipality)
+    district = {
+        i: n
+        for i, n, k in zip(index.ids.tolist(), index.names, index.kinds, strict=True)
+        if k == Area.Kind.STADSDEL
+    }
+    for cell in hexes:
+        if cell.bin == 0:
+            continue
+        lat, lon = h3.cell_to_latlng(h3.int_to_str(cell.cell))
+        names = [district[i] for i in index.area_ids_at(lat, lon) if i in district]
+        cell.place = names[0] if names else "Utanför stadsdelarna"
+        cell.link = _link(start, end, cell=h3.int_to_str(cell.cell))
 
 
 def _weekly(qs, end: date, weeks: int = 52) -> list[tuple[date, int]]:

@@ -37,6 +37,8 @@ class ReportFilter:
     kind: str = ""
     source: str = ""
     q: str = ""
+    # An H3 cell (hex string) at resolution 7, 8 or 9: the reports of one map hexagon.
+    cell: str = ""
     sort: str = "-tid"
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -60,6 +62,7 @@ class ReportFilter:
         f.kind = params.get("typ", "") if params.get("typ") in Report.Kind.values else ""
         f.source = params.get("kalla", "") if params.get("kalla") in Report.Source.values else ""
         f.q = (params.get("q") or "").strip()[:200]
+        f.cell = f._cell(params.get("cell") or "")
         f.sort = params.get("sortering") if params.get("sortering") in SORTS else "-tid"
         return f
 
@@ -71,6 +74,16 @@ class ReportFilter:
         except ValueError:
             self.errors[key] = f"'{value}' är inte ett datum (ÅÅÅÅ-MM-DD)."
             return None
+
+    def _cell(self, value: str) -> str:
+        if not value:
+            return ""
+        import h3
+
+        if not h3.is_valid_cell(value) or h3.get_resolution(value) not in (7, 8, 9):
+            self.errors["cell"] = "Okänd kartruta."
+            return ""
+        return value
 
     @staticmethod
     def _ints(values):
@@ -151,6 +164,11 @@ def report_list(*, viewer: Viewer, filters: ReportFilter) -> QuerySet[Report]:
         qs = qs.filter(kind=filters.kind)
     if filters.source:
         qs = qs.filter(source=filters.source)
+    if filters.cell:
+        import h3
+
+        column = f"h3_r{h3.get_resolution(filters.cell)}"
+        qs = qs.filter(**{column: h3.str_to_int(filters.cell)})
     if filters.q:
         qs = qs.filter(
             Q(description_redacted__icontains=filters.q)

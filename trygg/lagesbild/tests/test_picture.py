@@ -138,3 +138,16 @@ def test_police_input_shows_in_picture(client, users, koping):
         reverse("lagesbild:picture"), {"fran": "2026-11-01", "till": "2026-11-14"}
     ).content.decode()
     assert "Ökad oro kring resecentrum" in body and "LPO-12" in body
+
+
+def test_hot_spot_cells_are_named_and_link_to_their_reports(client, users, koping):
+    make_area(koping, "Köping", kind="kommungrans", lon=15.99, lat=59.51, d=0.06)
+    make_area(koping, "Centrala", lon=15.99, lat=59.51, d=0.02)
+    for _ in range(25):
+        make_report(koping, when=_at(START + timedelta(days=3)), lat=59.514, lon=15.9926)
+    pic = _picture(users, koping)
+    cluster = next(h for h in pic.hexes if h.count == 25)
+    assert cluster.place == "Centrala"
+    client.force_login(users[Role.SAMORDNARE])
+    listing = client.get(cluster.link.replace("&amp;", "&")).content.decode()
+    assert "25 rapporter" in listing
