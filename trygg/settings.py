@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "trygg.geo",
     "trygg.reports",
     "trygg.lagesbild",
+    "trygg.strategy",
     "trygg.public",
     "trygg.demo",
 ]

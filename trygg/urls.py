@@ -13,6 +13,7 @@ urlpatterns = [
     path("omraden/", include("trygg.geo.urls")),
     path("rapporter/", include("trygg.reports.urls")),
     path("lagesbild/", include("trygg.lagesbild.urls")),
+    path("strategi/", include("trygg.strategy.urls")),
     path("api/", api.urls),
     path("open311/v2/", include("trygg.reports.open311_urls")),
     path("", include("trygg.public.urls")),

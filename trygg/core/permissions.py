@@ -45,6 +45,9 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "lagesbild.police_input": frozenset({P}),
     "lagesbild.manage_meetings": frozenset({S}),
     "lagesbild.export": frozenset({S, N, P}),
+    # Strategiskt arbete: fokusområden och medborgarlöften
+    "strategy.view": frozenset({A, S, N, P, L}),
+    "strategy.manage_promises": frozenset({S}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

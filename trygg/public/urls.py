@@ -1,5 +1,7 @@
 from django.urls import path
 
+from trygg.strategy.feeds import PromiseFeed
+
 from . import views
 
 app_name = "public"
@@ -13,5 +15,8 @@ urlpatterns = [
     path(
         "kommun/<slug:slug>/arende/<str:code>/", views.citizen_report_status, name="report_status"
     ),
+    path("kommun/<slug:slug>/medborgarloften/", views.promise, name="promise"),
+    path("kommun/<slug:slug>/medborgarloften/<int:year>/", views.promise, name="promise_year"),
+    path("kommun/<slug:slug>/medborgarloften/flode.atom", PromiseFeed(), name="promise_feed"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
 ]

@@ -172,3 +172,26 @@ def citizen_report_status(request, slug, code):
                 "new": request.GET.get("ny") == "1",
             },
         )
+
+
+def promise(request, slug, year=None):
+    """The current medborgarlöfte (or a year's), its activities and progress, earlier years."""
+    municipality = _municipality(slug)
+    from trygg.strategy import selectors as strategy
+
+    with scope(municipality=municipality):
+        current = strategy.public_promise(municipality=municipality, year=year)
+        if current is None and year is not None:
+            raise Http404
+        return render(
+            request,
+            "public/promise.html",
+            {
+                "public_municipality": municipality,
+                "promise": current,
+                "progress": strategy.progress(current) if current else None,
+                "earlier": strategy.published_promises(municipality=municipality).exclude(
+                    pk=getattr(current, "pk", None)
+                ),
+            },
+        )

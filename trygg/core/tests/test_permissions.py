@@ -41,6 +41,8 @@ EXPECTED = {
     "lagesbild.police_input": (False, False, False, False, True, False),
     "lagesbild.manage_meetings": (False, True, False, False, False, False),
     "lagesbild.export": (False, True, True, False, True, False),
+    "strategy.view": (True, True, True, False, True, True),
+    "strategy.manage_promises": (False, True, False, False, False, False),
 }
 
 

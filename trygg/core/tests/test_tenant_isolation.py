@@ -65,6 +65,13 @@ PAGES = [
     ("lagesbild:police_list", None, Role.POLIS, Role.RAPPORTOR),
     ("lagesbild:police_create", None, Role.POLIS, Role.SAMORDNARE),
     ("lagesbild:police_edit", "police_input", Role.POLIS, Role.SAMORDNARE),
+    ("strategy:promises", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:promise_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
+    ("strategy:promise_detail", "promise", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:promise_edit", "promise", Role.SAMORDNARE, Role.POLIS),
+    ("strategy:promise_publish", "promise", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("strategy:focus_area_create", None, Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("strategy:focus_area_edit", "focus_area", Role.SAMORDNARE, Role.ADMINISTRATOR),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -77,6 +84,7 @@ POST_ONLY = {
     "reports:api_key_revoke",
     "lagesbild:decision_follow_up",
     "lagesbild:action_done",
+    "strategy:promise_publish",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -99,6 +107,9 @@ NOT_TENANT_PAGES = {
     "open311:service": "public Open311",
     "open311:requests": "public Open311",
     "open311:request": "public Open311",
+    "public:promise": "public by design; tested in strategy/tests/test_promises",
+    "public:promise_year": "public by design",
+    "public:promise_feed": "public Atom feed",
 }
 
 
@@ -210,6 +221,25 @@ def _lagesbild_objects(municipality, organisation):
             period_start=date(2026, 11, 1),
             period_end=date(2026, 11, 14),
             summary="Hemlig text i " + municipality.name,
+        ),
+        **_strategy_objects(municipality),
+    }
+
+
+def _strategy_objects(municipality):
+    from datetime import date
+
+    from trygg.strategy.models import CitizenPromise, FocusArea
+
+    return {
+        "promise": CitizenPromise.objects.create(
+            municipality=municipality, year=2026, title="Hemlig text i " + municipality.name
+        ),
+        "focus_area": FocusArea.objects.create(
+            municipality=municipality,
+            title="Fokus",
+            decided_on=date(2026, 1, 1),
+            decision_reference="EST",
         ),
     }
 

@@ -1,0 +1,69 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import FocusArea, PromiseActivity
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class FocusAreaForm(forms.Form):
+    title = forms.CharField(label=_("Fokusområde"), max_length=200)
+    description = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    decided_on = forms.DateField(label=_("Beslutat"), widget=DATE)
+    decision_reference = forms.CharField(
+        label=_("Beslutsreferens"), max_length=200, help_text=_("T.ex. EST-gruppen 2026-03-12 § 4.")
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=FocusArea.Status.choices)
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Områden"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].queryset = areas
+
+
+class PromiseForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Rubrik"), max_length=200)
+    introduction = forms.CharField(
+        label=_("Inledning"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Fokusområden"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    signed_on = forms.DateField(label=_("Undertecknat"), widget=DATE, required=False)
+    signed_by_municipality = forms.CharField(
+        label=_("För kommunen"), max_length=200, required=False, help_text=_("Namn och titel.")
+    )
+    signed_by_police = forms.CharField(
+        label=_("För polisen"), max_length=200, required=False, help_text=_("Namn och titel.")
+    )
+
+    def __init__(self, *args, focus_areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_areas"].queryset = focus_areas
+
+
+class ActivityForm(forms.Form):
+    title = forms.CharField(label=_("Aktivitet"), max_length=300)
+    description = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    focus_area = forms.ModelChoiceField(
+        label=_("Fokusområde"), queryset=None, required=False, empty_label=_("Inget")
+    )
+    owner = forms.ChoiceField(label=_("Ansvarig"), choices=PromiseActivity.Owner.choices)
+    owner_name = forms.CharField(label=_("Annan aktör"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Status"), choices=PromiseActivity.Status.choices)
+    follow_up = forms.CharField(
+        label=_("Uppföljning (visas publikt)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, focus_areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = focus_areas

@@ -1,0 +1,119 @@
+"""The strategic cycle: focus areas decided by the EST group and the yearly medborgarlöfte
+(citizen promise) of the municipality and the police, with activities followed up in public."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_scopes import ScopedManager
+
+from trygg.core.models import Municipality
+from trygg.geo.models import Area
+
+
+class FocusArea(models.Model):
+    class Status(models.TextChoices):
+        AKTIVT = "aktivt", _("Aktivt")
+        AVSLUTAT = "avslutat", _("Avslutat")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("fokusområde"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    decided_on = models.DateField(_("beslutat"))
+    decision_reference = models.CharField(
+        _("beslutsreferens"), max_length=200, help_text=_("T.ex. EST-gruppen 2026-03-12 § 4.")
+    )
+    areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("områden"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AKTIVT)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["-decided_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "title"],
+                name="focusarea_unique_title",
+                violation_error_message=_("Det finns redan ett fokusområde med den rubriken."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class CitizenPromise(models.Model):
+    """Medborgarlöfte: one a year, signed by the municipality and the police."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("år"))
+    title = models.CharField(_("rubrik"), max_length=200)
+    introduction = models.TextField(_("inledning"), blank=True)
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="promises", verbose_name=_("fokusområden")
+    )
+    signed_on = models.DateField(_("undertecknat"), null=True, blank=True)
+    signed_by_municipality = models.CharField(
+        _("undertecknat för kommunen av"), max_length=200, blank=True
+    )
+    signed_by_police = models.CharField(
+        _("undertecknat för polisen av"), max_length=200, blank=True
+    )
+    published_at = models.DateTimeField(_("publicerat"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year"],
+                name="promise_one_per_year",
+                violation_error_message=_("Kommunen har redan ett medborgarlöfte för det året."),
+            )
+        ]
+
+    def __str__(self):
+        return f"Medborgarlöfte {self.year}"
+
+    @property
+    def published(self) -> bool:
+        return self.published_at is not None
+
+
+class PromiseActivity(models.Model):
+    class Owner(models.TextChoices):
+        KOMMUN = "kommun", _("Kommunen")
+        POLIS = "polis", _("Polisen")
+        ANNAN = "annan", _("Annan aktör")
+
+    class Status(models.TextChoices):
+        PLANERAD = "planerad", _("Planerad")
+        PAGAR = "pagar", _("Pågår")
+        GENOMFORD = "genomford", _("Genomförd")
+        INSTALLD = "installd", _("Inställd")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    promise = models.ForeignKey(CitizenPromise, on_delete=models.CASCADE, related_name="activities")
+    focus_area = models.ForeignKey(
+        FocusArea,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("fokusområde"),
+    )
+    title = models.CharField(_("aktivitet"), max_length=300)
+    description = models.TextField(_("beskrivning"), blank=True)
+    owner = models.CharField(_("ansvarig"), max_length=8, choices=Owner.choices)
+    owner_name = models.CharField(_("annan aktör"), max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANERAD)
+    follow_up = models.TextField(_("uppföljning"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title

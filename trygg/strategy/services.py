@@ -1,0 +1,151 @@
+"""Writes for focus areas and medborgarlöften; each checks the permission and is audited."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from trygg.core.audit import audit_log
+from trygg.core.models import AuditEvent
+from trygg.core.viewer import Viewer
+
+from .models import CitizenPromise, FocusArea, PromiseActivity
+
+
+def _require(viewer: Viewer) -> None:
+    if not viewer.may("strategy.manage_promises"):
+        raise PermissionDenied("Du har inte behörighet att göra detta.")
+
+
+def _audit(viewer, action, obj, summary):
+    audit_log(
+        action=action, actor=viewer.user, municipality=viewer.municipality, obj=obj, summary=summary
+    )
+
+
+@transaction.atomic
+def focus_area_save(
+    *,
+    viewer: Viewer,
+    focus_area: FocusArea | None = None,
+    title: str,
+    description: str,
+    decided_on,
+    decision_reference: str,
+    status: str,
+    areas=(),
+) -> FocusArea:
+    """An EST decision on a focus area; the decision reference is required."""
+    _require(viewer)
+    focus_area = focus_area or FocusArea(municipality=viewer.municipality)
+    focus_area.title = title.strip()
+    focus_area.description = description
+    focus_area.decided_on = decided_on
+    focus_area.decision_reference = decision_reference.strip()
+    focus_area.status = status
+    focus_area.full_clean()
+    created = focus_area.pk is None
+    focus_area.save()
+    focus_area.areas.set([a for a in areas if a.municipality_id == viewer.municipality.pk])
+    _audit(
+        viewer,
+        AuditEvent.Action.CREATED if created else AuditEvent.Action.UPDATED,
+        focus_area,
+        f"Fokusområde {focus_area.title}",
+    )
+    return focus_area
+
+
+@transaction.atomic
+def promise_save(
+    *,
+    viewer: Viewer,
+    promise: CitizenPromise | None = None,
+    year: int,
+    title: str,
+    introduction: str,
+    focus_areas=(),
+    signed_on=None,
+    signed_by_municipality: str = "",
+    signed_by_police: str = "",
+) -> CitizenPromise:
+    _require(viewer)
+    promise = promise or CitizenPromise(municipality=viewer.municipality)
+    promise.year = year
+    promise.title = title.strip()
+    promise.introduction = introduction
+    promise.signed_on = signed_on
+    promise.signed_by_municipality = signed_by_municipality.strip()
+    promise.signed_by_police = signed_by_police.strip()
+    promise.full_clean()
+    created = promise.pk is None
+    promise.save()
+    promise.focus_areas.set([f for f in focus_areas if f.municipality_id == viewer.municipality.pk])
+    _audit(
+        viewer,
+        AuditEvent.Action.CREATED if created else AuditEvent.Action.UPDATED,
+        promise,
+        f"Medborgarlöfte {promise.year}",
+    )
+    return promise
+
+
+@transaction.atomic
+def promise_publish(*, viewer: Viewer, promise: CitizenPromise) -> CitizenPromise:
+    """Publishes the promise on the municipality's public pages. It must be signed by both
+    the municipality and the police and hold at least one activity."""
+    _require(viewer)
+    missing = []
+    if not (promise.signed_on and promise.signed_by_municipality and promise.signed_by_police):
+        missing.append(
+            "Löftet ska vara undertecknat av både kommunen och polisen (datum och namn)."
+        )
+    if not promise.activities.exists():
+        missing.append("Lägg till minst en aktivitet innan löftet publiceras.")
+    if missing:
+        raise ValidationError(missing)
+    if promise.published_at is None:
+        promise.published_at = timezone.now()
+        promise.save(update_fields=["published_at", "updated_at"])
+        _audit(
+            viewer, AuditEvent.Action.UPDATED, promise, f"Medborgarlöfte {promise.year} publicerat"
+        )
+    return promise
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    viewer: Viewer,
+    promise: CitizenPromise,
+    activity: PromiseActivity | None = None,
+    title: str,
+    description: str,
+    owner: str,
+    owner_name: str,
+    status: str,
+    follow_up: str,
+    focus_area: FocusArea | None = None,
+) -> PromiseActivity:
+    _require(viewer)
+    if focus_area is not None and focus_area.municipality_id != viewer.municipality.pk:
+        raise ValidationError({"focus_area": ["Okänt fokusområde."]})
+    if owner == PromiseActivity.Owner.ANNAN and not owner_name.strip():
+        raise ValidationError({"owner_name": ["Ange vilken aktör som ansvarar."]})
+    activity = activity or PromiseActivity(municipality=viewer.municipality, promise=promise)
+    activity.title = title.strip()
+    activity.description = description
+    activity.owner = owner
+    activity.owner_name = owner_name.strip()
+    activity.status = status
+    activity.follow_up = follow_up
+    activity.focus_area = focus_area
+    activity.full_clean()
+    created = activity.pk is None
+    activity.save()
+    _audit(
+        viewer,
+        AuditEvent.Action.CREATED if created else AuditEvent.Action.UPDATED,
+        activity,
+        f"Aktivitet i medborgarlöfte {promise.year}: {activity.get_status_display()}",
+    )
+    return activity

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "strategy"
+
+urlpatterns = [
+    path("medborgarloften/", views.promise_list, name="promises"),
+    path("medborgarloften/nytt/", views.promise_edit, name="promise_create"),
+    path("medborgarloften/<int:pk>/", views.promise_detail, name="promise_detail"),
+    path("medborgarloften/<int:pk>/andra/", views.promise_edit, name="promise_edit"),
+    path("medborgarloften/<int:pk>/publicera/", views.promise_publish, name="promise_publish"),
+    path("fokusomraden/nytt/", views.focus_area_edit, name="focus_area_create"),
+    path("fokusomraden/<int:pk>/", views.focus_area_edit, name="focus_area_edit"),
+]
