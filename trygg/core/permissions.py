@@ -48,6 +48,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     # Strategiskt arbete: fokusområden och medborgarlöften
     "strategy.view": frozenset({A, S, N, P, L}),
     "strategy.manage_promises": frozenset({S}),
+    "strategy.import_statistics": frozenset({S, N}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

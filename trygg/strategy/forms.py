@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .crimestats import REPORTED_OFFENCES
 from .models import FocusArea, PromiseActivity
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -67,3 +68,25 @@ class ActivityForm(forms.Form):
     def __init__(self, *args, focus_areas, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["focus_area"].queryset = focus_areas
+
+
+class StatisticsImportForm(forms.Form):
+    file = forms.FileField(label=_("Fil (CSV)"))
+    layout = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            (
+                "indikatorer",
+                _("BRÅ:s kommunindikatorer (geografi, enhet, ar, variabel, varde, kalla)"),
+            ),
+            ("kommunfil", _("BRÅ:s fil Anmälda brott i kommunerna (Kommun;Antal;Per 100 000 inv)")),
+        ],
+    )
+    offence = forms.ChoiceField(
+        label=_("Brottskategori (bara för filen per brott)"),
+        required=False,
+        choices=[("", "–")] + [(o, o) for o in sorted(REPORTED_OFFENCES)],
+    )
+    year = forms.IntegerField(
+        label=_("År (bara för filen per brott)"), required=False, min_value=1990, max_value=2100
+    )

@@ -117,3 +117,29 @@ class PromiseActivity(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class CrimeStatistic(models.Model):
+    """Official statistics for a municipality, a county or the country (public data, shared by
+    every tenant: a municipality compares itself with its county and the country)."""
+
+    region_code = models.CharField(max_length=4, db_index=True)
+    region_name = models.CharField(max_length=100)
+    region_kind = models.CharField(max_length=6)
+    year = models.PositiveSmallIntegerField()
+    indicator = models.CharField(max_length=200)
+    unit = models.CharField(max_length=10)
+    value = models.FloatField()
+    source = models.CharField(max_length=100)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region_code", "year", "indicator", "unit", "source"],
+                name="crimestat_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.region_name} {self.year} {self.indicator}"

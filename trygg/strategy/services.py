@@ -8,7 +8,7 @@ from trygg.core.audit import audit_log
 from trygg.core.models import AuditEvent
 from trygg.core.viewer import Viewer
 
-from .models import CitizenPromise, FocusArea, PromiseActivity
+from .models import CitizenPromise, CrimeStatistic, FocusArea, PromiseActivity
 
 
 def _require(viewer: Viewer) -> None:
@@ -149,3 +149,38 @@ def activity_save(
         f"Aktivitet i medborgarlöfte {promise.year}: {activity.get_status_display()}",
     )
     return activity
+
+
+@transaction.atomic
+def statistics_import(*, viewer: Viewer, rows) -> int:
+    """Stores parsed statistics rows; a row already stored (same region, year, indicator,
+    unit and source) is replaced, so importing a file twice changes nothing."""
+    if not viewer.may("strategy.import_statistics"):
+        raise PermissionDenied("Du har inte behörighet att importera statistik.")
+    objects = [
+        CrimeStatistic(
+            region_code=r.region.code,
+            region_name=r.region.name,
+            region_kind=r.region.kind,
+            year=r.year,
+            indicator=r.indicator[:200],
+            unit=r.unit,
+            value=r.value,
+            source=r.source[:100],
+        )
+        for r in rows
+    ]
+    CrimeStatistic.objects.bulk_create(
+        objects,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["region_code", "year", "indicator", "unit", "source"],
+        update_fields=["value", "region_name", "region_kind", "imported_at"],
+    )
+    audit_log(
+        action=AuditEvent.Action.IMPORTED,
+        actor=viewer.user,
+        municipality=viewer.municipality,
+        summary=f"{len(objects)} statistikvärden importerade",
+    )
+    return len(objects)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("medborgarloften/<int:pk>/", views.promise_detail, name="promise_detail"),
     path("medborgarloften/<int:pk>/andra/", views.promise_edit, name="promise_edit"),
     path("medborgarloften/<int:pk>/publicera/", views.promise_publish, name="promise_publish"),
+    path("statistik/", views.statistics, name="statistics"),
     path("fokusomraden/nytt/", views.focus_area_edit, name="focus_area_create"),
     path("fokusomraden/<int:pk>/", views.focus_area_edit, name="focus_area_edit"),
 ]

@@ -11,7 +11,7 @@ from trygg.geo.models import Area
 from trygg.geo.selectors import area_list
 
 from . import selectors, services
-from .forms import ActivityForm, FocusAreaForm, PromiseForm
+from .forms import ActivityForm, FocusAreaForm, PromiseForm, StatisticsImportForm
 from .models import FocusArea, PromiseActivity
 
 
@@ -150,3 +150,40 @@ def promise_publish(request, pk):
     else:
         messages.success(request, "Medborgarlöftet är publicerat på kommunens publika sida.")
     return redirect("strategy:promise_detail", promise.pk)
+
+
+@member_required("strategy.view")
+def statistics(request):
+    from . import crimestats
+
+    viewer = viewer_for_request(request)
+
+    form = StatisticsImportForm(request.POST or None, request.FILES or None)
+    errors, imported = [], None
+    if request.method == "POST" and viewer.may("strategy.import_statistics") and form.is_valid():
+        data = form.cleaned_data
+        raw = data["file"].read()
+        try:
+            if data["layout"] == "indikatorer":
+                rows, errors = crimestats.parse_indicators(raw)
+            else:
+                if not data["offence"] or not data["year"]:
+                    raise ValueError("Välj brottskategori och år för filen per brott.")
+                rows, errors = crimestats.parse_municipal_file(
+                    raw, offence=data["offence"], year=data["year"]
+                )
+        except ValueError as exc:
+            form.add_error("file", str(exc))
+        else:
+            imported = services.statistics_import(viewer=viewer, rows=rows)
+    return render(
+        request,
+        "strategy/statistics.html",
+        {
+            "form": form,
+            "errors": errors[:500],
+            "error_count": len(errors),
+            "imported": imported,
+            "comparison": selectors.statistics_comparison(municipality=viewer.municipality),
+        },
+    )

@@ -43,6 +43,7 @@ EXPECTED = {
     "lagesbild.export": (False, True, True, False, True, False),
     "strategy.view": (True, True, True, False, True, True),
     "strategy.manage_promises": (False, True, False, False, False, False),
+    "strategy.import_statistics": (False, True, True, False, False, False),
 }
 
 

@@ -66,6 +66,7 @@ PAGES = [
     ("lagesbild:police_create", None, Role.POLIS, Role.SAMORDNARE),
     ("lagesbild:police_edit", "police_input", Role.POLIS, Role.SAMORDNARE),
     ("strategy:promises", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:statistics", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:promise_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
     ("strategy:promise_detail", "promise", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:promise_edit", "promise", Role.SAMORDNARE, Role.POLIS),
