@@ -49,6 +49,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "strategy.view": frozenset({A, S, N, P, L}),
     "strategy.manage_promises": frozenset({S}),
     "strategy.import_statistics": frozenset({S, N}),
+    "strategy.manage_picture": frozenset({S, N}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -90,3 +90,34 @@ class StatisticsImportForm(forms.Form):
     year = forms.IntegerField(
         label=_("År (bara för filen per brott)"), required=False, min_value=1990, max_value=2100
     )
+
+
+class StrategicPictureCreateForm(forms.Form):
+    start_year = forms.IntegerField(label=_("Från år"), min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label=_("Till år"), min_value=2000, max_value=2100)
+
+
+class StrategicPictureTextForm(forms.Form):
+    omfattning = forms.CharField(
+        label=_("Omfattning"), required=False, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    konsekvenser = forms.CharField(
+        label=_("Konsekvenser"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+    )
+    orsaker = forms.CharField(
+        label=_("Orsaker"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+    )
+    kallor = forms.CharField(
+        label=_("Källor"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    note = forms.CharField(label=_("Ändringen i korthet"), required=False, max_length=300)
+
+
+class StrategicPictureStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("utkast", _("Utkast")), ("remiss", _("På remiss")), ("beslutad", _("Beslutad"))],
+    )
+    decided_by = forms.CharField(label=_("Beslutande organ"), required=False, max_length=200)
+    decided_on = forms.DateField(label=_("Beslutsdatum"), required=False, widget=DATE)
+    decision_paragraph = forms.CharField(label=_("Paragraf"), required=False, max_length=50)

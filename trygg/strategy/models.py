@@ -1,6 +1,7 @@
 """The strategic cycle: focus areas decided by the EST group and the yearly medborgarlöfte
 (citizen promise) of the municipality and the police, with activities followed up in public."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -143,3 +144,76 @@ class CrimeStatistic(models.Model):
 
     def __str__(self):
         return f"{self.region_name} {self.year} {self.indicator}"
+
+
+class StrategicPicture(models.Model):
+    """The biennial lägesbild the law (2023:196) requires: extent, consequences and causes of
+    crime. Drafted from data, edited as Markdown in versions, sent on remiss, then decided."""
+
+    class Status(models.TextChoices):
+        UTKAST = "utkast", _("Utkast")
+        REMISS = "remiss", _("På remiss")
+        BESLUTAD = "beslutad", _("Beslutad")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    start_year = models.PositiveSmallIntegerField(_("från år"))
+    end_year = models.PositiveSmallIntegerField(_("till år"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.UTKAST)
+    decided_by = models.CharField(_("beslutande organ"), max_length=200, blank=True)
+    decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    decision_paragraph = models.CharField(_("paragraf"), max_length=50, blank=True)
+    decided_version = models.ForeignKey(
+        "StrategicPictureVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["-start_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "start_year"],
+                name="strategic_picture_once",
+                violation_error_message=_("Det finns redan en lägesbild för den perioden."),
+            )
+        ]
+
+    def __str__(self):
+        return f"Lägesbild {self.start_year}–{self.end_year}"
+
+
+class StrategicPictureVersion(models.Model):
+    """One saved text of the picture. Versions are never changed, only added."""
+
+    SECTIONS = (
+        ("omfattning", _("Omfattning")),
+        ("konsekvenser", _("Konsekvenser")),
+        ("orsaker", _("Orsaker")),
+        ("kallor", _("Källor")),
+    )
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    picture = models.ForeignKey(StrategicPicture, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    sections = models.JSONField(default=dict)
+    note = models.CharField(_("ändringen i korthet"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["picture", "number"], name="picture_version_unique")
+        ]
+
+    def __str__(self):
+        return f"Version {self.number}"

@@ -11,6 +11,10 @@ urlpatterns = [
     path("medborgarloften/<int:pk>/andra/", views.promise_edit, name="promise_edit"),
     path("medborgarloften/<int:pk>/publicera/", views.promise_publish, name="promise_publish"),
     path("statistik/", views.statistics, name="statistics"),
+    path("lagesbild/", views.picture_list, name="pictures"),
+    path("lagesbild/<int:pk>/", views.picture_detail, name="picture_detail"),
+    path("lagesbild/<int:pk>/redigera/", views.picture_edit, name="picture_edit"),
+    path("lagesbild/<int:pk>/jamfor/", views.picture_diff, name="picture_diff"),
     path("fokusomraden/nytt/", views.focus_area_edit, name="focus_area_create"),
     path("fokusomraden/<int:pk>/", views.focus_area_edit, name="focus_area_edit"),
 ]

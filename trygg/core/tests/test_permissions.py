@@ -44,6 +44,7 @@ EXPECTED = {
     "strategy.view": (True, True, True, False, True, True),
     "strategy.manage_promises": (False, True, False, False, False, False),
     "strategy.import_statistics": (False, True, True, False, False, False),
+    "strategy.manage_picture": (False, True, True, False, False, False),
 }
 
 

@@ -67,6 +67,9 @@ PAGES = [
     ("lagesbild:police_edit", "police_input", Role.POLIS, Role.SAMORDNARE),
     ("strategy:promises", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:statistics", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:pictures", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:picture_detail", "strategic_picture", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:picture_edit", "strategic_picture", Role.ANALYTIKER, Role.POLIS),
     ("strategy:promise_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
     ("strategy:promise_detail", "promise", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:promise_edit", "promise", Role.SAMORDNARE, Role.POLIS),
@@ -111,6 +114,7 @@ NOT_TENANT_PAGES = {
     "public:promise": "public by design; tested in strategy/tests/test_promises",
     "public:promise_year": "public by design",
     "public:promise_feed": "public Atom feed",
+    "strategy:picture_diff": "needs two version numbers; tested in test_strategic_picture",
 }
 
 
@@ -227,6 +231,21 @@ def _lagesbild_objects(municipality, organisation):
     }
 
 
+def _strategic_picture(municipality):
+    from trygg.strategy.models import StrategicPicture, StrategicPictureVersion
+
+    picture = StrategicPicture.objects.create(
+        municipality=municipality, start_year=2025, end_year=2026
+    )
+    StrategicPictureVersion.objects.create(
+        municipality=municipality,
+        picture=picture,
+        number=1,
+        sections={"omfattning": "Hemlig text i " + municipality.name},
+    )
+    return picture
+
+
 def _strategy_objects(municipality):
     from datetime import date
 
@@ -236,6 +255,7 @@ def _strategy_objects(municipality):
         "promise": CitizenPromise.objects.create(
             municipality=municipality, year=2026, title="Hemlig text i " + municipality.name
         ),
+        "strategic_picture": _strategic_picture(municipality),
         "focus_area": FocusArea.objects.create(
             municipality=municipality,
             title="Fokus",
