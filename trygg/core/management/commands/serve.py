@@ -40,6 +40,12 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Trygg körs på http://{host}:{port}/ – stoppa med Ctrl-C.")
         )
         next_check = 0.0
+
+        def stop(signum, frame):
+            raise KeyboardInterrupt
+
+        # A service manager stops us with SIGTERM: shut both children down the same way.
+        signal.signal(signal.SIGTERM, stop)
         try:
             while all(p.poll() is None for p in processes):
                 if time.monotonic() >= next_check:
