@@ -50,6 +50,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "strategy.manage_promises": frozenset({S}),
     "strategy.import_statistics": frozenset({S, N}),
     "strategy.manage_picture": frozenset({S, N}),
+    "strategy.manage_plans": frozenset({S}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

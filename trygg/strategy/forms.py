@@ -121,3 +121,149 @@ class StrategicPictureStatusForm(forms.Form):
     decided_by = forms.CharField(label=_("Beslutande organ"), required=False, max_length=200)
     decided_on = forms.DateField(label=_("Beslutsdatum"), required=False, widget=DATE)
     decision_paragraph = forms.CharField(label=_("Paragraf"), required=False, max_length=50)
+
+
+class ProblemForm(forms.Form):
+    title = forms.CharField(label=_("Problem"), max_length=200)
+    scanning = forms.CharField(
+        label=_("Kartläggning (scanning)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    analysis_where = forms.CharField(
+        label=_("Analys: var"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    analysis_when = forms.CharField(
+        label=_("Analys: när"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    analysis_who = forms.CharField(
+        label=_("Analys: vilka drabbas"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    analysis_why = forms.CharField(
+        label=_("Analys: varför"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    response = forms.CharField(
+        label=_("Åtgärder (response)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    assessment = forms.CharField(
+        label=_("Utvärdering (assessment)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    report_query = forms.CharField(
+        label=_("Rapportfilter"),
+        required=False,
+        max_length=2000,
+        help_text=_("Filtrera rapportlistan och klistra in det som står efter ? i adressen."),
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("Områden"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Fokusområden"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, areas, focus_areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].queryset = areas
+        self.fields["focus_areas"].queryset = focus_areas
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(label=_("Rubrik"), max_length=200)
+    start_year = forms.IntegerField(label=_("Från år"), min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label=_("Till år"), min_value=2000, max_value=2100)
+    picture = forms.ModelChoiceField(
+        label=_("Lägesbild planen bygger på"),
+        queryset=None,
+        required=False,
+        empty_label=_("Ingen ännu"),
+    )
+    follow_up_months = forms.IntegerField(
+        label=_("Uppföljning var … månad"), min_value=1, max_value=12, initial=3
+    )
+
+    def __init__(self, *args, pictures, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["picture"].queryset = pictures
+
+
+class DecideForm(forms.Form):
+    decided_by = forms.CharField(label=_("Beslutande organ"), max_length=200)
+    decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DATE)
+    decision_paragraph = forms.CharField(label=_("Paragraf"), max_length=50)
+
+
+class MeasureForm(forms.Form):
+    title = forms.CharField(label=_("Åtgärd"), max_length=200)
+    description = forms.CharField(
+        label=_("Beskrivning"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    problem = forms.ModelChoiceField(
+        label=_("Problembild"), queryset=None, required=False, empty_label=_("Ingen")
+    )
+    owner = forms.ModelChoiceField(label=_("Ansvarig organisation"), queryset=None)
+    owner_person = forms.CharField(label=_("Ansvarig person"), required=False, max_length=200)
+    start = forms.DateField(label=_("Start"), widget=DATE)
+    end = forms.DateField(label=_("Slut"), widget=DATE)
+    budget_sek = forms.DecimalField(
+        label=_("Budget (kr)"), required=False, min_value=0, max_digits=12, decimal_places=0
+    )
+    area = forms.ModelChoiceField(
+        label=_("Område där åtgärden görs"), queryset=None, required=False, empty_label=_("Inget")
+    )
+    comparison_area = forms.ModelChoiceField(
+        label=_("Jämförelseområde (för effekten)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Inget"),
+    )
+    effect_category = forms.ModelChoiceField(
+        label=_("Kategori som ska minska"), queryset=None, required=False, empty_label=_("Ingen")
+    )
+
+    def __init__(self, *args, problems, organisations, areas, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["problem"].queryset = problems
+        self.fields["owner"].queryset = organisations
+        self.fields["area"].queryset = areas
+        self.fields["comparison_area"].queryset = areas
+        self.fields["effect_category"].queryset = categories
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(label=_("Indikator"), max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Typ"), choices=[("data", _("Från rapporterna")), ("manuell", _("Manuellt värde"))]
+    )
+    category = forms.ModelChoiceField(
+        label=_("Kategori"), queryset=None, required=False, empty_label=_("Ingen")
+    )
+    area = forms.ModelChoiceField(
+        label=_("Område"), queryset=None, required=False, empty_label=_("Hela kommunen")
+    )
+    target = forms.FloatField(label=_("Mål"), required=False)
+    lower_is_better = forms.BooleanField(label=_("Lägre är bättre"), required=False, initial=True)
+
+    def __init__(self, *args, areas, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+        self.fields["area"].queryset = areas
+
+
+class FollowUpForm(forms.Form):
+    on = forms.DateField(label=_("Datum"), widget=DATE)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            ("planerad", _("Planerad")),
+            ("pagar", _("Pågår")),
+            ("genomford", _("Genomförd")),
+            ("avbruten", _("Avbruten")),
+        ],
+    )
+    text = forms.CharField(label=_("Hur går det?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class IndicatorValueForm(forms.Form):
+    indicator = forms.IntegerField(widget=forms.HiddenInput)
+    on = forms.DateField(label=_("Avser datum"), widget=DATE)
+    value = forms.FloatField(label=_("Värde"))

@@ -217,3 +217,214 @@ class StrategicPictureVersion(models.Model):
 
     def __str__(self):
         return f"Version {self.number}"
+
+
+class ProblemPicture(models.Model):
+    """A problem analysed the SARA way: scanning, analysis, response, assessment; its figures
+    come from a saved report filter and stay current."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("problem"), max_length=200)
+    scanning = models.TextField(_("kartläggning (scanning)"), blank=True)
+    analysis_where = models.TextField(_("analys: var"), blank=True)
+    analysis_when = models.TextField(_("analys: när"), blank=True)
+    analysis_who = models.TextField(_("analys: vilka drabbas"), blank=True)
+    analysis_why = models.TextField(_("analys: varför"), blank=True)
+    response = models.TextField(_("åtgärder (response)"), blank=True)
+    assessment = models.TextField(_("utvärdering (assessment)"), blank=True)
+    report_query = models.CharField(
+        _("rapportfilter"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "Filtret från rapportlistan som ringar in problemet, t.ex. kategori=3&omrade=7."
+        ),
+    )
+    areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("områden"))
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="problems", verbose_name=_("fokusområden")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ActionPlan(models.Model):
+    """Åtgärdsplan for two years, decided from a decided strategic lägesbild."""
+
+    class Status(models.TextChoices):
+        UTKAST = "utkast", _("Utkast")
+        BESLUTAD = "beslutad", _("Beslutad")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("rubrik"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(_("från år"))
+    end_year = models.PositiveSmallIntegerField(_("till år"))
+    picture = models.ForeignKey(
+        StrategicPicture,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
+        verbose_name=_("lägesbild"),
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.UTKAST)
+    decided_by = models.CharField(_("beslutande organ"), max_length=200, blank=True)
+    decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    decision_paragraph = models.CharField(_("paragraf"), max_length=50, blank=True)
+    follow_up_months = models.PositiveSmallIntegerField(_("uppföljning var … månad"), default=3)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["-start_year"]
+
+    def __str__(self):
+        return self.title
+
+
+class Measure(models.Model):
+    class Status(models.TextChoices):
+        PLANERAD = "planerad", _("Planerad")
+        PAGAR = "pagar", _("Pågår")
+        GENOMFORD = "genomford", _("Genomförd")
+        AVBRUTEN = "avbruten", _("Avbruten")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="measures")
+    title = models.CharField(_("åtgärd"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    problem = models.ForeignKey(
+        ProblemPicture,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="measures",
+        verbose_name=_("problembild"),
+    )
+    owner = models.ForeignKey(
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("ansvarig organisation"),
+    )
+    owner_person = models.CharField(_("ansvarig person"), max_length=200, blank=True)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("slut"))
+    budget_sek = models.DecimalField(
+        _("budget (kr)"), max_digits=12, decimal_places=0, null=True, blank=True
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANERAD)
+    # For the measured effect: where it acts, where it is compared, and on what.
+    area = models.ForeignKey(
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("område där åtgärden görs"),
+    )
+    comparison_area = models.ForeignKey(
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("jämförelseområde"),
+    )
+    effect_category = models.ForeignKey(
+        "reports.Category",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("kategori som ska minska"),
+    )
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["start", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class MeasureFollowUp(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="follow_ups")
+    on = models.DateField(_("datum"))
+    status = models.CharField(max_length=10, choices=Measure.Status.choices)
+    text = models.TextField(_("uppföljning"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+
+    def __str__(self):
+        return f"Uppföljning {self.on}"
+
+
+class Indicator(models.Model):
+    """How a measure is followed up: counted from the reports (a category, optionally in an
+    area, per quarter) or entered by hand; with a target."""
+
+    class Kind(models.TextChoices):
+        DATA = "data", _("Från rapporterna")
+        MANUELL = "manuell", _("Manuellt värde")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indikator"), max_length=200)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    category = models.ForeignKey(
+        "reports.Category",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("kategori"),
+    )
+    area = models.ForeignKey(
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("område"),
+    )
+    target = models.FloatField(_("mål"), null=True, blank=True)
+    lower_is_better = models.BooleanField(_("lägre är bättre"), default=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class IndicatorValue(models.Model):
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    on = models.DateField(_("avser datum"))
+    value = models.FloatField(_("värde"))
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["on"]
+
+    def __str__(self):
+        return f"{self.indicator} {self.on}: {self.value}"

@@ -45,6 +45,7 @@ EXPECTED = {
     "strategy.manage_promises": (False, True, False, False, False, False),
     "strategy.import_statistics": (False, True, True, False, False, False),
     "strategy.manage_picture": (False, True, True, False, False, False),
+    "strategy.manage_plans": (False, True, False, False, False, False),
 }
 
 

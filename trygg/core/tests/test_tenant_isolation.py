@@ -68,6 +68,11 @@ PAGES = [
     ("strategy:promises", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:statistics", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:pictures", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:plans", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:plan_detail", "plan", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:measure_detail", "measure", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:problem_create", None, Role.SAMORDNARE, Role.RAPPORTOR),
+    ("strategy:problem_detail", "problem", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:picture_detail", "strategic_picture", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:picture_edit", "strategic_picture", Role.ANALYTIKER, Role.POLIS),
     ("strategy:promise_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
@@ -231,6 +236,33 @@ def _lagesbild_objects(municipality, organisation):
     }
 
 
+def _plan_objects(municipality):
+    from datetime import date
+
+    from trygg.core.models import Organisation
+    from trygg.strategy.models import ActionPlan, Measure, ProblemPicture
+
+    plan = ActionPlan.objects.create(
+        municipality=municipality,
+        title="Hemlig text i " + municipality.name,
+        start_year=2025,
+        end_year=2026,
+    )
+    owner = Organisation.objects.filter(municipality=municipality).first()
+    return {
+        "plan": plan,
+        "measure": Measure.objects.create(
+            municipality=municipality,
+            plan=plan,
+            title="Åtgärd",
+            owner=owner,
+            start=date(2026, 1, 1),
+            end=date(2026, 12, 31),
+        ),
+        "problem": ProblemPicture.objects.create(municipality=municipality, title="Problem"),
+    }
+
+
 def _strategic_picture(municipality):
     from trygg.strategy.models import StrategicPicture, StrategicPictureVersion
 
@@ -256,6 +288,7 @@ def _strategy_objects(municipality):
             municipality=municipality, year=2026, title="Hemlig text i " + municipality.name
         ),
         "strategic_picture": _strategic_picture(municipality),
+        **_plan_objects(municipality),
         "focus_area": FocusArea.objects.create(
             municipality=municipality,
             title="Fokus",

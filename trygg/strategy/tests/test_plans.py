@@ -1,0 +1,200 @@
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django_scopes import scope
+
+from tests.helpers import category, make_area, make_organisation, make_report, viewer_for
+from trygg.core.models import Role
+from trygg.strategy import plans, services
+from trygg.strategy.models import ActionPlan, Indicator
+
+TZ = ZoneInfo("Europe/Stockholm")
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def setup(users, koping):
+    viewer = viewer_for(users[Role.SAMORDNARE], koping)
+    org = make_organisation(koping, "Tekniska förvaltningen")
+    with scope(municipality=koping):
+        picture = services.strategic_picture_draft(viewer=viewer, start_year=2025, end_year=2026)
+        plan = plans.plan_save(
+            viewer=viewer,
+            title="Åtgärdsplan",
+            start_year=2025,
+            end_year=2026,
+            picture=picture,
+            follow_up_months=3,
+        )
+    return viewer, org, picture, plan
+
+
+def _measure(viewer, plan, org, **extra):
+    fields = {
+        "title": "Belysning i tunneln",
+        "description": "",
+        "problem": None,
+        "owner": org,
+        "owner_person": "",
+        "start": date(2026, 1, 1),
+        "end": date(2026, 12, 31),
+        "budget_sek": 150000,
+        "area": None,
+        "comparison_area": None,
+        "effect_category": None,
+        **extra,
+    }
+    return plans.measure_save(viewer=viewer, plan=plan, **fields)
+
+
+def test_plan_cannot_be_decided_before_the_picture(setup, koping):
+    viewer, org, picture, plan = setup
+    with scope(municipality=koping):
+        _measure(viewer, plan, org)
+        with pytest.raises(ValidationError, match="beslutad lägesbild"):
+            plans.plan_decide(
+                viewer=viewer,
+                plan=plan,
+                decided_by="KS",
+                decided_on=TODAY,
+                decision_paragraph="§ 1",
+            )
+        services.strategic_picture_set_status(
+            viewer=viewer,
+            picture=picture,
+            status="beslutad",
+            decided_by="KS",
+            decided_on=TODAY,
+            decision_paragraph="§ 1",
+        )
+        plan.refresh_from_db()
+        plans.plan_decide(
+            viewer=viewer, plan=plan, decided_by="KF", decided_on=TODAY, decision_paragraph="§ 2"
+        )
+        assert ActionPlan.objects.get().status == "beslutad"
+
+
+def test_follow_up_overdue_and_recorded(setup, koping):
+    viewer, org, _picture, plan = setup
+    with scope(municipality=koping):
+        measure = _measure(viewer, plan, org, start=date(2026, 6, 1))
+        assert [m for m, _ in plans.overdue_measures(municipality=koping, today=TODAY)] == [measure]
+        plans.follow_up_add(
+            viewer=viewer,
+            measure=measure,
+            on=date(2026, 11, 1),
+            status="pagar",
+            text="Halva tunneln klar",
+        )
+        assert plans.overdue_measures(municipality=koping, today=TODAY) == []
+        measure.refresh_from_db()
+        assert measure.status == "pagar"
+
+
+def test_indicator_that_matches_no_data_says_so(setup, koping):
+    viewer, org, _picture, plan = setup
+    with scope(municipality=koping):
+        measure = _measure(viewer, plan, org)
+        indicator = plans.indicator_add(
+            viewer=viewer,
+            measure=measure,
+            name="Belysningsfel",
+            kind="data",
+            category=category(koping, "belysning"),
+            area=None,
+            target=2,
+            lower_is_better=True,
+        )
+        series = plans.indicator_series(viewer=viewer, indicator=indicator)
+    assert "matchar inga rapporter" in series.message
+    assert len(series.points) == 8
+    with scope(municipality=koping), pytest.raises(ValidationError):
+        plans.indicator_add(
+            viewer=viewer,
+            measure=measure,
+            name="x",
+            kind="data",
+            category=None,
+            area=None,
+            target=None,
+            lower_is_better=True,
+        )
+    assert Indicator.objects.with_scopes_disabled().count() == 1
+
+
+def test_effect_of_a_measure_against_a_comparison_area(setup, koping):
+    viewer, org, _picture, plan = setup
+    treated = make_area(koping, "Centrum", lon=15.99, lat=59.51, d=0.005)
+    control = make_area(koping, "Nibblesbacke", lon=15.97, lat=59.53, d=0.005)
+    start = TODAY - timedelta(days=180)
+    for days_before, area, n in (
+        (90, treated, 40),
+        (-90, treated, 12),
+        (90, control, 40),
+        (-90, control, 38),
+    ):
+        for i in range(n):
+            when = datetime.combine(
+                start - timedelta(days=days_before) + timedelta(hours=i),
+                datetime.min.time(),
+                tzinfo=TZ,
+            )
+            report = make_report(
+                koping, "klotter", when=when, lat=area.min_lat + 0.001, lon=area.min_lon + 0.001
+            )
+            with scope(municipality=koping):
+                report.areas.add(area)
+    with scope(municipality=koping):
+        measure = _measure(
+            viewer,
+            plan,
+            org,
+            start=start,
+            area=treated,
+            comparison_area=control,
+            effect_category=category(koping, "skadegorelse"),
+        )
+        effect = plans.measure_effect(viewer=viewer, measure=measure, today=TODAY)
+    assert effect.ready and effect.counts == (40, 12, 40, 38)
+    assert effect.result.rrr < 0.5 and effect.result.significant
+    assert "jämförelseområdet" in effect.text.lower() or "jämförelse" in effect.text.lower()
+
+
+def test_measure_pages_in_the_app(client, setup, users, koping):
+    _viewer, org, _picture, plan = setup
+    client.force_login(users[Role.SAMORDNARE])
+    url = reverse("strategy:plan_detail", args=[plan.pk])
+    client.post(
+        url,
+        {
+            "form": "measure",
+            "title": "Väktarrond",
+            "owner": org.pk,
+            "start": "2026-01-01",
+            "end": "2026-12-31",
+        },
+    )
+    page = client.get(url).content.decode()
+    assert "Väktarrond" in page and "försenad" in page
+    with scope(municipality=koping):
+        measure = plan.measures.get()
+    detail = client.get(reverse("strategy:measure_detail", args=[measure.pk])).content.decode()
+    assert "Ange område, jämförelseområde, kategori" in detail
+
+
+def test_problem_picture_with_invalid_filter_is_refused(client, users, koping):
+    client.force_login(users[Role.SAMORDNARE])
+    page = client.post(
+        reverse("strategy:problem_create"),
+        {"title": "Klotter vid skolan", "report_query": "fran=2026-13-01"},
+    ).content.decode()
+    assert "är inte ett datum" in page
+    response = client.post(
+        reverse("strategy:problem_create"),
+        {"title": "Klotter vid skolan", "report_query": "q=skola"},
+    )
+    assert response.status_code == 302
+    assert "Filtret matchar inga rapporter" in client.get(response["Location"]).content.decode()
