@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .crimestats import REPORTED_OFFENCES
-from .models import FocusArea, PromiseActivity
+from .models import FocusArea, Goal, PromiseActivity
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -202,6 +202,7 @@ class MeasureForm(forms.Form):
     )
     owner = forms.ModelChoiceField(label=_("Ansvarig organisation"), queryset=None)
     owner_person = forms.CharField(label=_("Ansvarig person"), required=False, max_length=200)
+    goal = forms.ChoiceField(label=_("Mål i riktlinjen"), choices=Goal.choices)
     start = forms.DateField(label=_("Start"), widget=DATE)
     end = forms.DateField(label=_("Slut"), widget=DATE)
     budget_sek = forms.DecimalField(

@@ -10,6 +10,19 @@ from trygg.core.models import Municipality
 from trygg.geo.models import Area
 
 
+class Goal(models.TextChoices):
+    """The guideline's goals; every measure and activity answers one of them."""
+
+    G1 = "G1", _("G1 En trygg och säker kommun")
+    G2 = "G2", _("G2 Få störningar och egendomsskador i kommunens verksamheter")
+    G3 = "G3", _("G3 En gemensam lägesbild från inrapporteringssystemet")
+    G4 = "G4", _("G4 Aktiviteter för barn och unga")
+    G5 = "G5", _("G5 Stöd till kvinnojour och nattvandring")
+    G6 = "G6", _("G6 Samverkan med polisen om unga och tidiga insatser mot rekrytering")
+    G7 = "G7", _("G7 Information, föreläsningar och stöd till föräldrar")
+    G8 = "G8", _("G8 Strukturerat och kunskapsbaserat arbete mot välfärdsbrott")
+
+
 class FocusArea(models.Model):
     class Status(models.TextChoices):
         AKTIVT = "aktivt", _("Aktivt")
@@ -109,6 +122,9 @@ class PromiseActivity(models.Model):
     owner_name = models.CharField(_("annan aktör"), max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANERAD)
     follow_up = models.TextField(_("uppföljning"), blank=True)
+    goal = models.CharField(
+        _("mål i riktlinjen"), max_length=2, choices=Goal.choices, default=Goal.G1
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ScopedManager(municipality="municipality")
@@ -321,6 +337,9 @@ class Measure(models.Model):
         _("budget (kr)"), max_digits=12, decimal_places=0, null=True, blank=True
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANERAD)
+    goal = models.CharField(
+        _("mål i riktlinjen"), max_length=2, choices=Goal.choices, default=Goal.G1
+    )
     # For the measured effect: where it acts, where it is compared, and on what.
     area = models.ForeignKey(
         Area,

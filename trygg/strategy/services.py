@@ -125,6 +125,7 @@ def activity_save(
     status: str,
     follow_up: str,
     focus_area: FocusArea | None = None,
+    goal: str = "G1",
 ) -> PromiseActivity:
     _require(viewer)
     if focus_area is not None and focus_area.municipality_id != viewer.municipality.pk:
@@ -133,6 +134,7 @@ def activity_save(
         raise ValidationError({"owner_name": ["Ange vilken aktör som ansvarar."]})
     activity = activity or PromiseActivity(municipality=viewer.municipality, promise=promise)
     activity.title = title.strip()
+    activity.goal = goal
     activity.description = description
     activity.owner = owner
     activity.owner_name = owner_name.strip()

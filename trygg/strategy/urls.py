@@ -11,6 +11,7 @@ urlpatterns = [
     path("medborgarloften/<int:pk>/andra/", views.promise_edit, name="promise_edit"),
     path("medborgarloften/<int:pk>/publicera/", views.promise_publish, name="promise_publish"),
     path("statistik/", views.statistics, name="statistics"),
+    path("uppfoljning/", views.annual_report, name="annual_report"),
     path("atgardsplaner/", plan_views.plan_list, name="plans"),
     path("atgardsplaner/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
     path("atgarder/<int:pk>/", plan_views.measure_detail, name="measure_detail"),

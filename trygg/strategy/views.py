@@ -342,3 +342,46 @@ def picture_diff(request, pk):
         "strategy/picture_diff.html",
         {"picture": picture, "old": old, "new": new, "changes": changes},
     )
+
+
+@member_required("strategy.view")
+def annual_report(request):
+    from django.http import HttpResponse
+    from django.utils import timezone
+
+    from trygg.documents.pdf import render_pdf
+    from trygg.documents.word import render_docx
+
+    from .annual import annual_document
+
+    viewer = viewer_for_request(request)
+    try:
+        year = int(request.GET.get("ar", timezone.localdate().year))
+    except ValueError:
+        year = timezone.localdate().year
+    fmt = request.GET.get("format", "")
+    if fmt in ("pdf", "docx"):
+        document = annual_document(viewer=viewer, year=year)
+        now = timezone.localtime()
+        if fmt == "pdf":
+            body, content_type = render_pdf(document, generated_at=now), "application/pdf"
+        else:
+            body = render_docx(document, generated_at=now)
+            content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="uppfoljning-{viewer.municipality.slug}-{year}.{fmt}"'
+        )
+        return response
+    from .annual import goal_figures
+    from .models import Goal
+
+    figures = goal_figures(viewer=viewer, year=year)
+    return render(
+        request,
+        "strategy/annual.html",
+        {
+            "year": year,
+            "goals": [(g.label, figures.get(g.value, [])) for g in Goal],
+        },
+    )

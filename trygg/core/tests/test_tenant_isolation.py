@@ -69,6 +69,7 @@ PAGES = [
     ("strategy:statistics", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:pictures", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:plans", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("strategy:annual_report", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:plan_detail", "plan", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:measure_detail", "measure", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("strategy:problem_create", None, Role.SAMORDNARE, Role.RAPPORTOR),

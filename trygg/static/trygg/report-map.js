@@ -40,7 +40,7 @@
       layer.clearLayers();
       layer.addData(data);
       var shown = data.features.reduce(function (s, f) { return s + (f.properties.count || 1); }, 0);
-      status.textContent = shown + " rapporter med exakt plats i kartbilden" +
+      status.textContent = shown + (shown === 1 ? " rapport" : " rapporter") + " med exakt plats i kartbilden" +
         (data.without_point ? "; " + data.without_point + " utan exakt plats visas bara i listan." : ".");
     });
   }

@@ -173,6 +173,7 @@ def test_measure_pages_in_the_app(client, setup, users, koping):
             "form": "measure",
             "title": "Väktarrond",
             "owner": org.pk,
+            "goal": "G1",
             "start": "2026-01-01",
             "end": "2026-12-31",
         },

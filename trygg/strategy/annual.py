@@ -1,0 +1,149 @@
+"""The annual follow-up to Kommunstyrelsen: per guideline goal G1–G8, what was done
+(measures, promise activities, meetings and decisions), indicator values and effects,
+with figures from the reports. Built as a neutral document, rendered to PDF and DOCX."""
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.db.models import Sum
+
+from trygg.core.viewer import Viewer
+from trygg.documents.model import Document, column, heading, para, table
+from trygg.lagesbild.models import Decision, Meeting, PoliceInput
+from trygg.reports.models import Report
+
+from . import plans
+from .models import Goal, Measure, PromiseActivity
+
+TZ = ZoneInfo("Europe/Stockholm")
+
+
+def _n(value) -> str:
+    return f"{int(round(float(value or 0))):,}".replace(",", "\u00a0")
+
+
+def _year(qs, year: int, field: str = "occurred_at"):
+    lo = datetime.combine(date(year, 1, 1), time.min, tzinfo=TZ)
+    hi = datetime.combine(date(year + 1, 1, 1), time.min, tzinfo=TZ)
+    return qs.filter(**{f"{field}__gte": lo, f"{field}__lt": hi})
+
+
+def goal_figures(*, viewer: Viewer, year: int) -> dict[str, list[str]]:
+    """Sentences with the year's figures for the goals the data can speak to."""
+    # Only totals leave this function, never a report: a council member who may not read
+    # single reports still gets the figures the council is to follow up.
+    reports = Report.objects.filter(municipality=viewer.municipality)
+    this, last = _year(reports, year), _year(reports, year - 1)
+    m = viewer.municipality
+    cost = this.aggregate(s=Sum("cost_sek"))["s"] or Decimal(0)
+    cost_before = last.aggregate(s=Sum("cost_sek"))["s"] or Decimal(0)
+    meetings = _year(Meeting.objects.filter(municipality=m), year, "held_at")
+    decisions = Decision.objects.filter(meeting__in=meetings)
+    done = decisions.filter(status=Decision.Status.GENOMFORD).count()
+    police_youth = (
+        PoliceInput.objects.filter(municipality=m, period_start__year=year, items__theme="ungdomar")
+        .distinct()
+        .count()
+    )
+    return {
+        "G1": [
+            f"{_n(this.count())} rapporter om brott och otrygghet ({_n(last.count())} året "
+            f"före), varav {_n(this.filter(kind=Report.Kind.OTRYGGHET).count())} om otrygghet."
+        ],
+        "G2": [
+            f"Uppskattad kostnad för skador i kommunens verksamheter: {_n(cost)} kr "
+            f"({_n(cost_before)} kr året före)."
+        ],
+        "G3": [
+            f"{meetings.count()} lägesbildsmöten med {decisions.count()} beslut om insatser, "
+            f"varav {done} genomförda; {_n(this.count())} rapporter underlag."
+        ],
+        "G4": [
+            f"{_n(this.filter(youth_involved=True).count())} rapporter där unga var inblandade."
+        ],
+        "G6": [f"Polisens lägesbild tog upp ungdomar vid {police_youth} tillfällen."],
+        "G8": [
+            f"{_n(this.filter(category__code='valfardsbrott').count())} rapporter om "
+            "misstänkta välfärdsbrott."
+        ],
+    }
+
+
+def annual_document(*, viewer: Viewer, year: int) -> Document:
+    municipality = viewer.municipality
+    figures = goal_figures(viewer=viewer, year=year)
+    measures = list(
+        Measure.objects.filter(
+            municipality=municipality, start__year__lte=year, end__year__gte=year
+        )
+        .select_related("owner", "plan")
+        .prefetch_related("follow_ups", "indicators")
+    )
+    activities = list(
+        PromiseActivity.objects.filter(
+            municipality=municipality, promise__year=year
+        ).select_related("promise")
+    )
+    blocks = [
+        para(
+            f"Uppföljning av riktlinjen för trygghetsskapande och brottsförebyggande arbete "
+            f"{year}, till Kommunstyrelsen som fullmäktige delegerat uppföljningen till. "
+            "Siffrorna kommer från Trygg; verksamheterna har beskrivit åtgärderna."
+        ),
+    ]
+    for goal in Goal:
+        blocks.append(heading(str(goal.label)))
+        for sentence in figures.get(goal.value, []):
+            blocks.append(para(sentence))
+        goal_measures = [m for m in measures if m.goal == goal.value]
+        if goal_measures:
+            rows = []
+            for m in goal_measures:
+                last = max(m.follow_ups.all(), key=lambda f: f.on, default=None)
+                rows.append(
+                    [
+                        m.title,
+                        m.owner.name,
+                        m.get_status_display(),
+                        last.text if last else "Ingen uppföljning",
+                    ]
+                )
+            blocks.append(
+                table(
+                    [
+                        column("Åtgärd", width=2),
+                        column("Ansvarig"),
+                        column("Status"),
+                        column("Senaste uppföljning", width=2),
+                    ],
+                    rows,
+                )
+            )
+            for m in goal_measures:
+                effect = plans.measure_effect(viewer=viewer, measure=m)
+                if effect.ready:
+                    blocks.append(para(effect.text, label=f"Effekt av {m.title}: "))
+        goal_activities = [a for a in activities if a.goal == goal.value]
+        if goal_activities:
+            blocks.append(
+                table(
+                    [
+                        column("Aktivitet i medborgarlöftet", width=2),
+                        column("Status"),
+                        column("Uppföljning", width=2),
+                    ],
+                    [
+                        [a.title, a.get_status_display(), a.follow_up or "–"]
+                        for a in goal_activities
+                    ],
+                )
+            )
+        if not (figures.get(goal.value) or goal_measures or goal_activities):
+            blocks.append(para("Inga åtgärder eller aktiviteter registrerade för målet i år."))
+    return Document(
+        title=f"Uppföljning {year}: trygghetsskapande och brottsförebyggande arbete",
+        subtitle=f"{municipality.name} kommun – till Kommunstyrelsen",
+        footer=f"{municipality.name} · Trygg",
+        blocks=blocks,
+    )
