@@ -20,10 +20,12 @@ class DailyJob:
 
 def _jobs() -> list[DailyJob]:
     from trygg.reports.tasks import purge_expired_reports, send_daily_digests
+    from trygg.strategy.tasks import send_follow_up_reminders
 
     return [
         DailyJob("reports.digest", time(7, 0), send_daily_digests.enqueue),
         DailyJob("reports.retention", time(2, 30), purge_expired_reports.enqueue),
+        DailyJob("strategy.reminders", time(7, 30), send_follow_up_reminders.enqueue),
     ]
 
 

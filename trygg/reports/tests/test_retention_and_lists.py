@@ -29,11 +29,15 @@ def test_retention_deletes_only_reports_past_their_categorys_period(koping, arbo
 
 def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
-    assert sorted(enqueue_due_jobs(morning)) == ["reports.digest", "reports.retention"]
+    assert sorted(enqueue_due_jobs(morning)) == [
+        "reports.digest",
+        "reports.retention",
+        "strategy.reminders",
+    ]
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
     assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 2
+    assert PeriodicRun.objects.count() == 3
 
 
 def _list_queries(client, n):

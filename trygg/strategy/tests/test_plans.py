@@ -199,3 +199,16 @@ def test_problem_picture_with_invalid_filter_is_refused(client, users, koping):
     )
     assert response.status_code == 302
     assert "Filtret matchar inga rapporter" in client.get(response["Location"]).content.decode()
+
+
+def test_owner_gets_a_reminder_when_follow_up_is_late(setup, koping, mailoutbox):
+    from trygg.strategy.tasks import send_follow_up_reminders
+
+    viewer, org, _picture, plan = setup
+    with scope(municipality=koping):
+        org.email = "teknik@koping.example"
+        org.save()
+        _measure(viewer, plan, org, start=date(2025, 1, 1))
+    assert send_follow_up_reminders.call() == 1
+    assert mailoutbox[0].to == ["teknik@koping.example"]
+    assert "Belysning i tunneln" in mailoutbox[0].body
