@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trygg.reports.models import Sensitivity
 
-from .models import Decision, Meeting, PoliceInputItem
+from .models import Decision, Forum, Meeting, PoliceInputItem
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -36,6 +36,8 @@ class ScheduleForm(forms.Form):
 
 
 class MeetingCreateForm(forms.Form):
+    forum = forms.ChoiceField(label=_("Forum"), choices=Forum.choices, initial=Forum.LAGESBILD,
+                              required=False)
     held_at = forms.DateTimeField(
         label=_("Mötestid"), widget=DATETIME, input_formats=DATETIME_FORMATS
     )
@@ -57,6 +59,9 @@ class MeetingCreateForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisations"].queryset = organisations
+
+    def clean_forum(self):
+        return self.cleaned_data.get("forum") or Forum.LAGESBILD
 
 
 class MeetingUpdateForm(forms.Form):
@@ -170,3 +175,9 @@ class PoliceItemForm(forms.Form):
         if data.get("theme") and not data.get("text"):
             self.add_error("text", _("Beskriv punkten."))
         return data
+
+
+class AgendaSendForm(forms.Form):
+    forum = forms.ChoiceField(label=_("Till dagordningen för"), choices=Forum.choices)
+    title = forms.CharField(widget=forms.HiddenInput, max_length=300)
+    link = forms.CharField(widget=forms.HiddenInput, max_length=500, required=False)

@@ -26,12 +26,25 @@ class MeetingSchedule(models.Model):
         return f"Var {self.interval_days}:e dag från {self.first_date}"
 
 
+class Forum(models.TextChoices):
+    """The guideline's forums; they share one meeting and agenda model."""
+
+    LAGESBILD = "lagesbild", _("Lägesbildsmöte")
+    BRA = "bra", _("BRÅ (brottsförebyggande rådet)")
+    EST = "est", _("EST-gruppen")
+    KLG = "klg", _("Kommunledningsgruppen (KLG)")
+    STORA = "stora", _("Stora samverkansgruppen")
+
+
 class Meeting(models.Model):
     class Status(models.TextChoices):
         PLANERAT = "planerat", _("Planerat")
         GENOMFORT = "genomfort", _("Genomfört")
 
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    forum = models.CharField(
+        _("forum"), max_length=10, choices=Forum.choices, default=Forum.LAGESBILD
+    )
     held_at = models.DateTimeField(_("mötestid"))
     period_start = models.DateField(_("perioden från"))
     period_end = models.DateField(_("perioden till"))
@@ -55,7 +68,7 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["municipality", "held_at"], name="meeting_muni_time")]
 
     def __str__(self):
-        return f"Lägesbildsmöte {self.held_at:%Y-%m-%d}"
+        return f"{self.get_forum_display()} {self.held_at:%Y-%m-%d}"
 
 
 class AgendaItem(models.Model):

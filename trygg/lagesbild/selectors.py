@@ -337,16 +337,15 @@ def _weekly(qs, end: date, weeks: int = 52) -> list[tuple[date, int]]:
 # --- Meetings ------------------------------------------------------------------------------
 
 
-def meeting_list(*, viewer: Viewer):
-    return (
-        Meeting.objects.filter(municipality=viewer.municipality)
-        .annotate(
-            n_decisions=Count("decisions", distinct=True),
-            n_done=Count("decisions", filter=Q(decisions__status="genomford"), distinct=True),
-            n_actions=Count("action_items", distinct=True),
-        )
-        .order_by("-held_at")
-    )
+def meeting_list(*, viewer: Viewer, forum: str = ""):
+    qs = Meeting.objects.filter(municipality=viewer.municipality)
+    if forum:
+        qs = qs.filter(forum=forum)
+    return qs.annotate(
+        n_decisions=Count("decisions", distinct=True),
+        n_done=Count("decisions", filter=Q(decisions__status="genomford"), distinct=True),
+        n_actions=Count("action_items", distinct=True),
+    ).order_by("-held_at")
 
 
 def meeting_get(*, viewer: Viewer, pk: int) -> Meeting | None:
@@ -363,8 +362,10 @@ def meeting_get(*, viewer: Viewer, pk: int) -> Meeting | None:
     )
 
 
-def open_action_items(*, municipality, before=None):
+def open_action_items(*, municipality, before=None, forum=None):
     qs = ActionItem.objects.filter(municipality=municipality, status=ActionItem.Status.OPPEN)
+    if forum is not None:
+        qs = qs.filter(meeting__forum=forum)
     if before is not None:
         qs = qs.filter(meeting__held_at__lt=before)
     return qs.select_related("meeting", "owner_organisation").order_by("due")

@@ -19,6 +19,7 @@ from .models import (
     ActionItem,
     AgendaItem,
     Decision,
+    Forum,
     Meeting,
     MeetingSchedule,
     PoliceInput,
@@ -97,9 +98,11 @@ def meeting_create(
     period_start: date | None = None,
     period_end: date | None = None,
     organisations=(),
+    forum: str = Forum.LAGESBILD,
 ) -> Meeting:
-    """Creates a meeting with its agenda generated from the period's picture, the police's
-    input, decisions still in force, and every open action item of earlier meetings."""
+    """Creates a meeting with its agenda: for a lägesbildsmöte generated from the period's
+    picture, the police's input and decisions still in force; for every forum the open
+    action items of its earlier meetings."""
     _require(viewer, "lagesbild.manage_meetings")
     held_date = timezone.localtime(held_at).date()
     if period_end is None:
@@ -117,6 +120,7 @@ def meeting_create(
         period_start=period_start,
         period_end=period_end,
         created_by=viewer.user,
+        forum=forum,
     )
     for org in organisations:
         _own(viewer, org)
@@ -127,6 +131,9 @@ def meeting_create(
 
 
 def _generate_agenda(viewer: Viewer, meeting: Meeting) -> None:
+    if meeting.forum != Forum.LAGESBILD:
+        _carried_agenda(viewer, meeting, [])
+        return
     picture = selectors.picture_for_period(
         viewer=viewer, start=meeting.period_start, end=meeting.period_end
     )
@@ -189,8 +196,13 @@ def _generate_agenda(viewer: Viewer, meeting: Meeting) -> None:
                 None,
             )
         )
+    _carried_agenda(viewer, meeting, items)
+
+
+def _carried_agenda(viewer: Viewer, meeting: Meeting, items: list) -> None:
+    """Adds the forum's open action items, then the standing points, and stores the agenda."""
     for action in selectors.open_action_items(
-        municipality=viewer.municipality, before=meeting.held_at
+        municipality=viewer.municipality, before=meeting.held_at, forum=meeting.forum
     ):
         late = " (försenad)" if action.due < timezone.localdate() else ""
         items.append(
@@ -413,3 +425,29 @@ def police_input_save(
         f"Polisens lägesbild {period_start}–{period_end} sparad",
     )
     return police_input
+
+
+@transaction.atomic
+def agenda_send(*, viewer: Viewer, forum: str, title: str, body: str = "", link: str = ""):
+    """Puts an item (a plan, a picture, a follow-up…) on the next planned meeting of a forum."""
+    _require(viewer, "lagesbild.manage_meetings")
+    if forum not in Forum.values:
+        raise ValidationError({"forum": ["Okänt forum."]})
+    meeting = (
+        Meeting.objects.filter(
+            municipality=viewer.municipality,
+            forum=forum,
+            status=Meeting.Status.PLANERAT,
+            held_at__gte=timezone.now(),
+        )
+        .order_by("held_at")
+        .first()
+    )
+    if meeting is None:
+        raise ValidationError(
+            f"{Forum(forum).label} har inget planerat möte. Skapa ett möte först."
+        )
+    item = agenda_item_add(viewer=viewer, meeting=meeting, title=title, body=body)
+    item.link = link[:500]
+    item.save(update_fields=["link"])
+    return item

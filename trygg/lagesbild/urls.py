@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("insatser/<int:pk>/uppfoljning/", views.decision_follow_up, name="decision_follow_up"),
     path("atgarder/<int:pk>/klar/", views.action_item_done, name="action_done"),
+    path("dagordning/skicka/", views.agenda_send, name="agenda_send"),
     path("polisen/", views.police_list, name="police_list"),
     path("polisen/ny/", views.police_edit, name="police_create"),
     path("polisen/<int:pk>/", views.police_edit, name="police_edit"),

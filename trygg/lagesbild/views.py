@@ -359,3 +359,24 @@ def police_edit(request, pk=None):
             "existing": existing,
         },
     )
+
+
+@require_POST
+@member_required("lagesbild.manage_meetings")
+def agenda_send(request):
+    from .forms import AgendaSendForm
+
+    viewer = viewer_for_request(request)
+    form = AgendaSendForm(request.POST)
+    back = request.POST.get("back", "")
+    back = back if back.startswith("/") and not back.startswith("//") else "/"
+    if not form.is_valid():
+        messages.error(request, "Välj ett forum.")
+        return redirect(back)
+    try:
+        item = services.agenda_send(viewer=viewer, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Punkten är lagd på dagordningen för {item.meeting}.")
+    return redirect(back)

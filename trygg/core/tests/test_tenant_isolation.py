@@ -121,6 +121,7 @@ NOT_TENANT_PAGES = {
     "public:promise_year": "public by design",
     "public:promise_feed": "public Atom feed",
     "strategy:picture_diff": "needs two version numbers; tested in test_strategic_picture",
+    "lagesbild:agenda_send": "POST only, finds the forum's meeting itself; tested in test_plans",
 }
 
 
