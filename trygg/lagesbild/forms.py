@@ -36,8 +36,9 @@ class ScheduleForm(forms.Form):
 
 
 class MeetingCreateForm(forms.Form):
-    forum = forms.ChoiceField(label=_("Forum"), choices=Forum.choices, initial=Forum.LAGESBILD,
-                              required=False)
+    forum = forms.ChoiceField(
+        label=_("Forum"), choices=Forum.choices, initial=Forum.LAGESBILD, required=False
+    )
     held_at = forms.DateTimeField(
         label=_("Mötestid"), widget=DATETIME, input_formats=DATETIME_FORMATS
     )
