@@ -30,7 +30,7 @@ class ScheduleForm(forms.Form):
     first_date = forms.DateField(label=_("Första mötet"), widget=DATE)
     interval_days = forms.IntegerField(label=_("Dagar mellan mötena"), min_value=1, max_value=90)
     time_of_day = forms.TimeField(
-        label=_("Klockslag"), widget=forms.TimeInput(attrs={"type": "time"})
+        label=_("Klockslag"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     place = forms.CharField(label=_("Plats"), required=False, max_length=200)
 

@@ -68,7 +68,13 @@ def default_period(*, municipality, today: date | None = None) -> tuple[date, da
         .values_list("held_at", flat=True)
         .first()
     )
+    if next_meeting is None:
+        from .services import next_meeting_time
+
+        next_meeting = next_meeting_time(municipality=municipality, after=today)
     end = timezone.localtime(next_meeting).date() - timedelta(days=1) if next_meeting else today
+    # A meeting planned ahead must not pull days that have not happened into the picture.
+    end = min(end, today)
     return end - timedelta(days=DEFAULT_DAYS - 1), end
 
 
@@ -94,6 +100,11 @@ def picture_for_period(
     """The lägesbild for [start, end]: counts with significance against the previous period
     and the same period last year, costs (G2), areas, hot spots, time patterns, trend."""
     validate_period(start, end)
+    today = timezone.localdate()
+    if start > today:
+        raise PeriodError("Perioden har inte börjat ännu.")
+    # Days that have not happened would read as a fall against full earlier periods.
+    end = min(end, today)
     if resolution not in HEX_RESOLUTIONS:
         raise PeriodError("Upplösningen ska vara 7, 8 eller 9.")
     municipality = viewer.municipality

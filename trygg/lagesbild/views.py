@@ -177,8 +177,10 @@ def _forms(viewer, meeting, data=None, which=None):
     areas = area_list(municipality=viewer.municipality).exclude(kind=Area.Kind.KOMMUNGRANS)
     bound = lambda name: data if which == name else None  # noqa: E731
     return {
+        # Four forms on one page: each gets its own id prefix so every label stays unique.
         "update_form": MeetingUpdateForm(
             bound("update"),
+            auto_id="mote-%s",
             organisations=organisations,
             initial={
                 "status": meeting.status,
@@ -190,16 +192,18 @@ def _forms(viewer, meeting, data=None, which=None):
         ),
         "decision_form": DecisionForm(
             bound("decision"),
+            auto_id="insats-%s",
             areas=areas,
             organisations=organisations,
             initial={"until": timezone.localdate() + timedelta(days=14)},
         ),
         "action_form": ActionItemForm(
             bound("action"),
+            auto_id="atgard-%s",
             organisations=organisations,
             initial={"due": timezone.localdate() + timedelta(days=14)},
         ),
-        "agenda_form": AgendaItemForm(bound("agenda")),
+        "agenda_form": AgendaItemForm(bound("agenda"), auto_id="punkt-%s"),
     }
 
 
