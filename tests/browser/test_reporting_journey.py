@@ -86,7 +86,7 @@ def test_field_worker_reports_from_phone_and_coordinator_handles_it(new_context,
     number = re.search(r"Rapport nr (\d+)", phone.get_by_role("status").inner_text()).group(1)
     expect(heading(phone)).to_have_text(f"Rapport {number}: Skadegörelse – Krossad ruta")
     expect(main(phone)).to_contain_text(DESCRIPTION)
-    expect(main(phone)).to_contain_text("(59,51400, 15,99260)")
+    expect(main(phone)).to_contain_text("(59.51400; 15.99260)")
     thumbnail = main(phone).get_by_role("img", name="Foto 1 till rapporten")
     expect(thumbnail).to_be_visible()
     thumbnail.evaluate("img => img.decode()")

@@ -21,7 +21,7 @@ def picture_document(picture: Picture, fmt: str) -> tuple[bytes, str]:
 
 def minutes_for(meeting: Meeting, picture: Picture | None) -> Minutes:
     return Minutes(
-        municipality_name=picture.municipality_name if picture else "",
+        municipality_name=meeting.municipality.name,
         held_at=timezone.localtime(meeting.held_at),
         place=meeting.place,
         period_start=meeting.period_start,

@@ -134,12 +134,20 @@ def _generate_agenda(viewer: Viewer, meeting: Meeting) -> None:
     if meeting.forum != Forum.LAGESBILD:
         _carried_agenda(viewer, meeting, [])
         return
-    picture = selectors.picture_for_period(
-        viewer=viewer, start=meeting.period_start, end=meeting.period_end
-    )
     link = reverse("lagesbild:picture") + (
         f"?fran={meeting.period_start.isoformat()}&till={meeting.period_end.isoformat()}"
     )
+    try:
+        picture = selectors.picture_for_period(
+            viewer=viewer, start=meeting.period_start, end=meeting.period_end
+        )
+    except selectors.PeriodError:
+        # Planned far ahead: the period has not begun, so there is no picture to read yet.
+        title = f"Lägesbild {meeting.period_start:%Y-%m-%d}–{meeting.period_end:%Y-%m-%d}"
+        body = "Perioden har inte börjat; lägesbilden visas via länken inför mötet."
+        planned = [(AgendaItem.Kind.GENERERAD, title, body, link, None)]
+        _carried_agenda(viewer, meeting, planned + _decision_follow_ups(viewer, meeting))
+        return
     items: list[tuple[str, str, str, str, ActionItem | None]] = [
         (
             AgendaItem.Kind.GENERERAD,
@@ -182,21 +190,25 @@ def _generate_agenda(viewer: Viewer, meeting: Meeting) -> None:
                 None,
             )
         )
+    _carried_agenda(viewer, meeting, items + _decision_follow_ups(viewer, meeting))
+
+
+def _decision_follow_ups(viewer: Viewer, meeting: Meeting) -> list:
+    """Earlier decisions still in force during the period come back to be followed up."""
     in_force = selectors.decisions_in_force(
         municipality=viewer.municipality, on=meeting.period_start
     ).exclude(meeting=meeting)
-    for decision in in_force:
-        items.append(
-            (
-                AgendaItem.Kind.ATERKOMMANDE,
-                f"Uppföljning av insats: {decision.what[:120]}",
-                f"Ansvarig: {decision.responsible}. Till och med {decision.until}. "
-                f"Status: {decision.get_status_display()}.",
-                reverse("lagesbild:meeting_detail", args=[decision.meeting_id]),
-                None,
-            )
+    return [
+        (
+            AgendaItem.Kind.ATERKOMMANDE,
+            f"Uppföljning av insats: {decision.what[:120]}",
+            f"Ansvarig: {decision.responsible}. Till och med {decision.until}. "
+            f"Status: {decision.get_status_display()}.",
+            reverse("lagesbild:meeting_detail", args=[decision.meeting_id]),
+            None,
         )
-    _carried_agenda(viewer, meeting, items)
+        for decision in in_force
+    ]
 
 
 def _carried_agenda(viewer: Viewer, meeting: Meeting, items: list) -> None:

@@ -281,9 +281,12 @@ def action_item_done(request, pk):
 @member_required("lagesbild.export")
 def minutes_document(request, pk, fmt):
     viewer, meeting = _meeting(request, pk)
-    pic = selectors.picture_for_period(
-        viewer=viewer, start=meeting.period_start, end=meeting.period_end
-    )
+    try:
+        pic = selectors.picture_for_period(
+            viewer=viewer, start=meeting.period_start, end=meeting.period_end
+        )
+    except selectors.PeriodError:
+        pic = None  # a meeting planned ahead: its period has not begun
     body, content_type = documents_adapter.minutes_document(meeting, pic, fmt)
     held = timezone.localtime(meeting.held_at)
     name = f"minnesanteckningar-{viewer.municipality.slug}-{held:%Y%m%d}.{fmt}"

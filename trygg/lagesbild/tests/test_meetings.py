@@ -166,3 +166,15 @@ def test_documents_download(client, users, koping):
         meeting = Meeting.objects.get()
     minutes = client.get(reverse("lagesbild:minutes_document", args=[meeting.pk, "pdf"]))
     assert minutes.content.startswith(b"%PDF")
+
+
+def test_meeting_planned_weeks_ahead_gets_an_agenda_and_minutes(client, users, koping):
+    client.force_login(users[Role.SAMORDNARE])
+    when = timezone.localtime() + timedelta(days=40)
+    assert _meeting(client, koping, when).status_code == 302
+    with scopes_disabled():
+        meeting = Meeting.objects.get()
+        first = meeting.agenda.first()
+    assert "Perioden har inte börjat" in first.body
+    pdf = client.get(reverse("lagesbild:minutes_document", args=[meeting.pk, "pdf"]))
+    assert pdf.content.startswith(b"%PDF")
