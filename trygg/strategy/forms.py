@@ -59,6 +59,7 @@ class ActivityForm(forms.Form):
     owner = forms.ChoiceField(label=_("Ansvarig"), choices=PromiseActivity.Owner.choices)
     owner_name = forms.CharField(label=_("Annan aktör"), required=False, max_length=200)
     status = forms.ChoiceField(label=_("Status"), choices=PromiseActivity.Status.choices)
+    goal = forms.ChoiceField(label=_("Mål i riktlinjen"), choices=Goal.choices)
     follow_up = forms.CharField(
         label=_("Uppföljning (visas publikt)"),
         required=False,

@@ -54,6 +54,7 @@ def plan_list(request):
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
+            messages.success(request, "Åtgärdsplanen är skapad. Lägg till åtgärder.")
             return redirect("strategy:plan_detail", plan.pk)
     return render(
         request,
@@ -96,7 +97,8 @@ def plan_detail(request, pk):
             except ValidationError as error:
                 add_validation_errors(form, error)
             else:
-                messages.success(request, "Sparat.")
+                done = "Åtgärden är sparad." if which == "measure" else "Planen är beslutad."
+                messages.success(request, done)
                 return redirect("strategy:plan_detail", plan.pk)
     rows = []
     for m in plan.measures.select_related("owner", "problem").prefetch_related("follow_ups"):
@@ -152,7 +154,14 @@ def measure_detail(request, pk):
             except ValidationError as error:
                 add_validation_errors(form, error)
             else:
-                messages.success(request, "Sparat.")
+                messages.success(
+                    request,
+                    {
+                        "follow_up": "Uppföljningen är sparad.",
+                        "indicator": "Indikatorn är sparad.",
+                        "value": "Värdet är sparat.",
+                    }[which],
+                )
                 return redirect("strategy:measure_detail", measure.pk)
     indicators = [
         (i, plans.indicator_series(viewer=viewer, indicator=i))

@@ -127,6 +127,7 @@ def test_samordnare_drafts_and_publishes_in_the_app(client, users, koping):
         response["Location"],
         {
             "title": "Trygghetsvandring",
+            "goal": "G1",
             "owner": "kommun",
             "status": "planerad",
             "focus_area": focus.pk,
