@@ -181,7 +181,7 @@ def add_measure(page, title, owner, goal, start, end, **effect):
         )
         form.get_by_label("Kategori som ska minska").select_option(label=effect["category"])
     submit(page, form.get_by_role("button", name="Spara åtgärden"))
-    expect(status(page)).to_contain_text("Sparat.")
+    expect(status(page)).to_contain_text("Åtgärden är sparad.")
     expect(main(page).get_by_role("region", name="Åtgärder")).to_contain_text(title)
 
 
@@ -244,7 +244,7 @@ def action_plan(page, first, last, today):
     indicator.get_by_label("Kategori").select_option(label="Skadegörelse")
     indicator.get_by_label("Område").select_option(label="Köping centrala")
     submit(page, indicator.get_by_role("button", name="Spara indikatorn"))
-    expect(status(page)).to_contain_text("Sparat.")
+    expect(status(page)).to_contain_text("Indikatorn är sparad.")
     series = main(page).get_by_role("region", name=INDICATOR)
     expect(series.get_by_role("columnheader")).to_have_count(8)
     assert sum(float(n) for n in series.get_by_role("cell").all_inner_texts()) > 0
@@ -256,7 +256,7 @@ def action_plan(page, first, last, today):
     follow_up.get_by_label("Status").select_option(label="Pågår")
     follow_up.get_by_label("Hur går det?").fill("Tio nya armaturer är uppsatta vid torget.")
     submit(page, follow_up.get_by_role("button", name="Spara uppföljningen"))
-    expect(status(page)).to_contain_text("Sparat.")
+    expect(status(page)).to_contain_text("Uppföljningen är sparad.")
     expect(main(page).locator("ol.history")).to_contain_text(
         f"{today.isoformat()} Pågår: Tio nya armaturer är uppsatta vid torget."
     )
@@ -271,7 +271,7 @@ def action_plan(page, first, last, today):
     decide.get_by_label("Beslutsdatum").fill(f"{last}-04-14")
     decide.get_by_label("Paragraf").fill("§ 156")
     submit(page, decide.get_by_role("button", name="Markera som beslutad"))
-    expect(status(page)).to_contain_text("Sparat.")
+    expect(status(page)).to_contain_text("Planen är beslutad.")
     expect(main(page)).to_contain_text(f"Beslutad – Kommunstyrelsen {last}-04-14 § 156")
     expect(main(page).get_by_role("button", name="Markera som beslutad")).to_have_count(0)
 
