@@ -406,7 +406,7 @@ CANDIDATES = {
     "map": (
         "report_muni_map_cover",
         ["municipality_id", "precision", "lat", "lon"],
-        ["sensitivity", "h3_r7", "h3_r8", "h3_r9"],
+        ["sensitivity", "occurred_at", "h3_r7", "h3_r8", "h3_r9"],
     ),
 }
 
@@ -462,6 +462,16 @@ def load_urlconf() -> str:
         clear_url_caches()
         get_resolver().url_patterns  # noqa: B018
         return f"bench._urls ({project} failed to import: {exc!r})"
+
+
+def peak_rss_gb() -> float:
+    """This process's peak resident memory. (getrusage's ru_maxrss would carry the parent's
+    peak over the exec on Linux.)"""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 2**20
+    return float("nan")
 
 
 def main(engine: str, npz: str, plan_path: str, out_path: str) -> None:
@@ -549,6 +559,7 @@ def main(engine: str, npz: str, plan_path: str, out_path: str) -> None:
             entry["viewports"] = maps(f"with {CANDIDATES[which][0]}")
         drop_candidate(engine, which)
         result["candidates"][which] = entry
+    result["max_rss_gb"] = peak_rss_gb()
     with open(out_path, "w") as f:
         json.dump(result, f, default=str)
 

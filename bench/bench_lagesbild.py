@@ -41,6 +41,12 @@ REPEATS = 3
 SEED = 20_26
 
 
+def _max_rss_gb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:,.1f}" if seconds < 10 else f"{seconds * 1000:,.0f}"
 
@@ -145,7 +151,8 @@ def duckdb_load(data: dict, csv_path) -> tuple[object, dict]:
     """
     t = time.perf_counter()
     con.execute(
-        f"COPY (SELECT * EXCLUDE (id) FROM (SELECT {columns} FROM gen) ORDER BY id) "
+        # In rid order without a sort: DuckDB keeps the scan's order (preserve_insertion_order).
+        f"COPY (SELECT * EXCLUDE (id) FROM (SELECT {columns} FROM gen)) "
         f"TO '{csv_path}' (HEADER false)"
     )
     phases["DuckDB writes the CSV for PostgreSQL's COPY"] = time.perf_counter() - t
@@ -347,6 +354,7 @@ def run(quick: bool = False):
         remove_files()
     results["duckdb"] = duck
     phases["total"] = time.perf_counter() - started
+    phases["peak memory of this process (GB)"] = _max_rss_gb()
     (work / "lagesbild-results.json").write_text(
         json.dumps({"plan": plan, "results": results, "phases": phases}, default=str)
     )
@@ -438,7 +446,10 @@ def report(plan, results, phases):
     yield ""
     yield "Phases (s):"
     for e in engines:
-        yield f"  {e}: {results[e]['rows']:,} rows, {results[e]['db_bytes'] / 2**30:.1f} GiB"
+        yield (
+            f"  {e}: {results[e]['rows']:,} rows, {results[e]['db_bytes'] / 2**30:.1f} GiB; "
+            f"worker peak memory {results[e]['max_rss_gb']:.1f} GB"
+        )
         for name, seconds in results[e]["phases"].items():
             yield f"    {name}: {seconds:.1f}"
     for name, seconds in phases.items():
