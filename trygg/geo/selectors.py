@@ -2,7 +2,7 @@
 until the municipality's areas change."""
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from threading import Lock
 
 import numpy as np
@@ -11,6 +11,7 @@ from django.db.models import Count, Max, QuerySet
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
+from trygg.analytics.hotspots import study_cells
 from trygg.core.models import Municipality
 
 from .models import Area
@@ -45,6 +46,29 @@ class AreaIndex:
     kinds: list[str]
     tree: STRtree | None
     boundary: object | None
+    boundary_geojson: dict | None = None
+    # H3 cells covering the boundary per resolution: the lägesbild's Gi* study area, which
+    # costs a polygon fill (about 17 ms for Köping at r8) that only an area change alters.
+    _study_cells: dict = field(default_factory=dict)
+
+    def study_cells(self, resolution: int) -> np.ndarray | None:
+        """The sorted int64 H3 cells that cover the municipality's boundary, or None."""
+        if self.boundary_geojson is None:
+            return None
+        cells = self._study_cells.get(resolution)
+        if cells is None:
+            cells = study_cells(self.boundary_geojson, resolution)
+            cells.setflags(write=False)
+            self._study_cells[resolution] = cells
+        return cells
+
+    def district_names(self) -> dict[int, str]:
+        """Area id → name of the municipality's districts (stadsdelar)."""
+        return {
+            i: n
+            for i, n, k in zip(self.ids.tolist(), self.names, self.kinds, strict=True)
+            if k == Area.Kind.STADSDEL
+        }
 
     def area_ids_at(self, lat: float, lon: float) -> list[int]:
         if self.tree is None:
@@ -109,8 +133,9 @@ def area_index(municipality: Municipality) -> AreaIndex:
     geoms = [shape(g) for _, _, _, g in rows]
     for g in geoms:
         shapely.prepare(g)
-    boundary = next(
-        (g for (_, _, k, _), g in zip(rows, geoms, strict=True) if k == "kommungrans"), None
+    boundary, boundary_geojson = next(
+        ((g, r[3]) for r, g in zip(rows, geoms, strict=True) if r[2] == "kommungrans"),
+        (None, None),
     )
     index = AreaIndex(
         ids=np.array([r[0] for r in rows], dtype=np.int64),
@@ -118,6 +143,7 @@ def area_index(municipality: Municipality) -> AreaIndex:
         kinds=[r[2] for r in rows],
         tree=STRtree(geoms) if geoms else None,
         boundary=boundary,
+        boundary_geojson=boundary_geojson,
     )
     with _lock:
         _cache[municipality.pk] = (version, now, index)

@@ -11,17 +11,16 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import BigIntegerField, Count, ExpressionWrapper, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
 from trygg.analytics.compare import compare_counts
-from trygg.analytics.hotspots import gi_star, study_cells
-from trygg.analytics.patterns import weekday_hour, weekly_counts
+from trygg.analytics.hotspots import gi_star
+from trygg.core.localtime import day_number, local_day_number, local_hour, local_weekday
 from trygg.core.viewer import Viewer
 from trygg.geo.h3cells import cell_boundary
-from trygg.geo.models import Area
-from trygg.geo.selectors import boundary_geojson
+from trygg.geo.selectors import area_index
 from trygg.reports.models import Category, Report
 from trygg.reports.selectors import ReportFilter, visible_reports
 
@@ -87,11 +86,11 @@ def _counts_by_category(qs, start, end) -> Counter:
     lo, hi = _bounds(start, end)
     rows = (
         qs.filter(occurred_at__gte=lo, occurred_at__lt=hi)
-        .values("category_id")
-        .annotate(n=Count("id"))
+        .values_list("category_id")
+        .annotate(n=Count("*"))
         .order_by()
     )
-    return Counter({r["category_id"]: r["n"] for r in rows})
+    return Counter(dict(rows))
 
 
 def picture_for_period(
@@ -176,26 +175,28 @@ def picture_for_period(
         for r in cost_rows
     ]
 
-    areas = _area_rows(qs, municipality, start, end, prev_start, prev_end)
+    index = area_index(municipality)
+    areas = _area_rows(qs, index, start, end, prev_start, prev_end)
 
-    # Point-precise reports only, for hot spots and time patterns of the map.
+    # Point-precise reports only, for hot spots: counted per cell in the database.
     column = f"h3_r{resolution}"
-    located = period.filter(precision=Report.Precision.PUNKT, **{f"{column}__isnull": False})
-    rows = list(located.values_list(column, "occurred_at"))
-    without_point = period.count() - len(rows)
-    boundary = boundary_geojson(municipality=municipality)
-    hexes, hot_text, n_hot, n_cold = _hotspots(rows, boundary, resolution, k)
-    _name_hot_cells(hexes, municipality, start, end)
-
-    times = [timezone.localtime(t, STOCKHOLM) for t in period.values_list("occurred_at", flat=True)]
-    matrix = (
-        weekday_hour(
-            np.array([t.weekday() for t in times], dtype=np.int64),
-            np.array([t.hour for t in times], dtype=np.int64),
-        )
-        if times
-        else np.zeros((7, 24), dtype=np.int64)
+    cell_counts = dict(
+        period.filter(precision=Report.Precision.PUNKT, **{f"{column}__isnull": False})
+        .values_list(column)
+        .annotate(n=Count("*"))
+        .order_by()
     )
+    points_used = sum(cell_counts.values())
+    without_point = total - points_used
+    hexes, hot_text, n_hot, n_cold = _hotspots(
+        cell_counts, index.study_cells(resolution), resolution, k
+    )
+    _name_hot_cells(hexes, index, start, end)
+
+    matrix = np.zeros((7, 24), dtype=np.int64)
+    wd, hr = local_weekday("occurred_at", lo, hi), local_hour("occurred_at", lo, hi)
+    for d, h, n in period.values_list(wd, hr).annotate(n=Count("*")).order_by():
+        matrix[d, h] = n
 
     weekly = _weekly(qs, end)
     notable = list(
@@ -240,13 +241,13 @@ def picture_for_period(
         hotspot_text=hot_text,
         n_hot=n_hot,
         n_cold=n_cold,
-        points_used=len(rows),
+        points_used=points_used,
         without_point=without_point,
         weekday_hour=matrix.tolist(),
         weekly=weekly,
         notable=notable,
         police_inputs=police,
-        boundary=boundary,
+        boundary=index.boundary_geojson,
         list_link=_link(start, end),
     )
 
@@ -258,44 +259,41 @@ def _shift_year(d: date) -> date:
         return d.replace(year=d.year - 1, day=28)
 
 
-def _area_rows(qs, municipality, start, end, prev_start, prev_end) -> list[AreaRow]:
-    districts = list(
-        Area.objects.filter(municipality=municipality, kind=Area.Kind.STADSDEL).order_by("name")
-    )
+def _area_rows(qs, index, start, end, prev_start, prev_end) -> list[AreaRow]:
+    districts = index.district_names()
     if not districts:
         return []
-    ids = [a.pk for a in districts]
+    ids = list(districts)
 
     def counts(a, b):
         lo, hi = _bounds(a, b)
         rows = (
             qs.filter(occurred_at__gte=lo, occurred_at__lt=hi, areas__id__in=ids)
-            .values("areas__id")
-            .annotate(n=Count("id"))
+            .values_list("areas__id")
+            .annotate(n=Count("*"))
             .order_by()
         )
-        return Counter({r["areas__id"]: r["n"] for r in rows})
+        return Counter(dict(rows))
 
     cur, prev = counts(start, end), counts(prev_start, prev_end)
     rows = [
         AreaRow(
-            area_id=a.pk,
-            name=a.name,
-            current=cur[a.pk],
-            previous=prev[a.pk],
-            vs_previous=compare_counts(cur[a.pk], prev[a.pk]),
-            link=_link(start, end, area=a.pk),
+            area_id=pk,
+            name=name,
+            current=cur[pk],
+            previous=prev[pk],
+            vs_previous=compare_counts(cur[pk], prev[pk]),
+            link=_link(start, end, area=pk),
         )
-        for a in districts
+        for pk, name in districts.items()
     ]
     return sorted(rows, key=lambda r: (-r.current, r.name))
 
 
-def _hotspots(rows, boundary, resolution, k):
-    counts = Counter(cell for cell, _ in rows)
+def _hotspots(counts: dict[int, int], study: np.ndarray | None, resolution, k):
     cells = set(counts)
-    if boundary is not None:
-        cells |= set(study_cells(boundary, resolution).tolist())
+    if study is not None:
+        cells.update(study.tolist())
     if not cells:
         return [], "Inga rapporter med exakt plats under perioden.", 0, 0
     cell_array = np.array(sorted(cells), dtype=np.int64)
@@ -309,18 +307,11 @@ def _hotspots(rows, boundary, resolution, k):
     return hexes, result.text, int(result.n_hot), int(result.n_cold)
 
 
-def _name_hot_cells(hexes, municipality, start, end) -> None:
+def _name_hot_cells(hexes, index, start, end) -> None:
     """Gives the significant cells a place name (the district of the centre) and a link."""
     import h3
 
-    from trygg.geo.selectors import area_index
-
-    index = area_index(municipality)
-    district = {
-        i: n
-        for i, n, k in zip(index.ids.tolist(), index.names, index.kinds, strict=True)
-        if k == Area.Kind.STADSDEL
-    }
+    district = index.district_names()
     for cell in hexes:
         if cell.bin == 0:
             continue
@@ -331,18 +322,22 @@ def _name_hot_cells(hexes, municipality, start, end) -> None:
 
 
 def _weekly(qs, end: date, weeks: int = 52) -> list[tuple[date, int]]:
-    """Reports per week for the 52 weeks (Monday–Sunday) up to the period's end."""
+    """Reports per week for the 52 weeks (Monday–Sunday) up to the period's end, counted per
+    local week in the database."""
     last_monday = end - timedelta(days=end.weekday())
     first = last_monday - timedelta(weeks=weeks - 1)
     lo, hi = _bounds(first, last_monday + timedelta(days=6))
-    stamps = qs.filter(occurred_at__gte=lo, occurred_at__lt=hi).values_list(
-        "occurred_at", flat=True
+    week = ExpressionWrapper(
+        (local_day_number("occurred_at", lo, hi) - day_number(first)) / 7,
+        output_field=BigIntegerField(),
     )
-    day_numbers = np.array(
-        [(timezone.localtime(t, STOCKHOLM).date() - first).days for t in stamps], dtype=np.int64
+    counts = dict(
+        qs.filter(occurred_at__gte=lo, occurred_at__lt=hi)
+        .values_list(week)
+        .annotate(n=Count("*"))
+        .order_by()
     )
-    counts = weekly_counts(day_numbers, start_day=0, weeks=weeks)
-    return [(first + timedelta(weeks=i), int(n)) for i, n in enumerate(counts)]
+    return [(first + timedelta(weeks=i), int(counts.get(i, 0))) for i in range(weeks)]
 
 
 # --- Meetings ------------------------------------------------------------------------------
