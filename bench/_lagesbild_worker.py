@@ -394,60 +394,6 @@ def explain(engine, sql, params) -> str:
         return "\n".join(" ".join(str(c) for c in row) for row in cur.fetchall())
 
 
-# Candidate indexes, created in this bench database only, to measure what they would change.
-# PostgreSQL takes the extra columns as INCLUDE (Django: Index(..., include=[...]), which
-# Django leaves out on SQLite), plus id; SQLite needs them as trailing key columns.
-CANDIDATES = {
-    "lagesbild": (
-        "report_muni_time_cover",
-        ["municipality_id", "occurred_at"],
-        ["sensitivity", "category_id", "precision", "h3_r8"],
-    ),
-    "map": (
-        "report_muni_map_cover",
-        ["municipality_id", "precision", "lat", "lon"],
-        ["sensitivity", "occurred_at", "h3_r7", "h3_r8", "h3_r9"],
-    ),
-}
-
-
-def create_candidate(engine, which) -> tuple[str, float, int]:
-    name, keys, include = CANDIDATES[which]
-    if engine == "postgresql":
-        # Django counts COUNT("id") and orders by (-occurred_at, -pk): without id in the
-        # index PostgreSQL goes back to the table for every row. SQLite keeps the rowid (= id)
-        # in every index entry already.
-        include = [*include, "id"]
-        sql = f"CREATE INDEX {name} ON {TABLE} ({', '.join(keys)}) INCLUDE ({', '.join(include)})"
-    else:
-        sql = f"CREATE INDEX {name} ON {TABLE} ({', '.join(keys + include)})"
-    with connection.cursor() as cur:
-        if engine == "postgresql":
-            cur.execute("SET maintenance_work_mem = '1GB'")
-        else:
-            cur.execute("PRAGMA threads=2")
-            cur.execute("PRAGMA cache_size=-1000000")
-        t = time.perf_counter()
-        cur.execute(sql)
-        elapsed = time.perf_counter() - t
-        if engine == "postgresql":
-            cur.execute(f"ANALYZE {TABLE}")
-            cur.execute("SELECT pg_relation_size(%s)", [name])
-            size = cur.fetchone()[0]
-        else:
-            cur.execute("PRAGMA threads=0")
-            cur.execute("PRAGMA cache_size=-2000")
-            cur.execute("ANALYZE " + name)
-            cur.execute("SELECT sum(pgsize) FROM dbstat WHERE name = %s", [name])
-            size = cur.fetchone()[0]
-    return sql, elapsed, size
-
-
-def drop_candidate(engine, which) -> None:
-    with connection.cursor() as cur:
-        cur.execute(f"DROP INDEX {CANDIDATES[which][0]}")
-
-
 def load_urlconf() -> str:
     """The project's URLconf, or the bench's reports-only one when it does not import."""
     from django.conf import settings
@@ -530,7 +476,7 @@ def main(engine: str, npz: str, plan_path: str, out_path: str) -> None:
         return rows, rows_big
 
     result["samples"], result["big"] = lagesbild("")
-    # The map as it opens (no filter: all 5 years), and with a 12-month date filter.
+    # The map as it opens (the last 12 months), and with all five years ("Visa alla år").
     since = date.fromisoformat(plan["today"]) - timedelta(days=365)
     filters = {"all": ReportFilter(), "12m": ReportFilter(date_from=since)}
 
@@ -548,17 +494,6 @@ def main(engine: str, npz: str, plan_path: str, out_path: str) -> None:
             engine, int(muni_pk[big[0]["muni"]]), date.fromisoformat(big[0]["end"])
         )
     }
-    result["candidates"] = {}
-    for which in ("lagesbild", "map"):
-        with clock(f"create candidate index for the {which}"):
-            sql, seconds, size = create_candidate(engine, which)
-        entry = {"sql": sql, "build_s": seconds, "bytes": size}
-        if which == "lagesbild":
-            entry["samples"], entry["big"] = lagesbild(f"with {CANDIDATES[which][0]}")
-        else:
-            entry["viewports"] = maps(f"with {CANDIDATES[which][0]}")
-        drop_candidate(engine, which)
-        result["candidates"][which] = entry
     result["max_rss_gb"] = peak_rss_gb()
     with open(out_path, "w") as f:
         json.dump(result, f, default=str)

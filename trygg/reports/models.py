@@ -188,7 +188,36 @@ class Report(models.Model):
         verbose_name_plural = _("rapporter")
         ordering = ["-occurred_at", "-pk"]
         indexes = [
-            models.Index(fields=["municipality", "occurred_at"], name="report_muni_time"),
+            # Covering indexes: the lägesbild's counts (by category, cell, local hour, week)
+            # and the map's cell counts read only the index. Measured at 10 M reports in
+            # bench/RESULTS.md. Key columns rather than INCLUDE, because SQLite has no INCLUDE.
+            models.Index(
+                fields=[
+                    "municipality",
+                    "occurred_at",
+                    "sensitivity",
+                    "category",
+                    "precision",
+                    "h3_r7",
+                    "h3_r8",
+                    "h3_r9",
+                ],
+                name="report_muni_time_cover",
+            ),
+            models.Index(
+                fields=[
+                    "municipality",
+                    "precision",
+                    "lat",
+                    "lon",
+                    "sensitivity",
+                    "occurred_at",
+                    "h3_r7",
+                    "h3_r8",
+                    "h3_r9",
+                ],
+                name="report_muni_map_cover",
+            ),
             models.Index(fields=["municipality", "status"], name="report_muni_status"),
             models.Index(
                 fields=["municipality", "category", "occurred_at"], name="report_muni_cat"

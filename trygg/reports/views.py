@@ -258,13 +258,18 @@ def report_photo(request, pk, photo_pk, size):
 @member_required("reports.view")
 def report_map(request):
     viewer = viewer_for_request(request)
+    chosen = ReportFilter.from_query(request.GET)
+    all_years = request.GET.get("alla") == "1"
+    filters = chosen if all_years else maps.with_default_period(chosen, today=timezone.localdate())
     return render(
         request,
         "reports/report_map.html",
         {
             "boundary": boundary_geojson(municipality=viewer.municipality),
-            "filters": ReportFilter.from_query(request.GET),
-            "query": ReportFilter.from_query(request.GET).to_query(),
+            "filters": filters,
+            "query": filters.to_query(),
+            "default_period": filters is not chosen,
+            "all_years_query": chosen.to_query(alla="1"),
         },
     )
 

@@ -118,3 +118,26 @@ def test_saved_filter_round_trip(client, users, koping):
     client.post(reverse("reports:filter_save"), {"name": "Klotter i år", "q": "klotter"})
     page = client.get(reverse("reports:list")).content.decode()
     assert "Klotter i år" in page and "?q=klotter" in page
+
+
+def test_map_opens_on_the_last_twelve_months_and_can_show_all_years(client, users, koping):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_report(koping)
+    make_report(koping, when=timezone.now() - timedelta(days=800))
+    client.force_login(users[Role.ANALYTIKER])
+    since = timezone.localdate() - timedelta(days=364)
+    page = client.get(reverse("reports:map")).content.decode()
+    assert f'data-query="fran={since.isoformat()}"' in page
+    assert "de senaste tolv månaderna" in page and "alla=1" in page
+    url = reverse("reports:map_data")
+    bbox = {"bbox": "15.8,59.4,16.2,59.6", "zoom": "11"}
+    recent = client.get(url, {**bbox, "fran": since.isoformat()}).json()
+    assert sum(f["properties"]["count"] for f in recent["features"]) == 1
+    everything = client.get(reverse("reports:map"), {"alla": "1"}).content.decode()
+    assert 'data-query=""' in everything and "de senaste tolv månaderna" not in everything
+    assert sum(f["properties"]["count"] for f in client.get(url, bbox).json()["features"]) == 2
+    chosen = client.get(reverse("reports:map"), {"fran": "2020-01-01"}).content.decode()
+    assert 'data-query="fran=2020-01-01"' in chosen and "tolv månaderna" not in chosen
