@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, ExtractYear
 from django.utils import timezone
 
 from trygg.analytics.patterns import knox_test
+from trygg.core.localtime import local_hour, local_weekday
 from trygg.core.viewer import Viewer
 from trygg.geo.models import Area
 from trygg.lagesbild.models import PoliceInput
@@ -53,18 +53,26 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
 
     # One scan for all years: a large city has a million reports in this range (measured:
     # a query per year was several times slower).
+    # Each year is a conditional count on its local bounds, so no row is converted to local
+    # time (a per-row function call on SQLite, AT TIME ZONE on PostgreSQL).
     per_year: dict[int, Counter] = {year: Counter() for year in years}
     first, _ = _year_bounds(years[0])
+    year_counts = {
+        f"y{year}": Count(
+            "id",
+            filter=Q(occurred_at__gte=_year_bounds(year)[0], occurred_at__lt=_year_bounds(year)[1]),
+        )
+        for year in years
+    }
     rows = (
         reports.filter(occurred_at__gte=first, occurred_at__lt=hi)
-        .annotate(y=ExtractYear("occurred_at", tzinfo=TZ))
-        .values("y", "category_id")
-        .annotate(n=Count("id"))
+        .values("category_id")
+        .annotate(**year_counts)
         .order_by()
     )
     for r in rows:
-        if r["y"] in per_year:
-            per_year[r["y"]][top(r["category_id"])] += r["n"]
+        for year in years:
+            per_year[year][top(r["category_id"])] += r[f"y{year}"]
     total_period = sum(sum(per_year[y].values()) for y in range(start_year, end_year + 1))
     main_categories = [cid for cid, _ in sum(per_year.values(), Counter()).most_common(8)]
 
@@ -113,12 +121,13 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
         omfattning.append(f"Flest rapporter kom från {listed}.")
 
     # The period's totals in one scan.
+    # Friday and Saturday from 20 to Saturday and Sunday at 04 (Monday = 0).
     timed = period.annotate(
-        wd=ExtractIsoWeekDay("occurred_at", tzinfo=TZ), hr=ExtractHour("occurred_at", tzinfo=TZ)
+        wd=local_weekday("occurred_at", lo, hi), hr=local_hour("occurred_at", lo, hi)
     )
     counted = timed.aggregate(
         n=Count("id"),
-        night=Count("id", filter=Q(wd__in=[5, 6], hr__gte=20) | Q(wd__in=[6, 7], hr__lt=4)),
+        night=Count("id", filter=Q(wd__in=[4, 5], hr__gte=20) | Q(wd__in=[5, 6], hr__lt=4)),
         total=Sum("cost_sek"),
         with_cost=Count("id", filter=Q(cost_sek__isnull=False)),
         youth=Count("id", filter=Q(youth_involved=True)),
