@@ -151,3 +151,24 @@ def test_hot_spot_cells_are_named_and_link_to_their_reports(client, users, kopin
     client.force_login(users[Role.SAMORDNARE])
     listing = client.get(cluster.link.replace("&amp;", "&")).content.decode()
     assert "25 rapporter" in listing
+
+
+def test_picture_issues_the_same_queries_for_one_report_as_for_many(users, koping):
+    """Every figure is a GROUP BY in the database: more reports, districts or hot cells
+    never mean more queries (the area index is built once and cached)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_area(koping, "Köping centrala", kind="kommungrans", d=0.05)
+    make_area(koping, "Centrum", d=0.01)
+    make_report(koping, when=_at(START))
+    _picture(users, koping)  # builds the area index
+    with CaptureQueriesContext(connection) as one:
+        _picture(users, koping)
+    for i in range(40):
+        make_report(koping, when=_at(START + timedelta(days=i % 14), hour=i % 24))
+    with CaptureQueriesContext(connection) as many:
+        pic = _picture(users, koping)
+    assert pic.total == 41 and pic.points_used == 41
+    assert len(many) == len(one)
+    assert not any('"geometry"' in q["sql"] for q in many.captured_queries)
