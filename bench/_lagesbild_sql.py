@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DAYS = 14
 WEEKS = 52
-# Samordnare reads every sensitivity; the app filters on them all the same.
-SENSITIVITIES = ("oppen", "intern", "begransad")
+# Samordnare reads every sensitivity and organisation, so the app adds no visibility filter
+# (trygg/reports/permissions.py report_visibility) and neither do these queries.
 ZOOM_VIEWPORT_PX = (1280, 800)
+# The map opens on this many days up to today (trygg/reports/maps.py DEFAULT_DAYS).
+MAP_DEFAULT_DAYS = 365
 
 
 def bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -80,9 +82,10 @@ def _offset_case(engine: str, lo: datetime, hi: datetime) -> str:
     return f"(CASE {whens} ELSE {last} END)"
 
 
+# As trygg/core/localtime.py EpochSeconds writes it (DuckDB: its own function).
 EPOCH = {
-    "sqlite": "unixepoch(occurred_at)",
-    "postgresql": "date_part('epoch', occurred_at)::bigint",
+    "sqlite": "CAST(ROUND((julianday(substr(occurred_at, 1, 19)) - 2440587.5) * 86400) AS INTEGER)",
+    "postgresql": "CAST(FLOOR(DATE_PART('epoch', occurred_at)) AS BIGINT)",
     "duckdb": "epoch(occurred_at)::BIGINT",
 }
 
@@ -95,13 +98,12 @@ def aggregation_queries(engine: str, muni_pk: int, end: date) -> list[tuple[str,
     def t(d: datetime):
         return _utc_text(d) if engine == "sqlite" else d
 
-    sens = list(SENSITIVITIES)
-    base = "municipality_id = %s AND sensitivity IN (%s, %s, %s)"
+    base = "municipality_id = %s"
     where = f"{base} AND occurred_at >= %s AND occurred_at < %s"
 
     def params(window):
         lo, hi = w[window]
-        return [muni_pk, *sens, t(lo), t(hi)]
+        return [muni_pk, t(lo), t(hi)]
 
     queries = [
         (
@@ -116,7 +118,7 @@ def aggregation_queries(engine: str, muni_pk: int, end: date) -> list[tuple[str,
             "costs",
             "SELECT r.organisation_id, o.name, count(*), sum(r.cost_sek) FROM reports_report r "
             "LEFT JOIN core_organisation o ON o.id = r.organisation_id "
-            "WHERE r.municipality_id = %s AND r.sensitivity IN (%s, %s, %s) "
+            "WHERE r.municipality_id = %s "
             "AND r.occurred_at >= %s AND r.occurred_at < %s AND r.cost_sek IS NOT NULL "
             "GROUP BY r.organisation_id, o.name ORDER BY 4 DESC",
             params("current"),
@@ -154,7 +156,7 @@ def aggregation_queries(engine: str, muni_pk: int, end: date) -> list[tuple[str,
             "weekly",
             f"SELECT {week} AS w, count(*) FROM reports_report "
             f"WHERE {base} AND occurred_at >= %s AND occurred_at < %s GROUP BY 1",
-            [*week_params, muni_pk, *sens, t(wlo), t(whi)],
+            [*week_params, muni_pk, t(wlo), t(whi)],
         )
     )
     if engine == "duckdb":
@@ -199,10 +201,10 @@ def map_hex_query_duckdb(
     west, south, east, north = bbox
     res = resolution_for_zoom(zoom)
     where = (
-        "r.municipality_id = ? AND r.sensitivity IN (?, ?, ?) AND r.precision = 'punkt' "
+        "r.municipality_id = ? AND r.precision = 'punkt' "
         "AND r.lat IS NOT NULL AND r.lat >= ? AND r.lat <= ? AND r.lon >= ? AND r.lon <= ?"
     )
-    params = [muni_pk, *SENSITIVITIES, south, north, west, east]
+    params = [muni_pk, south, north, west, east]
     if since is not None:
         where += " AND r.occurred_at >= ?"
         params.append(since)

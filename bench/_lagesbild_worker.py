@@ -28,7 +28,12 @@ from django_scopes import scope, scopes_disabled  # noqa: E402
 from shapely.geometry import shape  # noqa: E402
 
 from bench import national  # noqa: E402
-from bench._lagesbild_sql import aggregation_queries, checksum, windows  # noqa: E402
+from bench._lagesbild_sql import (  # noqa: E402
+    MAP_DEFAULT_DAYS,
+    aggregation_queries,
+    checksum,
+    windows,
+)
 from trygg.core.models import Municipality, Organisation, Role  # noqa: E402
 from trygg.core.viewer import Viewer  # noqa: E402
 from trygg.geo.models import Area  # noqa: E402
@@ -477,7 +482,7 @@ def main(engine: str, npz: str, plan_path: str, out_path: str) -> None:
 
     result["samples"], result["big"] = lagesbild("")
     # The map as it opens (the last 12 months), and with all five years ("Visa alla år").
-    since = date.fromisoformat(plan["today"]) - timedelta(days=365)
+    since = date.fromisoformat(plan["today"]) - timedelta(days=MAP_DEFAULT_DAYS - 1)
     filters = {"all": ReportFilter(), "12m": ReportFilter(date_from=since)}
 
     def maps(label):

@@ -1,4 +1,5 @@
-"""Patterns in time and space-time: weekday × hour, weekly series, and near-repeats (Knox test)."""
+"""Patterns in space-time: near-repeats (Knox test). Counts by weekday, hour and week are
+GROUP BYs in the database (trygg/core/localtime.py)."""
 
 from __future__ import annotations
 
@@ -21,27 +22,6 @@ class KnoxResult:
     distance: float = 0.0
     days: float = 0.0
     n_close_in_space: int = 0  # pairs within `distance`, whatever their dates
-
-
-def weekday_hour(weekdays: np.ndarray, hours: np.ndarray) -> np.ndarray:
-    """7×24 int64 counts, rows Monday=0 .. Sunday=6, columns hour 0..23."""
-    weekdays = np.asarray(weekdays, dtype=np.int64).ravel()
-    hours = np.asarray(hours, dtype=np.int64).ravel()
-    if weekdays.size != hours.size:
-        raise ValueError("weekdays and hours must have the same length")
-    if np.any((weekdays < 0) | (weekdays > 6)) or np.any((hours < 0) | (hours > 23)):
-        raise ValueError("weekdays must be 0..6 and hours 0..23")
-    return np.bincount(weekdays * 24 + hours, minlength=7 * 24).reshape(7, 24)
-
-
-def weekly_counts(day_numbers: np.ndarray, *, start_day: int, weeks: int) -> np.ndarray:
-    """Events per week for ``weeks`` weeks from ``start_day``; days outside are ignored."""
-    if weeks < 0:
-        raise ValueError("weeks must be >= 0")
-    days = np.asarray(day_numbers).ravel()
-    week = np.floor_divide(days - start_day, 7).astype(np.int64)
-    week = week[(week >= 0) & (week < weeks)]
-    return np.bincount(week, minlength=weeks).astype(np.int64)
 
 
 def knox_test(

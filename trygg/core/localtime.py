@@ -27,23 +27,34 @@ class EpochSeconds(Func):
     just before midnight never rounds into the next day)."""
 
     output_field = BigIntegerField()
-    template = "CAST(FLOOR(EXTRACT(EPOCH FROM %(expressions)s)) AS BIGINT)"
+    # date_part() is a double (exact to the microsecond for centuries); EXTRACT() returns
+    # numeric since PostgreSQL 14, which is several times slower per row.
+    template = "CAST(FLOOR(DATE_PART('epoch', %(expressions)s)) AS BIGINT)"
 
     def as_sqlite(self, compiler, connection, **extra):
         # Django stores datetimes as UTC text 'YYYY-MM-DD HH:MM:SS.ffffff'. SQLite parses to
         # whole milliseconds, rounding 23:59:59.9999 into the next day, so the fraction is cut
-        # off first. unixepoch() needs SQLite 3.38.
+        # off first; julianday() works on every SQLite (unixepoch() needs 3.38) and ROUND
+        # takes away its floating-point error on whole seconds.
         return self.as_sql(
-            compiler, connection, template="unixepoch(substr(%(expressions)s, 1, 19))", **extra
+            compiler,
+            connection,
+            template=(
+                "CAST(ROUND((julianday(substr(%(expressions)s, 1, 19)) - 2440587.5) * 86400) "
+                "AS INTEGER)"
+            ),
+            **extra,
         )
 
 
 @lru_cache(maxsize=256)
 def offset_changes(lo: datetime, hi: datetime) -> tuple[tuple[tuple[datetime, int], ...], int]:
     """Stockholm's UTC offset over [lo, hi): ((change instant, offset before it), …) and the
-    offset after the last change, in seconds. Found day by day, then hour by hour inside a
-    day whose offset differs from the day before (changes fall on whole UTC hours)."""
+    offset after the last change, in seconds. A change at lo is already the first offset and
+    one at hi is outside. Found day by day, then hour by hour inside a day whose last instant
+    has another offset than its start (changes fall on whole UTC hours)."""
     lo_utc, hi_utc = lo.astimezone(UTC), hi.astimezone(UTC)
+    hour, tick = timedelta(hours=1), timedelta(microseconds=1)
 
     def offset_at(t: datetime) -> int:
         return int(t.astimezone(STOCKHOLM).utcoffset().total_seconds())
@@ -53,14 +64,16 @@ def offset_changes(lo: datetime, hi: datetime) -> tuple[tuple[tuple[datetime, in
     day = lo_utc
     while day < hi_utc:
         next_day = min(day + timedelta(days=1), hi_utc)
-        if offset_at(next_day) != current:
+        if offset_at(next_day - tick) != current:
             t = day.replace(minute=0, second=0, microsecond=0)
-            while t <= next_day:
-                t += timedelta(hours=1)
+            if t < day or t == lo_utc:
+                t += hour
+            while t < next_day:
                 o = offset_at(t)
                 if o != current:
                     changes.append((t, current))
                     current = o
+                t += hour
         day = next_day
     return tuple(changes), current
 

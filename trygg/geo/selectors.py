@@ -11,7 +11,6 @@ from django.db.models import Count, Max, QuerySet
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
-from trygg.analytics.hotspots import study_cells
 from trygg.core.models import Municipality
 
 from .models import Area
@@ -57,6 +56,9 @@ class AreaIndex:
             return None
         cells = self._study_cells.get(resolution)
         if cells is None:
+            # Imported here: scipy and h3 are not needed by every process that reads areas.
+            from trygg.analytics.hotspots import study_cells
+
             cells = study_cells(self.boundary_geojson, resolution)
             cells.setflags(write=False)
             self._study_cells[resolution] = cells

@@ -30,7 +30,7 @@ def with_default_period(filters: ReportFilter, *, today: date) -> ReportFilter:
     return dataclasses.replace(filters, date_from=today - timedelta(days=DEFAULT_DAYS - 1))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=8192)
 def _ring(cell: int) -> tuple:
     """The cell's closed GeoJSON ring; the same cells come back on every pan."""
     ring = [[lon, lat] for lon, lat in cell_boundary(cell)]

@@ -11,7 +11,7 @@ from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
-from trygg.geo.selectors import area_list, boundary_geojson
+from trygg.geo.selectors import area_index, area_list
 
 from . import exports, maps, selectors, services
 from .forms import (
@@ -265,11 +265,13 @@ def report_map(request):
         request,
         "reports/report_map.html",
         {
-            "boundary": boundary_geojson(municipality=viewer.municipality),
+            "boundary": area_index(viewer.municipality).boundary_geojson,
             "filters": filters,
             "query": filters.to_query(),
             "default_period": filters is not chosen,
+            "all_years": all_years,
             "all_years_query": chosen.to_query(alla="1"),
+            "recent_query": chosen.to_query(),
         },
     )
 

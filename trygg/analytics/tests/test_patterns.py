@@ -3,22 +3,7 @@
 import numpy as np
 import pytest
 
-from trygg.analytics.patterns import knox_test, weekday_hour, weekly_counts
-
-
-def test_weekday_hour():
-    m = weekday_hour(np.array([0, 0, 6, 3]), np.array([0, 0, 23, 12]))
-    assert m.shape == (7, 24) and m.sum() == 4
-    assert m[0, 0] == 2 and m[6, 23] == 1 and m[3, 12] == 1
-    assert weekday_hour(np.array([], dtype=int), np.array([], dtype=int)).sum() == 0
-    with pytest.raises(ValueError):
-        weekday_hour(np.array([7]), np.array([0]))
-
-
-def test_weekly_counts_ignores_days_outside():
-    days = np.array([99, 100, 106, 107, 120, 127, 128, 500])
-    assert weekly_counts(days, start_day=100, weeks=4).tolist() == [2, 1, 1, 1]
-    assert weekly_counts(np.array([]), start_day=0, weeks=3).tolist() == [0, 0, 0]
+from trygg.analytics.patterns import knox_test
 
 
 def uniform_events(rng, n):

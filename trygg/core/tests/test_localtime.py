@@ -66,3 +66,22 @@ def test_database_agrees_with_zoneinfo(koping):
     for occurred, d, wd, hr in rows:
         local = occurred.astimezone(STOCKHOLM)
         assert (d, wd, hr) == (day_number(local.date()), local.weekday(), local.hour), local
+
+
+def test_a_window_starting_or_ending_on_a_change():
+    spring = datetime(2026, 3, 29, 1, tzinfo=UTC)
+    assert offset_changes(spring, spring + timedelta(days=2)) == ((), 7200)
+    assert offset_changes(spring - timedelta(days=2), spring) == ((), 3600)
+    assert offset_changes(spring - timedelta(hours=1), spring + timedelta(hours=1)) == (
+        ((spring, 3600),),
+        7200,
+    )
+
+
+def test_five_years_have_ten_changes_in_order():
+    changes, last = offset_changes(
+        datetime(2022, 1, 1, tzinfo=STOCKHOLM), datetime(2027, 1, 1, tzinfo=STOCKHOLM)
+    )
+    assert len(changes) == 10 and last == 3600
+    assert [o for _, o in changes] == [3600, 7200] * 5
+    assert all(a < b for (a, _), (b, _) in zip(changes, changes[1:], strict=False))

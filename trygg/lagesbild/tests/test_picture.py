@@ -153,11 +153,16 @@ def test_hot_spot_cells_are_named_and_link_to_their_reports(client, users, kopin
     assert "25 rapporter" in listing
 
 
-def test_picture_issues_the_same_queries_for_one_report_as_for_many(users, koping):
+def test_picture_issues_the_same_queries_for_one_report_as_for_many(users, koping, monkeypatch):
     """Every figure is a GROUP BY in the database: more reports, districts or hot cells
     never mean more queries (the area index is built once and cached)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    from trygg.geo import selectors as geo_selectors
+
+    # However slow the machine, the cached index is not re-checked between the two captures.
+    monkeypatch.setattr(geo_selectors, "VERSION_TTL", 1e9)
 
     make_area(koping, "Köping centrala", kind="kommungrans", d=0.05)
     make_area(koping, "Centrum", d=0.01)
@@ -172,3 +177,18 @@ def test_picture_issues_the_same_queries_for_one_report_as_for_many(users, kopin
     assert pic.total == 41 and pic.points_used == 41
     assert len(many) == len(one)
     assert not any('"geometry"' in q["sql"] for q in many.captured_queries)
+
+
+def test_a_period_across_the_autumn_dst_change_counts_local_hours_and_weeks(users, koping):
+    # Summer time ends on Sunday 25 October 2026 at 03:00 (01:00 UTC).
+    make_report(koping, when=datetime(2026, 10, 24, 23, 30, tzinfo=TZ))  # Saturday 23
+    make_report(koping, when=datetime(2026, 10, 25, 3, 30, tzinfo=TZ))  # Sunday 03, winter
+    make_report(koping, when=datetime(2026, 10, 25, 23, 59, 59, 999999, tzinfo=TZ))  # Sunday 23
+    make_report(koping, when=datetime(2026, 10, 26, 0, 0, tzinfo=TZ))  # Monday 00
+    pic = _picture(users, koping, start=date(2026, 10, 19), end=date(2026, 11, 1))
+    assert pic.total == 4
+    assert pic.weekday_hour[5][23] == 1
+    assert pic.weekday_hour[6][3] == 1 and pic.weekday_hour[6][23] == 1
+    assert pic.weekday_hour[0][0] == 1
+    weeks = dict(pic.weekly)
+    assert weeks[date(2026, 10, 19)] == 3 and weeks[date(2026, 10, 26)] == 1

@@ -137,7 +137,16 @@ def test_map_opens_on_the_last_twelve_months_and_can_show_all_years(client, user
     recent = client.get(url, {**bbox, "fran": since.isoformat()}).json()
     assert sum(f["properties"]["count"] for f in recent["features"]) == 1
     everything = client.get(reverse("reports:map"), {"alla": "1"}).content.decode()
-    assert 'data-query=""' in everything and "de senaste tolv månaderna" not in everything
+    assert 'data-query=""' in everything and "från alla år" in everything
     assert sum(f["properties"]["count"] for f in client.get(url, bbox).json()["features"]) == 2
     chosen = client.get(reverse("reports:map"), {"fran": "2020-01-01"}).content.decode()
     assert 'data-query="fran=2020-01-01"' in chosen and "tolv månaderna" not in chosen
+
+
+def test_map_keeps_the_other_filters_and_a_chosen_end_date(client, users, koping):
+    client.force_login(users[Role.ANALYTIKER])
+    page = client.get(reverse("reports:map"), {"till": "2026-01-31"}).content.decode()
+    assert 'data-query="till=2026-01-31"' in page and "tolv månaderna" not in page
+    page = client.get(reverse("reports:map"), {"q": "glas", "alla": "1"}).content.decode()
+    assert 'data-query="q=glas"' in page
+    assert "Kartan visar rapporter från alla år." in page and 'href="?q=glas"' in page
