@@ -54,3 +54,22 @@ def test_production_refuses_to_start_without_secret(tmp_path):
     result = _manage("check", TRYGG_ENV="production", TRYGG_ALLOWED_HOSTS="x")
     assert result.returncode != 0
     assert "TRYGG_SECRET_KEY is required" in result.stderr
+
+
+def test_the_wsgi_application_loads_every_view_before_the_first_request(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TRYGG_", "DJANGO_"))}
+    env["TRYGG_VAR_DIR"] = str(tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, trygg.wsgi; print('trygg.lagesbild.views' in sys.modules)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
