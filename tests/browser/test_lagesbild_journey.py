@@ -253,6 +253,30 @@ POLICE_SUMMARY = (
 POLICE_ITEM = "Återkommande stenkastning mot bussar vid Resecentrum fredagar."
 
 
+def test_coordinator_orders_a_half_year_as_a_document(page, live_server, demo, tmp_path):
+    """A period longer than a quarter is made by the task worker: the coordinator follows
+    its page and downloads it there."""
+    today = timezone.localdate()
+    start = today - timedelta(days=181)
+    login(page, live_server, "samordnare", "demo")
+    follow(page, nav(page).get_by_role("link", name="Lägesbild"))
+    period = main(page).get_by_role("form", name="Välj period")
+    period.get_by_label("Från").fill(start.isoformat())
+    period.get_by_label("Till").fill(today.isoformat())
+    submit(page, period.get_by_role("button", name="Visa"))
+    expect(main(page)).to_contain_text("dokumentet tas fram i bakgrunden")
+    follow(page, main(page).get_by_role("link", name="Ladda ned PDF"))
+    expect(heading(page)).to_have_text("Lägesbild som dokument")
+    expect(main(page).get_by_role("status")).to_contain_text("Dokumentet är klart.")
+    name, data = download(page, main(page).get_by_role("link", name=re.compile("^Ladda ned")))
+    assert name == f"lagesbild-koping-{start:%Y%m%d}-{today:%Y%m%d}.pdf"
+    assert f"Lägesbild Köping {start.isoformat()}–{today.isoformat()}" in pdf_text(data, tmp_path)
+    follow(page, main(page).get_by_role("link", name="Tillbaka till lägesbilden"))
+    orders = main(page).get_by_role("group").filter(has_text="Beställda dokument")
+    orders.get_by_text("Beställda dokument").click()
+    expect(orders.get_by_role("link", name=re.compile(r"\(PDF\)$"))).to_be_visible()
+
+
 def test_police_add_their_picture_and_the_coordinator_sees_it(page, new_context, live_server, demo):
     login(page, live_server, "polis", "demo")
     follow(page, nav(page).get_by_role("link", name="Lägesbild"))

@@ -19,6 +19,7 @@ class DailyJob:
 
 
 def _jobs() -> list[DailyJob]:
+    from trygg.lagesbild.tasks import purge_document_jobs
     from trygg.reports.tasks import purge_expired_reports, send_daily_digests
     from trygg.strategy.tasks import send_follow_up_reminders
 
@@ -26,6 +27,7 @@ def _jobs() -> list[DailyJob]:
         DailyJob("reports.digest", time(7, 0), send_daily_digests.enqueue),
         DailyJob("reports.retention", time(2, 30), purge_expired_reports.enqueue),
         DailyJob("strategy.reminders", time(7, 30), send_follow_up_reminders.enqueue),
+        DailyJob("lagesbild.documents", time(2, 45), purge_document_jobs.enqueue),
     ]
 
 

@@ -229,3 +229,45 @@ class PoliceInputItem(models.Model):
 
     def __str__(self):
         return self.get_theme_display()
+
+
+class DocumentJob(models.Model):
+    """A lägesbild document for a long period, produced by the task worker. It holds what
+    its creator may read, so only the creator downloads it; it is deleted after a week."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", _("Word (DOCX)")
+
+    class Status(models.TextChoices):
+        VANTAR = "vantar", _("Väntar på sin tur")
+        KOR = "kor", _("Tas fram")
+        KLAR = "klar", _("Klar")
+        MISSLYCKAD = "misslyckad", _("Misslyckades")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    fmt = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    period_start = models.DateField(_("från"))
+    period_end = models.DateField(_("till"))
+    resolution = models.PositiveSmallIntegerField(_("upplösning"), default=8)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.VANTAR)
+    file = models.FileField(upload_to="documents/", blank=True)
+    filename = models.CharField(max_length=200, blank=True)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Lägesbild {self.period_start}–{self.period_end} ({self.fmt})"
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.VANTAR, self.Status.KOR)

@@ -24,7 +24,7 @@ from trygg.geo.selectors import area_index
 from trygg.reports.models import Category, Report
 from trygg.reports.selectors import ReportFilter, visible_reports
 
-from .models import ActionItem, Decision, Meeting, MeetingSchedule, PoliceInput
+from .models import ActionItem, Decision, DocumentJob, Meeting, MeetingSchedule, PoliceInput
 from .picture import AreaRow, CategoryRow, CostRow, HexCell, Picture
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -389,3 +389,19 @@ def decisions_in_force(*, municipality, on: date):
     return Decision.objects.filter(municipality=municipality, until__gte=on).select_related(
         "area", "responsible", "meeting"
     )
+
+
+# --- Documents made by the task worker -----------------------------------------------------
+
+
+def document_jobs(*, viewer: Viewer):
+    """The viewer's own ordered documents: each holds what its creator may read."""
+    if viewer.user_id is None:
+        return DocumentJob.objects.none()
+    return DocumentJob.objects.filter(
+        municipality=viewer.municipality, created_by_id=viewer.user_id
+    )
+
+
+def document_job_get(*, viewer: Viewer, pk: int) -> DocumentJob | None:
+    return document_jobs(viewer=viewer).filter(pk=pk).first()

@@ -2,10 +2,13 @@
 decisions (insatser), action items, and the police's input. Each write checks the
 permission and is audited in the same transaction."""
 
+import logging
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,12 +22,15 @@ from .models import (
     ActionItem,
     AgendaItem,
     Decision,
+    DocumentJob,
     Forum,
     Meeting,
     MeetingSchedule,
     PoliceInput,
     PoliceInputItem,
 )
+
+log = logging.getLogger(__name__)
 
 
 def _require(viewer: Viewer, action: str) -> None:
@@ -463,3 +469,120 @@ def agenda_send(*, viewer: Viewer, forum: str, title: str, body: str = "", link:
     item.link = link[:500]
     item.save(update_fields=["link"])
     return item
+
+
+# --- Documents for long periods ------------------------------------------------------------
+
+# A lägesbild document for up to a quarter is made while the user waits (≤ 0.2 s measured for
+# 14 days); longer periods are made by the task worker and fetched from the job's page.
+DOCUMENT_INLINE_MAX_DAYS = 92
+# A repeated download of the same period within this time gets the same job.
+DOCUMENT_REUSE = timedelta(minutes=10)
+DOCUMENT_KEEP = timedelta(days=7)
+
+
+def document_in_background(start: date, end: date) -> bool:
+    return (end - start).days + 1 > DOCUMENT_INLINE_MAX_DAYS
+
+
+def document_job_start(
+    *, viewer: Viewer, fmt: str, start: date, end: date, resolution: int = 8
+) -> DocumentJob:
+    """Orders the lägesbild for [start, end] as a document from the task worker. The same
+    order again while it runs, or shortly after, returns the same job."""
+    _require(viewer, "lagesbild.export")
+    if viewer.user is None:
+        raise PermissionDenied("Bara inloggade användare kan beställa dokument.")
+    if fmt not in DocumentJob.Format.values:
+        raise ValidationError({"fmt": ["Okänt format."]})
+    try:
+        selectors.validate_period(start, end)
+    except selectors.PeriodError as exc:
+        raise ValidationError({"till": [str(exc)]}) from exc
+    same = DocumentJob.objects.filter(
+        municipality=viewer.municipality,
+        created_by=viewer.user,
+        fmt=fmt,
+        period_start=start,
+        period_end=end,
+        resolution=resolution,
+    ).exclude(status=DocumentJob.Status.MISSLYCKAD)
+    reuse = same.filter(
+        Q(status__in=[DocumentJob.Status.VANTAR, DocumentJob.Status.KOR])
+        | Q(finished_at__gte=timezone.now() - DOCUMENT_REUSE)
+    ).first()
+    if reuse is not None:
+        return reuse
+    with transaction.atomic():
+        job = DocumentJob.objects.create(
+            municipality=viewer.municipality,
+            created_by=viewer.user,
+            fmt=fmt,
+            period_start=start,
+            period_end=end,
+            resolution=resolution,
+        )
+        _audit(
+            viewer,
+            AuditEvent.Action.EXPORTED,
+            job,
+            f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d} beställd som {fmt.upper()}",
+        )
+        from .tasks import build_picture_document
+
+        transaction.on_commit(lambda: build_picture_document.enqueue(job.pk))
+    return job
+
+
+def document_job_build(job: DocumentJob) -> None:
+    """Run by the task worker: the picture as its creator may read it today, rendered."""
+    from trygg.core.selectors import workspace_for_user
+
+    from . import documents_adapter
+
+    DocumentJob.objects.filter(pk=job.pk).update(status=DocumentJob.Status.KOR)
+    workspace = workspace_for_user(job.created_by)
+    viewer = Viewer(
+        municipality=job.municipality,
+        roles=workspace.roles_in(job.municipality),
+        organisation_ids=workspace.organisations_in(job.municipality),
+        user=job.created_by,
+    )
+    job.status = DocumentJob.Status.MISSLYCKAD
+    try:
+        if not viewer.may("lagesbild.export"):
+            job.message = "Du har inte längre behörighet att ladda ned lägesbilden."
+        else:
+            picture = selectors.picture_for_period(
+                viewer=viewer,
+                start=job.period_start,
+                end=job.period_end,
+                resolution=job.resolution,
+            )
+            body, _content_type = documents_adapter.picture_document(picture, job.fmt)
+            job.filename = (
+                f"lagesbild-{job.municipality.slug}-{picture.start:%Y%m%d}-"
+                f"{picture.end:%Y%m%d}.{job.fmt}"
+            )
+            job.file.save(job.filename, ContentFile(body), save=False)
+            job.status = DocumentJob.Status.KLAR
+    except selectors.PeriodError as exc:
+        job.message = str(exc)
+    except Exception:
+        # The period and the job id are enough to retry; the picture may hold personal data.
+        log.exception("lägesbild document job %s failed", job.pk)
+        job.message = "Dokumentet kunde inte tas fram. Försök igen eller kontakta förvaltningen."
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "file", "filename", "message", "finished_at"])
+
+
+def document_jobs_purge(*, now=None) -> int:
+    """Deletes document jobs, and their files, older than a week; returns how many."""
+    old = DocumentJob.objects.filter(created_at__lt=(now or timezone.now()) - DOCUMENT_KEEP)
+    n = 0
+    for job in old:
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+        n += 1
+    return n

@@ -2,8 +2,9 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
@@ -78,8 +79,12 @@ def picture(request):
                 ],
                 "hot_cells": sorted((h for h in pic.hexes if h.bin != 0), key=lambda h: -h.z)[:15],
                 "query": request.GET.urlencode(),
+                "in_background": services.document_in_background(pic.start, pic.end),
+                "inline_max_days": services.DOCUMENT_INLINE_MAX_DAYS,
             }
         )
+    if viewer.may("lagesbild.export"):
+        context["documents"] = list(selectors.document_jobs(viewer=viewer)[:5])
     return render(request, "lagesbild/picture.html", context)
 
 
@@ -90,6 +95,17 @@ def _heat_level(n: int, peak: int) -> int:
 @member_required("lagesbild.export")
 def picture_document(request, fmt):
     viewer = viewer_for_request(request)
+    form, start, end, resolution = _period(request, viewer)
+    # The picture never counts days to come, so neither does the choice.
+    if start is not None and services.document_in_background(start, min(end, timezone.localdate())):
+        try:
+            job = services.document_job_start(
+                viewer=viewer, fmt=fmt, start=start, end=end, resolution=resolution
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(reverse("lagesbild:picture") + "?" + request.GET.urlencode())
+        return redirect("lagesbild:document_job", pk=job.pk)
     _form, pic = _picture(request, viewer)
     if pic is None:
         messages.error(request, "Perioden är ogiltig.")
@@ -97,6 +113,27 @@ def picture_document(request, fmt):
     body, content_type = documents_adapter.picture_document(pic, fmt)
     name = f"lagesbild-{viewer.municipality.slug}-{pic.start:%Y%m%d}-{pic.end:%Y%m%d}.{fmt}"
     return _download(body, content_type, name)
+
+
+@member_required("lagesbild.export")
+def document_job(request, pk):
+    job = selectors.document_job_get(viewer=viewer_for_request(request), pk=pk)
+    if job is None:
+        raise Http404
+    return render(request, "lagesbild/document_job.html", {"job": job})
+
+
+@member_required("lagesbild.export")
+def document_job_download(request, pk):
+    job = selectors.document_job_get(viewer=viewer_for_request(request), pk=pk)
+    if job is None or job.status != job.Status.KLAR or not job.file:
+        raise Http404
+    content_type = documents_adapter.PDF if job.fmt == "pdf" else documents_adapter.DOCX
+    response = FileResponse(
+        job.file.open("rb"), content_type=content_type, as_attachment=True, filename=job.filename
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _download(body: bytes, content_type: str, name: str) -> HttpResponse:

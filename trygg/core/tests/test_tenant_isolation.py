@@ -56,6 +56,8 @@ PAGES = [
     ("reports:filter_delete", "saved_filter", Role.ANALYTIKER, Role.RADSLEDAMOT),
     ("lagesbild:picture", None, Role.ANALYTIKER, Role.RAPPORTOR),
     ("lagesbild:picture_document", "=pdf", Role.POLIS, Role.RADSLEDAMOT),
+    ("lagesbild:document_job", "document_job", Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("lagesbild:document_job_download", "document_job", Role.POLIS, Role.RAPPORTOR),
     ("lagesbild:meetings", None, Role.POLIS, Role.RAPPORTOR),
     ("lagesbild:meeting_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
     ("lagesbild:meeting_detail", "meeting", Role.ANALYTIKER, Role.RADSLEDAMOT),
@@ -193,8 +195,30 @@ def _objects(municipality, organisation, member):
             "saved_filter": SavedFilter.objects.create(
                 municipality=municipality, user=member, name="Mitt filter", query="q=x"
             ),
+            "document_job": _document_job(municipality, member),
             **_lagesbild_objects(municipality, organisation),
         }
+
+
+def _document_job(municipality, member):
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from trygg.lagesbild.models import DocumentJob
+
+    job = DocumentJob(
+        municipality=municipality,
+        created_by=member,
+        fmt="pdf",
+        period_start=date(2026, 1, 1),
+        period_end=date(2026, 6, 30),
+        status="klar",
+        filename="lagesbild.pdf",
+    )
+    job.file.save("lagesbild.pdf", ContentFile(b"%PDF-1.4 Hemlig text"), save=False)
+    job.save()
+    return job
 
 
 def _lagesbild_objects(municipality, organisation):
@@ -371,6 +395,11 @@ def test_role_with_grant_reaches_page(client, users, koping_objects, name, key, 
         koping_objects["saved_filter"].user = users[granted]
         with scopes_disabled():
             koping_objects["saved_filter"].save()
+    if name.startswith("lagesbild:document_job"):
+        # A document holds what its creator may read: only the creator reaches it.
+        koping_objects["document_job"].created_by = users[granted]
+        with scopes_disabled():
+            koping_objects["document_job"].save()
     client.force_login(users[granted])
     response = _call(client, name, _url(name, key, koping_objects))
     assert response.status_code in ((302,) if name in POST_ONLY else (200,))

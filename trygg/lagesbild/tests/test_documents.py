@@ -1,0 +1,159 @@
+"""Lägesbild documents: a short period downloads at once, a long one is made by the task
+worker and fetched from its page by the person who ordered it, and only by them."""
+
+from datetime import date, datetime, timedelta
+from io import BytesIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+from pypdf import PdfReader
+
+from tests.helpers import make_member, make_report, viewer_for
+from trygg.core.models import AuditEvent, Membership, Role
+from trygg.lagesbild import services
+from trygg.lagesbild.models import DocumentJob
+
+TZ = ZoneInfo("Europe/Stockholm")
+LONG = {"fran": "2026-01-01", "till": "2026-06-30"}
+
+
+@pytest.fixture
+def reports(koping):
+    for month in range(1, 7):
+        make_report(koping, "klotter", when=datetime(2026, month, 10, 22, tzinfo=TZ))
+
+
+def _order(client, fmt="pdf", params=LONG):
+    return client.get(reverse("lagesbild:picture_document", args=[fmt]), params)
+
+
+def _job():
+    with scopes_disabled():
+        return DocumentJob.objects.get()
+
+
+def test_a_long_period_is_made_in_the_background_and_downloaded_by_its_creator(
+    client, users, koping, reports, django_capture_on_commit_callbacks
+):
+    client.force_login(users[Role.SAMORDNARE])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _order(client)
+    job = _job()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("lagesbild:document_job", args=[job.pk])
+    assert job.status == DocumentJob.Status.KLAR and job.filename.endswith("20260630.pdf")
+    page = client.get(response["Location"]).content.decode()
+    assert "Dokumentet är klart." in page and 'http-equiv="refresh"' not in page
+    download = client.get(reverse("lagesbild:document_job_download", args=[job.pk]))
+    assert download["Content-Type"] == "application/pdf"
+    assert job.filename in download["Content-Disposition"]
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(b"".join(download))).pages)
+    assert "Lägesbild" in text
+    with scopes_disabled():
+        assert AuditEvent.objects.filter(
+            action=AuditEvent.Action.EXPORTED, object_id=str(job.pk)
+        ).exists()
+    picture = client.get(reverse("lagesbild:picture"), LONG).content.decode()
+    assert "tas fram i bakgrunden" in picture and "Beställda dokument" in picture
+
+
+def test_the_same_order_again_gives_the_same_job(
+    client, users, koping, reports, django_capture_on_commit_callbacks
+):
+    client.force_login(users[Role.SAMORDNARE])
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _order(client)["Location"]
+        again = _order(client)["Location"]
+        docx = _order(client, "docx")["Location"]
+    assert first == again != docx
+    with scopes_disabled():
+        assert DocumentJob.objects.count() == 2
+
+
+def test_a_waiting_job_refreshes_its_page(client, users, koping, reports):
+    client.force_login(users[Role.SAMORDNARE])
+    # Without the commit callbacks the task never runs: the job stays in the queue.
+    location = _order(client)["Location"]
+    assert _job().status == DocumentJob.Status.VANTAR
+    page = client.get(location).content.decode()
+    assert 'http-equiv="refresh"' in page and "Väntar på sin tur" in page
+    job = _job()
+    assert client.get(reverse("lagesbild:document_job_download", args=[job.pk])).status_code == 404
+
+
+def test_a_short_period_downloads_at_once(client, users, koping, reports):
+    client.force_login(users[Role.SAMORDNARE])
+    response = _order(client, params={"fran": "2026-06-01", "till": "2026-06-30"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    with scopes_disabled():
+        assert not DocumentJob.objects.exists()
+
+
+def test_another_user_with_the_same_role_cannot_see_the_document(
+    client, users, koping, koping_org, reports, django_capture_on_commit_callbacks
+):
+    client.force_login(users[Role.SAMORDNARE])
+    with django_capture_on_commit_callbacks(execute=True):
+        _order(client)
+    job = _job()
+    colleague = make_member("samordnare2", koping_org, Role.SAMORDNARE)
+    client.force_login(colleague)
+    assert client.get(reverse("lagesbild:document_job", args=[job.pk])).status_code == 404
+    download = reverse("lagesbild:document_job_download", args=[job.pk])
+    assert client.get(download).status_code == 404
+    assert "Beställda dokument" not in client.get(reverse("lagesbild:picture")).content.decode()
+
+
+def test_a_too_long_period_is_refused_with_a_message(client, users, koping, settings):
+    settings.LAGESBILD_MAX_DAYS = 366
+    client.force_login(users[Role.SAMORDNARE])
+    response = _order(client, params={"fran": "2020-01-01", "till": "2026-06-30"})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "den längsta som kan visas är 366 dagar" in page
+    with scopes_disabled():
+        assert not DocumentJob.objects.exists()
+
+
+def test_a_creator_who_lost_the_role_gets_a_failed_job_and_can_order_again(users, koping, reports):
+    user = users[Role.SAMORDNARE]
+    with scope(municipality=koping):
+        job = services.document_job_start(
+            viewer=viewer_for(user, koping),
+            fmt="pdf",
+            start=date(2026, 1, 1),
+            end=date(2026, 6, 30),
+        )
+        with scopes_disabled():
+            Membership.objects.filter(user=user).update(role=Role.RADSLEDAMOT)
+        services.document_job_build(job)
+        job.refresh_from_db()
+        assert job.status == DocumentJob.Status.MISSLYCKAD
+        assert "inte längre behörighet" in job.message and not job.file
+        with scopes_disabled():
+            Membership.objects.filter(user=user).update(role=Role.SAMORDNARE)
+        again = services.document_job_start(
+            viewer=viewer_for(user, koping),
+            fmt="pdf",
+            start=date(2026, 1, 1),
+            end=date(2026, 6, 30),
+        )
+        assert again.pk != job.pk
+
+
+def test_documents_older_than_a_week_are_deleted_with_their_files(
+    client, users, koping, reports, django_capture_on_commit_callbacks
+):
+    client.force_login(users[Role.SAMORDNARE])
+    with django_capture_on_commit_callbacks(execute=True):
+        _order(client)
+    job = _job()
+    storage, name = job.file.storage, job.file.name
+    assert storage.exists(name)
+    with scope(municipality=koping):
+        assert services.document_jobs_purge(now=timezone.now() + timedelta(days=6)) == 0
+        assert services.document_jobs_purge(now=timezone.now() + timedelta(days=8)) == 1
+    assert not storage.exists(name)
