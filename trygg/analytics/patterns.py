@@ -1,5 +1,7 @@
-"""Patterns in space-time: near-repeats (Knox test). Counts by weekday, hour and week are
-GROUP BYs in the database (trygg/core/localtime.py)."""
+"""Patterns in time and space-time: weekday × hour, weekly series, and near-repeats (Knox test).
+
+The time patterns take events one by one or already counted (``counts``): the lägesbild
+counts per local day and per (weekday, hour) in the database and bins the groups here."""
 
 from __future__ import annotations
 
@@ -22,6 +24,50 @@ class KnoxResult:
     distance: float = 0.0
     days: float = 0.0
     n_close_in_space: int = 0  # pairs within `distance`, whatever their dates
+
+
+def weekday_hour(
+    weekdays: np.ndarray, hours: np.ndarray, counts: np.ndarray | None = None
+) -> np.ndarray:
+    """7×24 int64 counts, rows Monday=0 .. Sunday=6, columns hour 0..23; ``counts`` gives
+    each (weekday, hour) pair a number of events instead of one."""
+    weekdays = np.asarray(weekdays, dtype=np.int64).ravel()
+    hours = np.asarray(hours, dtype=np.int64).ravel()
+    if weekdays.size != hours.size:
+        raise ValueError("weekdays and hours must have the same length")
+    if np.any((weekdays < 0) | (weekdays > 6)) or np.any((hours < 0) | (hours > 23)):
+        raise ValueError("weekdays must be 0..6 and hours 0..23")
+    weights = _weights(counts, weekdays.size)
+    return (
+        np.bincount(weekdays * 24 + hours, weights=weights, minlength=7 * 24)
+        .astype(np.int64)
+        .reshape(7, 24)
+    )
+
+
+def weekly_counts(
+    day_numbers: np.ndarray, *, start_day: int, weeks: int, counts: np.ndarray | None = None
+) -> np.ndarray:
+    """Events per week for ``weeks`` weeks from ``start_day``; days outside are ignored.
+    ``counts`` gives each day number a number of events instead of one."""
+    if weeks < 0:
+        raise ValueError("weeks must be >= 0")
+    days = np.asarray(day_numbers, dtype=np.int64).ravel()
+    weights = _weights(counts, days.size)
+    week = np.floor_divide(days - start_day, 7)
+    inside = (week >= 0) & (week < weeks)
+    return np.bincount(week[inside], weights=weights[inside], minlength=weeks).astype(np.int64)
+
+
+def _weights(counts, n: int) -> np.ndarray:
+    if counts is None:
+        return np.ones(n, dtype=np.float64)
+    weights = np.asarray(counts, dtype=np.float64).ravel()
+    if weights.size != n:
+        raise ValueError("counts must have one number per event group")
+    if np.any(weights < 0):
+        raise ValueError("counts must not be negative")
+    return weights
 
 
 def knox_test(

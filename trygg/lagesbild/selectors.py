@@ -11,12 +11,13 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.conf import settings
-from django.db.models import BigIntegerField, Count, ExpressionWrapper, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
 from trygg.analytics.compare import compare_counts
 from trygg.analytics.hotspots import gi_star
+from trygg.analytics.patterns import weekday_hour, weekly_counts
 from trygg.core.localtime import day_number, local_day_number, local_hour, local_weekday
 from trygg.core.viewer import Viewer
 from trygg.geo.h3cells import cell_boundary
@@ -193,10 +194,9 @@ def picture_for_period(
     )
     _name_hot_cells(hexes, index, start, end)
 
-    matrix = np.zeros((7, 24), dtype=np.int64)
     wd, hr = local_weekday("occurred_at", lo, hi), local_hour("occurred_at", lo, hi)
-    for d, h, n in period.values_list(wd, hr).annotate(n=Count("*")).order_by():
-        matrix[d, h] = n
+    groups = list(period.values_list(wd, hr).annotate(n=Count("*")).order_by())
+    matrix = weekday_hour(*_columns(groups, 3))
 
     weekly = _weekly(qs, end)
     notable = list(
@@ -322,22 +322,27 @@ def _name_hot_cells(hexes, index, start, end) -> None:
 
 
 def _weekly(qs, end: date, weeks: int = 52) -> list[tuple[date, int]]:
-    """Reports per week for the 52 weeks (Monday–Sunday) up to the period's end, counted per
-    local week in the database."""
+    """Reports per week for the 52 weeks (Monday–Sunday) up to the period's end: counted per
+    local day in the database, binned into weeks here."""
     last_monday = end - timedelta(days=end.weekday())
     first = last_monday - timedelta(weeks=weeks - 1)
     lo, hi = _bounds(first, last_monday + timedelta(days=6))
-    week = ExpressionWrapper(
-        (local_day_number("occurred_at", lo, hi) - day_number(first)) / 7,
-        output_field=BigIntegerField(),
-    )
-    counts = dict(
+    days = list(
         qs.filter(occurred_at__gte=lo, occurred_at__lt=hi)
-        .values_list(week)
+        .values_list(local_day_number("occurred_at", lo, hi))
         .annotate(n=Count("*"))
         .order_by()
     )
-    return [(first + timedelta(weeks=i), int(counts.get(i, 0))) for i in range(weeks)]
+    day_numbers, counts = _columns(days, 2)
+    per_week = weekly_counts(day_numbers, start_day=day_number(first), weeks=weeks, counts=counts)
+    return [(first + timedelta(weeks=i), int(n)) for i, n in enumerate(per_week)]
+
+
+def _columns(rows: list[tuple], width: int) -> list[np.ndarray]:
+    """GROUP BY rows as int64 columns (empty columns for no rows)."""
+    if not rows:
+        return [np.zeros(0, dtype=np.int64) for _ in range(width)]
+    return list(np.array(rows, dtype=np.int64).T)
 
 
 # --- Meetings ------------------------------------------------------------------------------

@@ -3,7 +3,38 @@
 import numpy as np
 import pytest
 
-from trygg.analytics.patterns import knox_test
+from trygg.analytics.patterns import knox_test, weekday_hour, weekly_counts
+
+
+def test_weekday_hour():
+    m = weekday_hour(np.array([0, 0, 6, 3]), np.array([0, 0, 23, 12]))
+    assert m.shape == (7, 24) and m.sum() == 4
+    assert m[0, 0] == 2 and m[6, 23] == 1 and m[3, 12] == 1
+    assert weekday_hour(np.array([], dtype=int), np.array([], dtype=int)).sum() == 0
+    with pytest.raises(ValueError):
+        weekday_hour(np.array([7]), np.array([0]))
+
+
+def test_weekday_hour_from_counted_groups_equals_one_by_one():
+    rng = np.random.default_rng(3)
+    wd, hr = rng.integers(0, 7, 5000), rng.integers(0, 24, 5000)
+    pairs, n = np.unique(np.stack([wd, hr]), axis=1, return_counts=True)
+    assert np.array_equal(weekday_hour(pairs[0], pairs[1], n), weekday_hour(wd, hr))
+    with pytest.raises(ValueError):
+        weekday_hour(np.array([1]), np.array([1]), np.array([1, 2]))
+
+
+def test_weekly_counts_ignores_days_outside():
+    days = np.array([99, 100, 106, 107, 120, 127, 128, 500])
+    assert weekly_counts(days, start_day=100, weeks=4).tolist() == [2, 1, 1, 1]
+    assert weekly_counts(np.array([]), start_day=0, weeks=3).tolist() == [0, 0, 0]
+
+
+def test_weekly_counts_from_counts_per_day():
+    days, n = np.array([99, 100, 106, 107, 127, 128]), np.array([5, 2, 3, 4, 1, 9])
+    assert weekly_counts(days, start_day=100, weeks=4, counts=n).tolist() == [5, 4, 0, 1]
+    with pytest.raises(ValueError):
+        weekly_counts(days, start_day=100, weeks=4, counts=-n)
 
 
 def uniform_events(rng, n):
