@@ -1,8 +1,11 @@
 """The operational lägesbild: the police's input for a period, and the lägesbildsmöte every
 14 days with its agenda, decisions that direct resources (insatser) and action items."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -268,6 +271,17 @@ class DocumentJob(models.Model):
     def __str__(self):
         return f"Lägesbild {self.period_start}–{self.period_end} ({self.fmt})"
 
+    # A job still waiting or running after this long was lost (a worker stopped mid-way).
+    STALE_AFTER = timedelta(hours=1)
+
     @property
     def running(self) -> bool:
-        return self.status in (self.Status.VANTAR, self.Status.KOR)
+        return self.status in (self.Status.VANTAR, self.Status.KOR) and not self.stale
+
+    @property
+    def stale(self) -> bool:
+        return (
+            self.status in (self.Status.VANTAR, self.Status.KOR)
+            and self.created_at is not None
+            and timezone.now() - self.created_at > self.STALE_AFTER
+        )

@@ -507,9 +507,13 @@ def document_job_start(
         period_end=end,
         resolution=resolution,
     ).exclude(status=DocumentJob.Status.MISSLYCKAD)
+    now = timezone.now()
     reuse = same.filter(
-        Q(status__in=[DocumentJob.Status.VANTAR, DocumentJob.Status.KOR])
-        | Q(finished_at__gte=timezone.now() - DOCUMENT_REUSE)
+        Q(
+            status__in=[DocumentJob.Status.VANTAR, DocumentJob.Status.KOR],
+            created_at__gte=now - DocumentJob.STALE_AFTER,
+        )
+        | Q(finished_at__gte=now - DOCUMENT_REUSE)
     ).first()
     if reuse is not None:
         return reuse

@@ -157,3 +157,13 @@ def test_documents_older_than_a_week_are_deleted_with_their_files(
         assert services.document_jobs_purge(now=timezone.now() + timedelta(days=6)) == 0
         assert services.document_jobs_purge(now=timezone.now() + timedelta(days=8)) == 1
     assert not storage.exists(name)
+
+
+def test_a_job_lost_by_a_stopped_worker_can_be_ordered_again(client, users, koping, reports):
+    client.force_login(users[Role.SAMORDNARE])
+    first = _order(client)["Location"]
+    with scopes_disabled():
+        DocumentJob.objects.update(created_at=timezone.now() - timedelta(hours=2))
+    page = client.get(first).content.decode()
+    assert "Dokumentet blev inte klart." in page and 'http-equiv="refresh"' not in page
+    assert _order(client)["Location"] != first
