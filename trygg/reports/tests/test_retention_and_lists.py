@@ -30,6 +30,7 @@ def test_retention_deletes_only_reports_past_their_categorys_period(koping, arbo
 def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
     assert sorted(enqueue_due_jobs(morning)) == [
+        "lagesbild.documents",
         "reports.digest",
         "reports.retention",
         "strategy.reminders",
@@ -37,7 +38,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
     assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 3
+    assert PeriodicRun.objects.count() == 4
 
 
 def _list_queries(client, n):
