@@ -95,6 +95,8 @@ def make_report(municipality, code="klotter", *, lat=59.514, lon=15.9926, when=N
         "reported_at": timezone.now(),
         "lat": lat,
         "lon": lon,
+        # As report_create stores it: a point needs coordinates.
+        "precision": "punkt" if lat is not None else "adress",
         "h3_r7": cells.get(7),
         "h3_r8": cells.get(8),
         "h3_r9": cells.get(9),

@@ -10,7 +10,7 @@ import dataclasses
 from datetime import date, timedelta
 from functools import lru_cache
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 
 from trygg.core.viewer import Viewer
@@ -50,10 +50,10 @@ def resolution_for_zoom(zoom: int) -> int | None:
 def map_features(*, viewer: Viewer, filters: ReportFilter, bbox: tuple, zoom: int) -> dict:
     west, south, east, north = bbox
     qs = report_list(viewer=viewer, filters=filters).order_by()
-    without_point = qs.filter(~Q(precision="punkt") | Q(lat__isnull=True)).count()
+    # A point always has coordinates (constraint report_point_has_coordinates).
+    without_point = qs.exclude(precision="punkt").count()
     located = qs.filter(
         precision="punkt",
-        lat__isnull=False,
         lat__gte=south,
         lat__lte=north,
         lon__gte=west,

@@ -234,6 +234,12 @@ class Report(models.Model):
             models.CheckConstraint(
                 condition=Q(cost_sek__isnull=True) | Q(cost_sek__gte=0), name="report_cost_nonneg"
             ),
+            # Every service stores a point only with its coordinates; the map counts what it
+            # cannot draw by precision alone (in both covering indexes) thanks to this.
+            models.CheckConstraint(
+                condition=~Q(precision="punkt") | Q(lat__isnull=False, lon__isnull=False),
+                name="report_point_has_coordinates",
+            ),
         ]
 
     def __str__(self):

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from django.db import OperationalError
 from django.urls import reverse
 
@@ -73,3 +74,23 @@ def test_the_wsgi_application_loads_every_view_before_the_first_request(tmp_path
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_uploaded_files_are_never_served_by_url_even_in_development(settings):
+    import importlib
+
+    from django.urls import Resolver404, clear_url_caches, resolve
+
+    import trygg.urls
+
+    settings.DEBUG = True
+    try:
+        importlib.reload(trygg.urls)
+        clear_url_caches()
+        for path in ("/media/documents/lagesbild.pdf", "/media/imports/polisen.json"):
+            with pytest.raises(Resolver404):
+                resolve(path)
+    finally:
+        settings.DEBUG = False
+        importlib.reload(trygg.urls)
+        clear_url_caches()

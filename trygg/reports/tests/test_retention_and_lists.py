@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -151,3 +152,11 @@ def test_map_keeps_the_other_filters_and_a_chosen_end_date(client, users, koping
     page = client.get(reverse("reports:map"), {"q": "glas", "alla": "1"}).content.decode()
     assert 'data-query="q=glas"' in page
     assert "Kartan visar rapporter från alla år." in page and 'href="?q=glas"' in page
+
+
+def test_a_point_without_coordinates_is_refused_by_the_database(koping):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_report(koping, lat=None, lon=None, precision="punkt")
+    assert make_report(koping, lat=None, lon=None).precision == "adress"
