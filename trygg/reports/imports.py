@@ -4,6 +4,7 @@ Runs in the task worker; progress is written to the ImportJob as it goes. A bad 
 stops the rest: each is reported with its reason. The external id makes a re-import change
 nothing. A dry run reports every bad row and stores nothing."""
 
+import functools
 import json
 import logging
 import uuid
@@ -138,6 +139,12 @@ def police_events_store(
         ).only("pk", "external_id", "description", "category_id", "occurred_at")
     }
     index = area_index(municipality)
+
+    # The Police give a municipality's or county's centroid: a handful of places per chunk.
+    @functools.lru_cache(maxsize=256)
+    def outside(lat, lon) -> bool:
+        return index.inside_municipality(lat, lon) is False
+
     new, changed, skipped = [], [], 0
     now = timezone.now()
     defaults = {
@@ -184,7 +191,7 @@ def police_events_store(
                 "lat": event.lat,
                 "lon": event.lon,
                 "place_name": (event.place or event.location_name)[:200],
-                "outside_municipality": index.inside_municipality(event.lat, event.lon) is False,
+                "outside_municipality": outside(event.lat, event.lon),
                 "description": description,
                 "description_redacted": privacy.redact(description).text,
                 "sensitivity": category.sensitivity,
@@ -253,15 +260,20 @@ def bulk_insert_reports(rows: list[dict]) -> None:
         Report.objects.bulk_create([Report(**row) for row in rows], batch_size=1000)
         return
     fields = [Report._meta.get_field(name) for name in _BULK_FIELDS]
-    # Columns a row leaves out get the model's default, as bulk_create would give them.
-    defaults = {f.attname: f.get_default() for f in fields}
-    attnames = [f.attname for f in fields]
+    position = {f.attname: i for i, f in enumerate(fields)}
+    # Columns a row leaves out get the model's default, as bulk_create would give them. Each
+    # row starts as a copy of the defaults and sets only its own columns: a row names about
+    # 15 of the 34 (measured: looking every column up cost more than the COPY).
+    template = [_copy_value(f.get_default()) for f in fields]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(Report._meta.db_table)
     with connection.cursor() as cursor:
         with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([_copy_value(row.get(a, defaults[a])) for a in attnames])
+                values = template.copy()
+                for name, value in row.items():
+                    values[position[name]] = _copy_value(value)
+                copy.write_row(values)
 
 
 def _copy_value(value):
