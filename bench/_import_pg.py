@@ -18,7 +18,7 @@ from django_scopes import scopes_disabled  # noqa: E402
 
 from trygg.core.models import Municipality, Organisation  # noqa: E402
 from trygg.reports import polisen  # noqa: E402
-from trygg.reports.imports import _BULK_FIELDS, _copy_value, police_events_store  # noqa: E402
+from trygg.reports.imports import _BULK_FIELDS, _copy_value, police_events_import  # noqa: E402
 from trygg.reports.models import Category, Report  # noqa: E402
 
 MONTHS = [
@@ -85,13 +85,13 @@ def main(n: int) -> None:
         t_parse = time.perf_counter() - t0
         t0 = time.perf_counter()
         created = 0
-        for i in range(0, len(parsed), 5000):
-            c, _u, _s = police_events_store(
-                municipality=m,
-                events=parsed[i : i + 5000],
-                categories=categories,
-                organisation=police,
-            )
+        for _n, c, _u, _s in police_events_import(
+            municipality=m,
+            events=parsed,
+            categories=categories,
+            organisation=police,
+            chunk_size=5000,
+        ):
             created += c
         t_store = time.perf_counter() - t0
         assert created == Report.objects.count(), (created, Report.objects.count())

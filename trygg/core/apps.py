@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Kärna"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import lookups, signals  # noqa: F401

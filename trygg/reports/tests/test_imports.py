@@ -181,3 +181,42 @@ def test_import_progress_json(client, users, koping):
     data = client.get(reverse("reports:import_status", args=[job.pk])).json()
     assert data["status"] == "klar"
     assert data["percent"] == 0
+
+
+def test_police_events_are_stored_chunk_by_chunk_with_fresh_statistics(koping, monkeypatch):
+    from trygg.reports import imports, polisen
+    from trygg.reports.models import Category
+
+    analysed = []
+    monkeypatch.setattr(imports, "_refresh_statistics", lambda: analysed.append(1))
+    monkeypatch.setattr(imports, "ANALYZE_EVERY", 2)
+    feed = [
+        {
+            "id": 900 + i,
+            "datetime": f"2026-06-{10 + i} 13:16:31 +02:00",
+            "name": f"{10 + i} juni 11.49, Stöld, Köping",
+            "summary": "Stöld vid torget.",
+            "url": f"/aktuellt/handelser/2026/juni/{10 + i}/",
+            "type": "Stöld",
+            "location": {"name": "Köping", "gps": "59.511828,15.992752"},
+        }
+        for i in range(5)
+    ]
+    events, errors = polisen.parse_feed(json.dumps(feed).encode())
+    assert errors == []
+    with scope(municipality=koping):
+        categories = {c.code: c for c in Category.objects.filter(municipality=koping)}
+        police = make_organisation(koping, "Polisen", kind=Organisation.Kind.POLIS)
+        kwargs = {"municipality": koping, "categories": categories, "organisation": police}
+        dry = list(
+            imports.police_events_import(events=events, dry_run=True, chunk_size=2, **kwargs)
+        )
+        assert [n for n, *_ in dry] == [2, 2, 1] and not Report.objects.exists()
+        assert analysed == []
+        done = list(imports.police_events_import(events=events, chunk_size=2, **kwargs))
+        assert [(n, c) for n, c, _u, _s in done] == [(2, 2), (2, 2), (1, 1)]
+        assert Report.objects.count() == 5
+        # After the first chunk and then every second one.
+        assert len(analysed) == 2
+        again = list(imports.police_events_import(events=events, chunk_size=2, **kwargs))
+        assert sum(c for _n, c, _u, _s in again) == 0 and len(analysed) == 2
