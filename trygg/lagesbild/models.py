@@ -248,6 +248,9 @@ class DocumentJob(models.Model):
         KLAR = "klar", _("Klar")
         MISSLYCKAD = "misslyckad", _("Misslyckades")
 
+    # A job still waiting or running after this long was lost (a worker stopped mid-way).
+    STALE_AFTER = timedelta(hours=1)
+
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -270,9 +273,6 @@ class DocumentJob(models.Model):
 
     def __str__(self):
         return f"Lägesbild {self.period_start}–{self.period_end} ({self.fmt})"
-
-    # A job still waiting or running after this long was lost (a worker stopped mid-way).
-    STALE_AFTER = timedelta(hours=1)
 
     @property
     def running(self) -> bool:

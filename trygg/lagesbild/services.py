@@ -499,14 +499,15 @@ def document_job_start(
         selectors.validate_period(start, end)
     except selectors.PeriodError as exc:
         raise ValidationError({"till": [str(exc)]}) from exc
-    same = DocumentJob.objects.filter(
-        municipality=viewer.municipality,
-        created_by=viewer.user,
-        fmt=fmt,
-        period_start=start,
-        period_end=end,
-        resolution=resolution,
-    ).exclude(status=DocumentJob.Status.MISSLYCKAD)
+    order = {
+        "municipality": viewer.municipality,
+        "created_by": viewer.user,
+        "fmt": fmt,
+        "period_start": start,
+        "period_end": end,
+        "resolution": resolution,
+    }
+    same = DocumentJob.objects.filter(**order).exclude(status=DocumentJob.Status.MISSLYCKAD)
     now = timezone.now()
     reuse = same.filter(
         Q(
@@ -518,14 +519,7 @@ def document_job_start(
     if reuse is not None:
         return reuse
     with transaction.atomic():
-        job = DocumentJob.objects.create(
-            municipality=viewer.municipality,
-            created_by=viewer.user,
-            fmt=fmt,
-            period_start=start,
-            period_end=end,
-            resolution=resolution,
-        )
+        job = DocumentJob.objects.create(**order)
         _audit(
             viewer,
             AuditEvent.Action.EXPORTED,
