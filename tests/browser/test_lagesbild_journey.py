@@ -7,6 +7,7 @@ violations."""
 
 import re
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
@@ -14,7 +15,7 @@ from docx import Document
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import follow, login, submit
+from tests.browser.conftest import axe_check, follow, login, submit, visit
 
 pytestmark = pytest.mark.browser
 
@@ -265,7 +266,7 @@ def test_coordinator_orders_a_half_year_as_a_document(page, live_server, demo, t
     period.get_by_label("Till").fill(today.isoformat())
     submit(page, period.get_by_role("button", name="Visa"))
     expect(main(page)).to_contain_text("dokumentet tas fram i bakgrunden")
-    follow(page, main(page).get_by_role("link", name="Ladda ned PDF"))
+    follow(page, main(page).get_by_role("link", name="Beställ PDF"))
     expect(heading(page)).to_have_text("Lägesbild som dokument")
     expect(main(page).get_by_role("status")).to_contain_text("Dokumentet är klart.")
     name, data = download(page, main(page).get_by_role("link", name=re.compile("^Ladda ned")))
@@ -275,6 +276,43 @@ def test_coordinator_orders_a_half_year_as_a_document(page, live_server, demo, t
     orders = main(page).get_by_role("group").filter(has_text="Beställda dokument")
     orders.get_by_text("Beställda dokument").click()
     expect(orders.get_by_role("link", name=re.compile(r"\(PDF\)$"))).to_be_visible()
+
+
+def test_the_document_page_tells_when_the_document_is_ready_without_reloading(
+    page, live_server, demo, monkeypatch
+):
+    """The worker is slow: the page says the order waits, then, without reloading (focus and
+    screen readers stay where they are), that the document is ready, with its link."""
+    from django_scopes import scope, scopes_disabled
+
+    from trygg.core.models import Municipality
+    from trygg.lagesbild import services, tasks
+    from trygg.lagesbild.models import DocumentJob
+
+    # The order is queued, but no worker takes it until the test says so.
+    monkeypatch.setattr(tasks, "build_picture_document", SimpleNamespace(enqueue=lambda pk: None))
+    today = timezone.localdate()
+    login(page, live_server, "samordnare", "demo")
+    visit(
+        page,
+        f"{live_server.url}/lagesbild/lagesbild.docx?fran={today - timedelta(days=120)}"
+        f"&till={today}",
+    )
+    status = main(page).get_by_role("status")
+    expect(status).to_contain_text("Väntar på sin tur")
+    expect(main(page).get_by_role("link", name=re.compile("^Ladda ned"))).to_be_hidden()
+    back = main(page).get_by_role("link", name="Tillbaka till lägesbilden")
+    back.focus()
+    with scopes_disabled():
+        job = DocumentJob.objects.get()
+        koping = Municipality.objects.get(slug="koping")
+    with scope(municipality=koping):
+        services.document_job_build(job)
+    expect(status).to_have_text("Dokumentet är klart.", timeout=10_000)
+    link = main(page).get_by_role("link", name=re.compile(r"^Ladda ned lagesbild-koping-.*\.docx$"))
+    expect(link).to_be_visible()
+    expect(back).to_be_focused()
+    axe_check(page)
 
 
 def test_police_add_their_picture_and_the_coordinator_sees_it(page, new_context, live_server, demo):

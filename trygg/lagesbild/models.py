@@ -248,8 +248,10 @@ class DocumentJob(models.Model):
         KLAR = "klar", _("Klar")
         MISSLYCKAD = "misslyckad", _("Misslyckades")
 
-    # A job still waiting or running after this long was lost (a worker stopped mid-way).
+    # A job running this long since the worker took it was lost (a worker stopped mid-way);
+    # one still waiting after a day was never taken (the queue lost it).
     STALE_AFTER = timedelta(hours=1)
+    WAIT_LIMIT = timedelta(days=1)
 
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     created_by = models.ForeignKey(
@@ -263,7 +265,11 @@ class DocumentJob(models.Model):
     file = models.FileField(upload_to="documents/", blank=True)
     filename = models.CharField(max_length=200, blank=True)
     message = models.TextField(blank=True)
+    # What the creator could read when it was made (roles and organisations): a download
+    # by someone whose access has changed since is refused.
+    access = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = ScopedManager(municipality="municipality")
@@ -280,8 +286,11 @@ class DocumentJob(models.Model):
 
     @property
     def stale(self) -> bool:
-        return (
-            self.status in (self.Status.VANTAR, self.Status.KOR)
-            and self.created_at is not None
-            and timezone.now() - self.created_at > self.STALE_AFTER
-        )
+        """Running for an hour since the worker took it, or waiting for a day: lost."""
+        if self.status == self.Status.KOR:
+            since, limit = self.started_at or self.created_at, self.STALE_AFTER
+        elif self.status == self.Status.VANTAR:
+            since, limit = self.created_at, self.WAIT_LIMIT
+        else:
+            return False
+        return since is not None and timezone.now() - since > limit

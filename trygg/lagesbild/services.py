@@ -5,10 +5,10 @@ permission and is audited in the same transaction."""
 import logging
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -479,6 +479,8 @@ DOCUMENT_INLINE_MAX_DAYS = 92
 # A repeated download of the same period within this time gets the same job.
 DOCUMENT_REUSE = timedelta(minutes=10)
 DOCUMENT_KEEP = timedelta(days=7)
+# Orders one person may have waiting or running at once: the worker also runs imports.
+DOCUMENT_MAX_RUNNING = 3
 
 
 def document_in_background(start: date, end: date) -> bool:
@@ -507,22 +509,25 @@ def document_job_start(
         "period_end": end,
         "resolution": resolution,
     }
-    same = DocumentJob.objects.filter(**order).exclude(status=DocumentJob.Status.MISSLYCKAD)
-    now = timezone.now()
-    reuse = same.filter(
-        Q(
-            status__in=[DocumentJob.Status.VANTAR, DocumentJob.Status.KOR],
-            created_at__gte=now - DocumentJob.STALE_AFTER,
-        )
-        | Q(finished_at__gte=now - DOCUMENT_REUSE)
-    ).first()
-    if reuse is not None:
-        return reuse
     with transaction.atomic():
+        # One order at a time per person, so a double click gives one job (SQLite's
+        # immediate transactions serialise writers already).
+        get_user_model().objects.select_for_update().filter(pk=viewer.user.pk).first()
+        mine = DocumentJob.objects.filter(municipality=viewer.municipality, created_by=viewer.user)
+        now = timezone.now()
+        for job in mine.filter(**order).exclude(status=DocumentJob.Status.MISSLYCKAD):
+            if job.running or (job.finished_at and job.finished_at >= now - DOCUMENT_REUSE):
+                return job
+        waiting = mine.filter(status__in=[DocumentJob.Status.VANTAR, DocumentJob.Status.KOR])
+        if sum(job.running for job in waiting) >= DOCUMENT_MAX_RUNNING:
+            raise ValidationError(
+                f"Du har redan {DOCUMENT_MAX_RUNNING} dokument som tas fram. Vänta tills "
+                "något av dem är klart."
+            )
         job = DocumentJob.objects.create(**order)
         _audit(
             viewer,
-            AuditEvent.Action.EXPORTED,
+            AuditEvent.Action.CREATED,
             job,
             f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d} beställd som {fmt.upper()}",
         )
@@ -532,22 +537,35 @@ def document_job_start(
     return job
 
 
+def _access(viewer: Viewer) -> str:
+    """What decides which reports a viewer reads: roles and organisations."""
+    return (
+        ",".join(sorted(viewer.roles)) + "|" + ",".join(map(str, sorted(viewer.organisation_ids)))
+    )
+
+
 def document_job_build(job: DocumentJob) -> None:
     """Run by the task worker: the picture as its creator may read it today, rendered."""
     from trygg.core.selectors import workspace_for_user
 
     from . import documents_adapter
 
-    DocumentJob.objects.filter(pk=job.pk).update(status=DocumentJob.Status.KOR)
-    workspace = workspace_for_user(job.created_by)
-    viewer = Viewer(
-        municipality=job.municipality,
-        roles=workspace.roles_in(job.municipality),
-        organisation_ids=workspace.organisations_in(job.municipality),
-        user=job.created_by,
+    # Claimed once: a second run of the same task finds it taken and does nothing.
+    now = timezone.now()
+    claimed = DocumentJob.objects.filter(pk=job.pk, status=DocumentJob.Status.VANTAR).update(
+        status=DocumentJob.Status.KOR, started_at=now
     )
+    if not claimed:
+        return
     job.status = DocumentJob.Status.MISSLYCKAD
     try:
+        workspace = workspace_for_user(job.created_by)
+        viewer = Viewer(
+            municipality=job.municipality,
+            roles=workspace.roles_in(job.municipality),
+            organisation_ids=workspace.organisations_in(job.municipality),
+            user=job.created_by,
+        )
         if not viewer.may("lagesbild.export"):
             job.message = "Du har inte längre behörighet att ladda ned lägesbilden."
         else:
@@ -562,6 +580,7 @@ def document_job_build(job: DocumentJob) -> None:
                 f"lagesbild-{job.municipality.slug}-{picture.start:%Y%m%d}-"
                 f"{picture.end:%Y%m%d}.{job.fmt}"
             )
+            job.access = _access(viewer)
             job.file.save(job.filename, ContentFile(body), save=False)
             job.status = DocumentJob.Status.KLAR
     except selectors.PeriodError as exc:
@@ -571,16 +590,58 @@ def document_job_build(job: DocumentJob) -> None:
         log.exception("lägesbild document job %s failed", job.pk)
         job.message = "Dokumentet kunde inte tas fram. Försök igen eller kontakta förvaltningen."
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "file", "filename", "message", "finished_at"])
+    fields = ["status", "file", "filename", "access", "message", "finished_at"]
+    if not DocumentJob.objects.filter(pk=job.pk).exists():
+        # Deleted meanwhile (its creator was removed): no row will ever point at the file.
+        if job.file:
+            job.file.delete(save=False)
+        return
+    job.save(update_fields=fields)
+
+
+def document_job_open(*, viewer: Viewer, job: DocumentJob):
+    """The finished document's file for its creator, audited. Refused, and the file
+    deleted, when the creator's roles or organisations changed since it was made."""
+    _require(viewer, "lagesbild.export")
+    if job.created_by_id != viewer.user_id or job.status != DocumentJob.Status.KLAR:
+        raise PermissionDenied("Dokumentet finns inte.")
+    if job.access != _access(viewer):
+        with transaction.atomic():
+            job.file.delete(save=False)
+            job.status = DocumentJob.Status.MISSLYCKAD
+            job.message = (
+                "Din behörighet har ändrats sedan dokumentet togs fram, så det är borttaget. "
+                "Beställ det igen."
+            )
+            job.save(update_fields=["status", "file", "message"])
+        raise ValidationError(job.message)
+    handle = job.file.open("rb")
+    _audit(
+        viewer,
+        AuditEvent.Action.EXPORTED,
+        job,
+        f"Lägesbild {job.period_start:%Y-%m-%d}–{job.period_end:%Y-%m-%d} nedladdad som "
+        f"{job.fmt.upper()}",
+    )
+    return handle
+
+
+def picture_document_exported(*, viewer: Viewer, start: date, end: date, fmt: str) -> None:
+    """Audits a lägesbild downloaded at once (a short period)."""
+    _require(viewer, "lagesbild.export")
+    _audit(
+        viewer,
+        AuditEvent.Action.EXPORTED,
+        None,
+        f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d} nedladdad som {fmt.upper()}",
+    )
 
 
 def document_jobs_purge(*, now=None) -> int:
-    """Deletes document jobs, and their files, older than a week; returns how many."""
+    """Deletes document jobs older than a week (their files go with them, see signals)."""
     old = DocumentJob.objects.filter(created_at__lt=(now or timezone.now()) - DOCUMENT_KEEP)
     n = 0
     for job in old:
-        if job.file:
-            job.file.delete(save=False)
         job.delete()
         n += 1
     return n

@@ -9,6 +9,7 @@ urlpatterns = [
     re_path(r"^lagesbild\.(?P<fmt>pdf|docx)$", views.picture_document, name="picture_document"),
     path("dokument/<int:pk>/", views.document_job, name="document_job"),
     path("dokument/<int:pk>/hamta/", views.document_job_download, name="document_job_download"),
+    path("dokument/<int:pk>/status.json", views.document_job_status, name="document_job_status"),
     path("moten/", views.meeting_list, name="meetings"),
     path("moten/nytt/", views.meeting_create, name="meeting_create"),
     path("moten/<int:pk>/", views.meeting_detail, name="meeting_detail"),

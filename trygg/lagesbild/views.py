@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -111,8 +111,25 @@ def picture_document(request, fmt):
         messages.error(request, "Perioden är ogiltig.")
         return redirect("lagesbild:picture")
     body, content_type = documents_adapter.picture_document(pic, fmt)
+    services.picture_document_exported(viewer=viewer, start=pic.start, end=pic.end, fmt=fmt)
     name = f"lagesbild-{viewer.municipality.slug}-{pic.start:%Y%m%d}-{pic.end:%Y%m%d}.{fmt}"
     return _download(body, content_type, name)
+
+
+def _job_state(job) -> dict:
+    """What the job page says, for the page and for its script (which updates it in place:
+    a page that reloads itself would move focus and restart screen readers)."""
+    if job.running:
+        return {
+            "state": "tas_fram",
+            "text": f"{job.get_status_display()} – du kan lämna sidan och komma tillbaka; "
+            "dokumentet finns kvar i en vecka.",
+            "message": "",
+        }
+    if job.status == job.Status.KLAR:
+        return {"state": "klar", "text": "Dokumentet är klart.", "message": ""}
+    message = job.message or "Beställ det igen; det tas fram på nytt."
+    return {"state": "fel", "text": "Dokumentet blev inte klart.", "message": message}
 
 
 @member_required("lagesbild.export")
@@ -120,17 +137,33 @@ def document_job(request, pk):
     job = selectors.document_job_get(viewer=viewer_for_request(request), pk=pk)
     if job is None:
         raise Http404
-    return render(request, "lagesbild/document_job.html", {"job": job})
+    return render(request, "lagesbild/document_job.html", {"job": job, **_job_state(job)})
+
+
+@member_required("lagesbild.export")
+def document_job_status(request, pk):
+    job = selectors.document_job_get(viewer=viewer_for_request(request), pk=pk)
+    if job is None:
+        raise Http404
+    return JsonResponse({**_job_state(job), "filename": job.filename})
 
 
 @member_required("lagesbild.export")
 def document_job_download(request, pk):
-    job = selectors.document_job_get(viewer=viewer_for_request(request), pk=pk)
+    viewer = viewer_for_request(request)
+    job = selectors.document_job_get(viewer=viewer, pk=pk)
     if job is None or job.status != job.Status.KLAR or not job.file:
         raise Http404
+    try:
+        handle = services.document_job_open(viewer=viewer, job=job)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("lagesbild:document_job", pk=job.pk)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
     content_type = documents_adapter.PDF if job.fmt == "pdf" else documents_adapter.DOCX
     response = FileResponse(
-        job.file.open("rb"), content_type=content_type, as_attachment=True, filename=job.filename
+        handle, content_type=content_type, as_attachment=True, filename=job.filename
     )
     response["Cache-Control"] = "private, no-store"
     return response
@@ -139,6 +172,7 @@ def document_job_download(request, pk):
 def _download(body: bytes, content_type: str, name: str) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
