@@ -241,3 +241,36 @@ def test_citizen_form_works_without_javascript(new_context, demo):
         assert report.source == Report.Source.MEDBORGARE
         assert report.place_name == "Gångtunneln vid Resecentrum"
         assert report.events.filter(text="Skickad utan webbläsarverifiering.").exists()
+
+
+def test_import_progress_is_shown_in_place_until_the_result_is_one_link_away(
+    page, live_server, demo
+):
+    """An analyst watches a long import: the progress moves without the page reloading, and
+    the result is a link when it is done."""
+    from trygg.core.models import Municipality
+    from trygg.reports.models import ImportJob
+
+    with scopes_disabled():
+        koping = Municipality.objects.get(slug="koping")
+        job = ImportJob.objects.create(
+            municipality=koping,
+            kind="polisen",
+            filename="handelser.json",
+            file="handelser.json",
+            status="kor",
+            total=10_000,
+            processed=2_000,
+        )
+    login(page, live_server, "analytiker", "demo")
+    visit(page, f"{live_server.url}/rapporter/import/{job.pk}/")
+    status = main(page).get_by_role("status")
+    expect(status).to_have_text("Pågår – 2000 av 10000 (20 %)")
+    result = main(page).get_by_role("link", name="Visa resultatet")
+    expect(result).to_be_hidden()
+    with scopes_disabled():
+        ImportJob.objects.filter(pk=job.pk).update(processed=10_000, status="klar")
+    expect(status).to_have_text("Klar – 10000 av 10000 (100 %)", timeout=10_000)
+    expect(result).to_be_visible()
+    follow(page, result)
+    expect(main(page).get_by_role("status")).to_have_text("Klar – 10000 av 10000 (100 %)")

@@ -181,6 +181,27 @@ def test_import_progress_json(client, users, koping):
     data = client.get(reverse("reports:import_status", args=[job.pk])).json()
     assert data["status"] == "klar"
     assert data["percent"] == 0
+    done = client.get(reverse("reports:import_detail", args=[job.pk])).content.decode()
+    assert "import-progress.js" not in done and "data-status-url" not in done
+
+
+def test_a_running_import_page_is_updated_in_place_not_reloaded(client, users, koping):
+    client.force_login(users[Role.SAMORDNARE])
+    with scopes_disabled():
+        job = ImportJob.objects.create(
+            municipality=koping,
+            kind="polisen",
+            filename="e.json",
+            file="e.json",
+            status="kor",
+            total=10,
+            processed=4,
+        )
+    page = client.get(reverse("reports:import_detail", args=[job.pk])).content.decode()
+    # WCAG 2.2.1: no self-reloading page; the script asks for the progress instead.
+    assert 'http-equiv="refresh"' not in page and "import-progress.js" in page
+    assert f'data-status-url="{reverse("reports:import_status", args=[job.pk])}"' in page
+    assert "4 av 10 (40 %)" in page
 
 
 def test_police_events_are_stored_chunk_by_chunk_with_fresh_statistics(koping, monkeypatch):
