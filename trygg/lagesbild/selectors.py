@@ -7,7 +7,6 @@ package. Every figure carries a link to the filtered report list that produced i
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.conf import settings
@@ -18,7 +17,13 @@ from django.utils import timezone
 from trygg.analytics.compare import compare_counts
 from trygg.analytics.hotspots import gi_star
 from trygg.analytics.patterns import weekday_hour, weekly_counts
-from trygg.core.localtime import day_number, local_day_number, local_hour, local_weekday
+from trygg.core.localtime import (
+    STOCKHOLM,
+    day_number,
+    local_day_number,
+    local_hour,
+    local_weekday,
+)
 from trygg.core.viewer import Viewer
 from trygg.geo.h3cells import cell_boundary
 from trygg.geo.selectors import area_index
@@ -28,7 +33,6 @@ from trygg.reports.selectors import ReportFilter, visible_reports
 from .models import ActionItem, Decision, DocumentJob, Meeting, MeetingSchedule, PoliceInput
 from .picture import AreaRow, CategoryRow, CostRow, HexCell, Picture
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DEFAULT_DAYS = 14
 HEX_RESOLUTIONS = (7, 8, 9)
 

@@ -51,15 +51,20 @@ def _period(request, viewer):
 
 def _picture(request, viewer):
     form, start, end, resolution = _period(request, viewer)
+    return form, _picture_for(form, viewer, start, end, resolution)
+
+
+def _picture_for(form, viewer, start, end, resolution):
+    """The picture for a parsed period, or None with the reason on the form."""
     if start is None:
-        return form, None
+        return None
     try:
-        return form, selectors.picture_for_period(
+        return selectors.picture_for_period(
             viewer=viewer, start=start, end=end, resolution=resolution
         )
     except selectors.PeriodError as exc:
         form.add_error(None, str(exc))
-        return form, None
+        return None
 
 
 @member_required("lagesbild.view")
@@ -106,7 +111,7 @@ def picture_document(request, fmt):
             messages.error(request, " ".join(error.messages))
             return redirect(reverse("lagesbild:picture") + "?" + request.GET.urlencode())
         return redirect("lagesbild:document_job", pk=job.pk)
-    _form, pic = _picture(request, viewer)
+    pic = _picture_for(form, viewer, start, end, resolution)
     if pic is None:
         messages.error(request, "Perioden är ogiltig.")
         return redirect("lagesbild:picture")
