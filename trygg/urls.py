@@ -21,3 +21,5 @@ urlpatterns = [
 
 # Uploaded and generated files (photos, import files, lägesbild documents) are never served
 # by URL, not even in development: each has a view that checks who may read it.
+
+handler500 = "trygg.core.errors.server_error"

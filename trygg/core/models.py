@@ -221,3 +221,14 @@ class PeriodicRun(models.Model):
 
     def __str__(self):
         return f"{self.name} {self.day}"
+
+
+class Heartbeat(models.Model):
+    """One row that /healthz rewrites: proof that the database accepts a write (a full disk
+    or a read-only replica still answers SELECT 1)."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S}"

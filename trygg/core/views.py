@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -26,19 +25,24 @@ from .forms import (
     OtpTokenForm,
     add_validation_errors,
 )
+from .health import health_check
 from .middleware import SESSION_KEY
 from .models import AuditEvent, Role
 from .permissions import ROLES_REQUIRING_2FA
 
 
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "fel", "database": "otillgänglig"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    health = health_check()
+    body = {
+        "status": "ok" if health.ok else "fel",
+        "database": health.database,
+        "disk_free_mb": health.disk_free_mb,
+        "disk": "ok" if health.disk_ok else "nästan full",
+    }
+    response = JsonResponse(body, status=200 if health.ok else 503)
+    if not health.ok:
+        response["Retry-After"] = "30"
+    return response
 
 
 class LoginView(auth_views.LoginView):

@@ -11,16 +11,119 @@ from django.urls import reverse
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def test_healthz_checks_the_database(client, db):
+def test_healthz_checks_that_the_database_reads_and_writes(client, db):
+    from trygg.core.models import Heartbeat
+
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    body = response.json()
+    assert {k: body[k] for k in ("status", "database", "disk")} == {
+        "status": "ok",
+        "database": "ok",
+        "disk": "ok",
+    }
+    assert body["disk_free_mb"] > 0
+    assert Heartbeat.objects.count() == 1
 
 
 def test_healthz_is_503_when_database_is_unreachable(client, db):
-    with mock.patch("trygg.core.views.connection.cursor", side_effect=OperationalError("nere")):
+    with mock.patch("django.db.backends.base.base.BaseDatabaseWrapper.cursor") as cursor:
+        cursor.side_effect = OperationalError("nere")
         response = client.get(reverse("healthz"))
     assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response.json()["database"] == "otillgänglig"
+
+
+def _make_read_only():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA query_only = ON")
+        else:
+            cursor.execute("SET default_transaction_read_only = on")
+
+
+def _make_writable():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA query_only = OFF")
+        else:
+            cursor.execute("SET default_transaction_read_only = off")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthz_is_503_when_the_database_answers_but_refuses_writes(client):
+    # What a full disk or a read-only replica looks like: SELECT 1 still works.
+    _make_read_only()
+    try:
+        response = client.get(reverse("healthz"))
+    finally:
+        _make_writable()
+    assert response.status_code == 503
+    assert response.json()["database"] == "skrivskyddad"
+
+
+def test_healthz_is_503_when_the_disk_is_nearly_full(client, db, settings):
+    settings.MIN_FREE_DISK_MB = 10**12
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["disk"] == "nästan full"
+
+
+@pytest.mark.parametrize(
+    ("error", "unavailable"),
+    [
+        (OperationalError("database or disk is full"), True),
+        (OperationalError("database is locked"), True),
+        (OperationalError("no such column: reports_report.nothing"), False),
+        (ValueError("database or disk is full"), False),
+    ],
+)
+def test_only_a_database_that_is_away_full_or_locked_counts_as_unavailable(db, error, unavailable):
+    from trygg.core.errors import database_unavailable
+
+    assert database_unavailable(error) is unavailable
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        ("/logga-in/", "text/html; charset=utf-8"),
+        ("/open311/v2/requests.json", "application/json"),
+        ("/open311/v2/requests.xml", "text/xml; charset=utf-8"),
+    ],
+)
+def test_a_write_to_a_database_that_refuses_writes_is_503_with_retry_after(
+    koping, path, content_type
+):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    _make_read_only()
+    try:
+        # A failed login and an Open311 request both write before they answer.
+        response = client.post(
+            path,
+            {
+                "username": "x",
+                "password": "y",
+                "jurisdiction_id": "1983",
+                "service_code": "klotter",
+                "lat": "59.514",
+                "long": "15.9926",
+                "description": "Klotter på busskuren",
+            },
+        )
+    finally:
+        _make_writable()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Content-Type"] == content_type
 
 
 def _manage(*args, **env):
