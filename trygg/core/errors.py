@@ -38,16 +38,18 @@ def database_unavailable(error: BaseException | None) -> bool:
         return True
     if isinstance(error, InternalError):
         return False
-    connection = connections["default"]
+    # A connection of its own: the request's connection may be broken or inside a
+    # transaction that the failed statement spoilt.
+    probe = connections.create_connection("default")
     try:
-        connection.close()
-        with connection.cursor() as cursor:
+        with probe.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         return True
     finally:
-        # A connection that failed the probe must not be reused by the next request.
-        connection.close_if_unusable_or_obsolete()
+        probe.close()
+        # A broken request connection must not be reused by the next request.
+        connections["default"].close_if_unusable_or_obsolete()
     return False
 
 
