@@ -47,13 +47,26 @@ _SEP = f"(?:{_SPACE}?{_DASH}{_SPACE}?|{_SPACE})"
 
 # --- personnummer -----------------------------------------------------------------------
 
+# Between the date and the last four digits: "-" or "+" (the century marker) with or without
+# spaces around it ("811218 - 9876"), or a single space.
+_PNR_TAIL_SEP = rf"(?:{_SPACE}?(?:{_DASH}|\+){_SPACE}?|{_SPACE})"
 _PERSONNUMMER = re.compile(
     r"(?<![\w+\-\u2013])"
+    r"(?:"
+    # The date written as one run of digits: 811218-9876, 19811218 9876, 8112189876.
     r"(?P<century>18|19|20)?(?P<yy>\d\d)(?P<mm>\d\d)(?P<dd>\d\d)"
-    rf"(?:{_DASH}|\+|{_SPACE})?"
+    rf"(?P<sep>{_PNR_TAIL_SEP})?"
+    r"|"
+    # The date with its parts separated, the same way twice: 81.12.18-9876, 1981.12.18-9876.
+    # The four digits must then follow a dash or plus directly: a separated date followed by
+    # a space and four digits is a date and a time ("2026-11-25 2230"), and one followed by a
+    # spaced dash a period ("2024-01-01 - 2025").
+    r"(?P<century2>18|19|20)?(?P<yy2>\d\d)(?P<ds>[.\- ])(?P<mm2>\d\d)(?P=ds)(?P<dd2>\d\d)"
+    rf"(?:{_DASH}|\+)"
+    r")"
     r"(?P<tail>\d{4})"
     # A longer digit run (an account or case number) is not a personnummer.
-    rf"(?!\w|{_DASH}\d)"
+    rf"(?!\w|{_DASH}\d|[.,]\d)"
 )
 
 
@@ -80,12 +93,38 @@ def _plausible_date(century: str | None, yy: str, mm: str, dd: str) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 
 
-def _personnummer(text: str):
+def _personnummer_candidates(text: str):
+    """(match, Luhn check passed, could be a date and a time) for every personnummer-shaped
+    number with a real date."""
     for m in _PERSONNUMMER.finditer(text):
         g = m.groupdict()
-        if _plausible_date(g["century"], g["yy"], g["mm"], g["dd"]) and _luhn_ok(
-            g["yy"] + g["mm"] + g["dd"] + g["tail"]
-        ):
+        if g["yy"] is not None:
+            century, yy, mm, dd = g["century"], g["yy"], g["mm"], g["dd"]
+        else:
+            century, yy, mm, dd = g["century2"], g["yy2"], g["mm2"], g["dd2"]
+        if _plausible_date(century, yy, mm, dd):
+            # "20261125 2230": a full year, a space and four digits.
+            timestamp = bool(century) and bool(g["sep"]) and not g["sep"].strip()
+            yield m, _luhn_ok(yy + mm + dd + g["tail"]), timestamp
+
+
+def _personnummer(text: str):
+    for m, luhn_ok, _ in _personnummer_candidates(text):
+        if luhn_ok:
+            yield Finding(PERSONNUMMER, m.start(), m.end())
+
+
+# A personnummer with a wrong check digit is still somebody's number mistyped (or written
+# down wrongly by the citizen), so it is redacted too; the date check alone keeps ordinary
+# figures out: amounts, years, postcodes and case numbers never have six or eight digits
+# forming a real date followed by four more. What remains are order and invoice numbers that
+# happen to start with a date ("200315-1234"); redacting those costs a few characters. A
+# full date, a space and four digits without a valid check digit is taken for a date and a
+# time ("20261125 2230"). It runs after the telephone detector, so a mobile number such as
+# 0701234567 (a real date, 2007-01-23, but no valid check digit) stays a telephone number.
+def _personnummer_mistyped(text: str):
+    for m, luhn_ok, timestamp in _personnummer_candidates(text):
+        if not luhn_ok and not timestamp:
             yield Finding(PERSONNUMMER, m.start(), m.end())
 
 
@@ -98,25 +137,44 @@ def _personnummer(text: str):
 # with 0 followed by eight or more digits. Numbers written without the area code ("12 34 56")
 # cannot be told apart from other figures and are not looked for.
 _PHONE_SE = re.compile(
-    r"(?<![\w+])"
+    # Not the second half of a date range ("2024-01-01–2024-12-31").
+    r"(?<![\w+])(?<!\d[-\u2010\u2011\u2013.])"
     rf"(?:(?:\+|00)46{_SEP}?(?:\(0\){_SEP}?)?[1-9]|0[1-9])"
     rf"(?:{_SEP}?\d){{6,8}}"
     rf"(?!\d|{_DASH}\d|[.,]\d)"
 )
+# The area code in brackets: "(070) 123 45 67", "(08) 123 456 78".
+_PHONE_BRACKETS = re.compile(
+    r"(?<![\w+(])"
+    rf"\(0[1-9]\d{{0,3}}\){_SEP}?\d(?:{_SEP}?\d){{3,8}}"
+    rf"(?!\d|{_DASH}\d|[.,]\d)"
+)
+# Dots as the only separator: "070.123.45.67", "08.123.456.78". Requiring dots throughout
+# keeps opening hours ("08.00-17.00") and times out; day-first dates are excluded below.
+_PHONE_DOTS = re.compile(r"(?<![\w+.])0[1-9]\d{0,3}(?:\.\d{2,7})+(?![\w]|[.,]\d)")
 # Foreign numbers are only recognised with a leading "+", which ordinary figures never have.
 _PHONE_INTL = re.compile(
     r"(?<![\w+])"
     rf"\+(?!46)[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?)?\d(?:{_SEP}?\d){{5,11}}"
     rf"(?!\d|{_DASH}\d|[.,]\d)"
 )
-# Dates written day first ("08-11-2025", "01 02 2026") have the right shape for a landline.
-_DAY_FIRST_DATE = re.compile(rf"[0-3]\d{_SEP}[01]\d{_SEP}(?:19|20)\d\d")
+# Dates written day first ("08-11-2025", "01 02 2026", "08.11.2025") have the right shape
+# for a landline.
+_DAY_FIRST_DATE = re.compile(rf"[0-3]\d(?:{_SEP}|\.)[01]\d(?:{_SEP}|\.)(?:19|20)\d\d")
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
 
 
 def _telefon(text: str):
     for m in _PHONE_SE.finditer(text):
         if not _DAY_FIRST_DATE.fullmatch(m.group()):
             yield Finding(TELEFON, m.start(), m.end())
+    for pattern in (_PHONE_BRACKETS, _PHONE_DOTS):
+        for m in pattern.finditer(text):
+            if 8 <= _digits(m.group()) <= 10 and not _DAY_FIRST_DATE.fullmatch(m.group()):
+                yield Finding(TELEFON, m.start(), m.end())
     for m in _PHONE_INTL.finditer(text):
         yield Finding(TELEFON, m.start(), m.end())
 
@@ -179,8 +237,9 @@ def _regnummer(text: str):
 
 
 # E-mail first so the digits in "anna0701234567@example.se" stay part of the address, and
-# personnummer before telephone so a Luhn-valid "0701234567" counts as a personnummer.
-_DETECTORS = (_epost, _personnummer, _telefon, _regnummer)
+# personnummer before telephone so a Luhn-valid "0701234567" counts as a personnummer; a
+# mistyped personnummer only after telephone (see _personnummer_mistyped).
+_DETECTORS = (_epost, _personnummer, _telefon, _personnummer_mistyped, _regnummer)
 
 
 def find_personal_data(text: str) -> list[Finding]:

@@ -34,6 +34,27 @@ FOUND = [
     ("Samordningsnumret 850171-1231 hittades.", PERSONNUMMER, "850171-1231"),
     # A Luhn-valid ten-digit number starting with 07 is a personnummer (born 2007), not a phone.
     ("Numret 0701234569 skrevs på väggen.", PERSONNUMMER, "0701234569"),
+    # spaces around the dash, and the date's parts separated by dots or dashes
+    ("Han uppgav 811218 - 9876 till vakten.", PERSONNUMMER, "811218 - 9876"),
+    ("Han uppgav 19811218 - 9876 till vakten.", PERSONNUMMER, "19811218 - 9876"),
+    ("Han uppgav 811218 -9876 till vakten.", PERSONNUMMER, "811218 -9876"),
+    ("Han uppgav 811218 + 9876, född på 1800-talet.", PERSONNUMMER, "811218 + 9876"),
+    ("På kvittot: 81.12.18-9876.", PERSONNUMMER, "81.12.18-9876"),
+    ("På kvittot: 1981.12.18-9876.", PERSONNUMMER, "1981.12.18-9876"),
+    ("På kvittot: 1981-12-18-9876.", PERSONNUMMER, "1981-12-18-9876"),
+    ("På kvittot: 81 12 18-9876.", PERSONNUMMER, "81 12 18-9876"),
+    ("Samordningsnummer 81.12.78-9873 fanns i plånboken.", PERSONNUMMER, "81.12.78-9873"),
+    # A wrong check digit is still somebody's number, mistyped (the date must be real).
+    ("Numret 811218-9875 har fel kontrollsiffra.", PERSONNUMMER, "811218-9875"),
+    ("Hon skrev 19811218-9871 på lappen.", PERSONNUMMER, "19811218-9871"),
+    ("Hon skrev 8112189870 på lappen.", PERSONNUMMER, "8112189870"),
+    ("Hon skrev 198112189870 på lappen.", PERSONNUMMER, "198112189870"),
+    ("Hon skrev 811218 9870 på lappen.", PERSONNUMMER, "811218 9870"),
+    ("Hon skrev 81.12.18-9870 på lappen.", PERSONNUMMER, "81.12.18-9870"),
+    ("Hon skrev 811218 - 9870 på lappen.", PERSONNUMMER, "811218 - 9870"),
+    ("Samordningsnumret 811278-9870 var fel skrivet.", PERSONNUMMER, "811278-9870"),
+    # An order number starting with a real date is redacted too (documented in privacy.py).
+    ("Ordernummer 200315-1234 på fakturan.", PERSONNUMMER, "200315-1234"),
     # telephone numbers, Swedish mobile and landline forms
     ("Ring mig på 070-123 45 67 efter fem.", TELEFON, "070-123 45 67"),
     ("Mitt nummer: 0701234567", TELEFON, "0701234567"),
@@ -56,6 +77,16 @@ FOUND = [
     ),
     ("tel:0739876543", TELEFON, "0739876543"),
     ("Min finska kollega har +358 40 123 4567.", TELEFON, "+358 40 123 4567"),
+    # the area code in brackets, and dots between the groups
+    ("Ring (070) 123 45 67 om du ser dem.", TELEFON, "(070) 123 45 67"),
+    ("Ring (070)123 45 67 om du ser dem.", TELEFON, "(070)123 45 67"),
+    ("Ring (070) 123-45-67 om du ser dem.", TELEFON, "(070) 123-45-67"),
+    ("Växeln (08) 123 456 78 svarar dygnet runt.", TELEFON, "(08) 123 456 78"),
+    ("Ring (0221) 123 45 i Köping.", TELEFON, "(0221) 123 45"),
+    ("Ring 070.123.45.67 om du ser dem.", TELEFON, "070.123.45.67"),
+    ("Ring 08.123.456.78 om du ser dem.", TELEFON, "08.123.456.78"),
+    ("Ring 070.1234567 om du ser dem.", TELEFON, "070.1234567"),
+    ("Ring 0221.123.45 om du ser dem.", TELEFON, "0221.123.45"),
     # e-mail
     ("Skriv till anna.svensson@koping.se så svarar jag.", EPOST, "anna.svensson@koping.se"),
     ("Mejla kalle_92+trygg@exempel.com.", EPOST, "kalle_92+trygg@exempel.com"),
@@ -81,14 +112,48 @@ FOUND = [
 
 # Sentences with nothing to redact.
 NOT_FOUND = [
-    # personnummer that fail the checks (the three bad dates pass the Luhn check)
-    "Numret 811218-9875 har fel kontrollsiffra.",
+    # personnummer-shaped numbers without a real date (the first three pass the Luhn check)
     "Numret 850230-1230 har ett datum som inte finns.",
     "Numret 851301-1232 har månad 13.",
     "Numret 850192-1236 har dag 92.",
     "Kontonumret 8112189876123 är för långt.",
     "Ordernummer 123456-7890 på fakturan.",
     "Numret 19811218-98761 har en siffra för mycket.",
+    "Numret 851301-1231 har månad 13 och fel kontrollsiffra.",
+    "Numret 810230-9870 har 30 februari och fel kontrollsiffra.",
+    "Numret 81.13.18-9870 har månad 13.",
+    "Numret 811200-9870 har dag 0.",
+    # dates, times, periods and amounts next to four digits
+    "Den 2026-11-25 2230 larmade vakten.",
+    "Den 20261125 2230 larmade vakten.",
+    "Under perioden 2024-01-01 - 2025 ökade klottret.",
+    "Perioden 2024-01-01–2024-12-31 jämförs med året innan.",
+    "Den 18.12.81 hände det, kl 22.30.",
+    "Den 25.11.2026 kl. 14.05 kom polisen.",
+    "Tidsstämpeln 2026-11-25T22:30:00 finns i loggen.",
+    "Det kostade 811 218 kr.",
+    "Det kostade 811218 kr.",
+    "Fakturan på 1 234 567,89 kr betalades.",
+    "Skadan uppgick till 12 345,00 kronor.",
+    "Priset var 2 499:- styck.",
+    "Beloppet 201 512,50 kr betalades 2026.",
+    # case numbers, postcodes and other identifiers
+    "Polisens ärende 5000-K1234567-26 gäller samma sak.",
+    "Diarienummer KS 2026/123 och KS 2026/1234.",
+    "Dnr 2026-000123 hos kommunen.",
+    "Postadress: SE-731 30 Köping.",
+    "Postnumret 73130 gäller Köping.",
+    "Objektnummer 1983-0123 i registret.",
+    "Fastigheten Köping Rådmannen 12:3 ligger där.",
+    # times and opening hours
+    "Kl 06.30-07.45 och 16.00-18.30 är det mest trafik.",
+    "Mellan 22:00 och 04:00 var det oroligt.",
+    "Öppet 08.00.00-17.00.00 enligt skylten.",
+    "Versionen 0.12.3 av appen användes.",
+    "Datumet 08.11.2025 står på lappen.",
+    "Koordinaterna 59.51401, 15.99262 stämmer.",
+    "Ring (0) om inget annat hjälper.",
+    "Antalet (12) 345 var fel.",
     # things that look like phone numbers to a naive pattern
     "Det hände 2026-11-25 vid 22.30 på torget.",
     "Skadan kostade 1 500 kr att laga.",
