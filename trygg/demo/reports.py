@@ -179,7 +179,7 @@ def load_demo_reports(municipality: Municipality, *, seed: int = 1983) -> int:
                 h3_r8=cells[8],
                 h3_r9=cells[9],
                 description=text,
-                description_redacted=privacy.redact(text).text,
+                **privacy.redacted_report_text(description=text, place_name=name),
                 source=source,
                 organisation=orgs.get(who),
                 cost_sek=Decimal(rng.randrange(*costs)) if costs and rng.random() < 0.8 else None,

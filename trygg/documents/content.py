@@ -298,7 +298,7 @@ def _notable(p: Picture) -> list[Block]:
                 str(getattr(r, "pk", "")),
                 format_datetime(occurred) if occurred else "–",
                 str(getattr(r, "category", "")),
-                getattr(r, "place_name", "") or "–",
+                getattr(r, "place_name_redacted", "") or "–",
                 getattr(r, "description_redacted", "") or "",
             ]
         )

@@ -151,7 +151,9 @@ class ReportOut(Schema):
             lat=report.lat,
             lon=report.lon,
             precision=report.precision,
-            place_name=report.place_name,
+            place_name=report.place_name
+            if viewer.may("reports.view_original")
+            else report.place_name_redacted,
             areas=area_names if area_names is not None else [a.name for a in report.areas.all()],
             description=report.description
             if viewer.may("reports.view_original")

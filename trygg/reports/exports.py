@@ -9,6 +9,7 @@ from openpyxl import Workbook
 
 from trygg.core.audit import audit_log
 from trygg.core.models import AuditEvent
+from trygg.core.text import clean
 from trygg.core.viewer import Viewer
 
 HEADERS = [
@@ -45,7 +46,7 @@ def rows(*, viewer: Viewer, reports):
     originals = viewer.may("reports.view_original")
     reports = reports.prefetch_related("areas")
     for r in reports.iterator(chunk_size=2000):
-        yield [
+        row = [
             r.pk,
             r.get_kind_display(),
             r.category.name,
@@ -54,7 +55,7 @@ def rows(*, viewer: Viewer, reports):
             _local(r.occurred_until),
             _local(r.reported_at),
             r.get_status_display(),
-            r.place_name,
+            r.place_name if originals else r.place_name_redacted,
             r.lat if r.lat is not None else "",
             r.lon if r.lon is not None else "",
             r.get_precision_display(),
@@ -69,6 +70,9 @@ def rows(*, viewer: Viewer, reports):
             r.get_sensitivity_display(),
             r.get_source_display(),
         ]
+        # Rows stored before control characters were stripped on input (or written past the
+        # services) must not break the file: openpyxl refuses them, Excel too.
+        yield [clean(v) for v in row]
 
 
 def _audit(viewer, fmt, n):

@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from trygg.core.models import Organisation, Role
+from trygg.core.text import strip_control_characters
 from trygg.core.viewer import Viewer
 from trygg.geo.selectors import area_index
 
@@ -171,7 +172,7 @@ def police_events_store(
             municipality=municipality, source=Report.Source.POLISEN, external_id__in_array=ids
         )
         .exclude(external_id="")
-        .only("pk", "external_id", "description", "category_id", "occurred_at")
+        .only("pk", "external_id", "description", "place_name", "category_id", "occurred_at")
     }
     index = area_index(municipality)
 
@@ -196,7 +197,8 @@ def police_events_store(
             skipped += 1
             continue
         category = categories.get(event.category_code) or categories.get("ovrigt")
-        description = event.summary
+        # This path writes past report_create, so it cleans the text itself.
+        description = strip_control_characters(event.summary)
         old = existing.get(event.external_id)
         if old is not None:
             if (old.description, old.category_id, old.occurred_at) != (
@@ -205,7 +207,11 @@ def police_events_store(
                 event.occurred_at,
             ):
                 old.description = description
-                old.description_redacted = privacy.redact(description).text
+                redacted = privacy.redacted_report_text(
+                    description=description, place_name=old.place_name
+                )
+                old.description_redacted = redacted["description_redacted"]
+                old.personal_data_found = redacted["personal_data_found"]
                 old.category = category
                 old.occurred_at = event.occurred_at
                 old.updated_at = now
@@ -214,6 +220,7 @@ def police_events_store(
                 skipped += 1
             continue
         existing[event.external_id] = None  # a repeated id within the chunk
+        place_name = strip_control_characters(event.place or event.location_name)[:200]
         # Plain rows, not model instances: building 1 M Report objects costs more than
         # writing them (measured in bench/bench_import.py).
         new.append(
@@ -225,10 +232,10 @@ def police_events_store(
                 "reported_at": event.published_at,
                 "lat": event.lat,
                 "lon": event.lon,
-                "place_name": (event.place or event.location_name)[:200],
+                "place_name": place_name,
                 "outside_municipality": outside(event.lat, event.lon),
                 "description": description,
-                "description_redacted": privacy.redact(description).text,
+                **privacy.redacted_report_text(description=description, place_name=place_name),
                 "sensitivity": category.sensitivity,
                 "external_id": event.external_id,
                 "external_url": event.url[:200],
@@ -241,7 +248,14 @@ def police_events_store(
         if changed:
             Report.objects.bulk_update(
                 changed,
-                ["description", "description_redacted", "category", "occurred_at", "updated_at"],
+                [
+                    "description",
+                    "description_redacted",
+                    "personal_data_found",
+                    "category",
+                    "occurred_at",
+                    "updated_at",
+                ],
                 batch_size=1000,
             )
     return len(new), len(changed), skipped
@@ -260,6 +274,7 @@ _BULK_FIELDS = (
     "lon",
     "precision",
     "place_name",
+    "place_name_redacted",
     "h3_r7",
     "h3_r8",
     "h3_r9",

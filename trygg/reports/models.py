@@ -106,6 +106,10 @@ class Report(models.Model):
         _("platsens precision"), max_length=8, choices=Precision.choices, default=Precision.PUNKT
     )
     place_name = models.CharField(_("plats"), max_length=200, blank=True)
+    # The place as everyone but the roles allowed to see originals reads it. A text field:
+    # the markers are longer than what they replace. The database default keeps raw inserts
+    # (bench, COPY) that name no such column valid.
+    place_name_redacted = models.TextField(blank=True, default="", db_default="")
     h3_r7 = models.BigIntegerField(null=True, blank=True)
     h3_r8 = models.BigIntegerField(null=True, blank=True)
     h3_r9 = models.BigIntegerField(null=True, blank=True)
@@ -116,6 +120,7 @@ class Report(models.Model):
     description = models.TextField(_("beskrivning"), blank=True)
     # What everyone but the roles allowed to see originals reads (personal data redacted).
     description_redacted = models.TextField(blank=True)
+    # Personal data found per kind, in the description and the place together.
     personal_data_found = models.JSONField(default=dict, blank=True)
 
     source = models.CharField(max_length=12, choices=Source.choices, default=Source.PERSONAL)

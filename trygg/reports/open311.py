@@ -20,6 +20,7 @@ from django_scopes import scope
 
 from trygg.core import ratelimit
 from trygg.core.models import Municipality
+from trygg.core.text import strip_control_characters
 
 from . import services
 from .models import Category, Report
@@ -72,7 +73,9 @@ def _to_xml(tag: str, value) -> ET.Element:
     elif isinstance(value, bool):
         element.text = "true" if value else "false"
     else:
-        element.text = str(value)
+        # XML 1.0 has no way to carry control characters: rows stored before they were
+        # stripped on input would make the whole feed unparsable.
+        element.text = strip_control_characters(str(value))
     return element
 
 
@@ -192,7 +195,7 @@ def _request_data(report: Report) -> dict:
         "requested_datetime": _iso(report.reported_at),
         "updated_datetime": _iso(report.updated_at),
         "expected_datetime": None,
-        "address": report.place_name,
+        "address": report.place_name_redacted,
         "address_id": "",
         "zipcode": "",
         "lat": report.lat,

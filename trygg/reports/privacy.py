@@ -274,3 +274,17 @@ def redact(text: str) -> Redaction:
         pos = finding.end
     parts.append(text[pos:])
     return Redaction("".join(parts), counts)
+
+
+def redacted_report_text(*, description: str, place_name: str) -> dict:
+    """The stored redacted versions of a report's free text, as Report field values: what
+    everyone but the roles allowed to read originals sees, and the counts of what was found.
+    Contact fields are not redacted: they are only ever shown with the originals."""
+    found: dict[str, int] = {}
+    texts = {}
+    for name, text in (("description", description), ("place_name", place_name)):
+        result = redact(text)
+        texts[f"{name}_redacted"] = result.text
+        for kind, n in result.counts.items():
+            found[kind] = found.get(kind, 0) + n
+    return {**texts, "personal_data_found": found}

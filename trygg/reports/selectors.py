@@ -172,7 +172,7 @@ def report_list(*, viewer: Viewer, filters: ReportFilter) -> QuerySet[Report]:
     if filters.q:
         qs = qs.filter(
             Q(description_redacted__icontains=filters.q)
-            | Q(place_name__icontains=filters.q)
+            | Q(place_name_redacted__icontains=filters.q)
             | Q(police_report_number__icontains=filters.q)
         )
     return qs.select_related(

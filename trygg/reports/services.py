@@ -15,6 +15,7 @@ from django_scopes import scope
 
 from trygg.core.audit import audit_log
 from trygg.core.models import AuditEvent, Municipality, Organisation
+from trygg.core.text import clean, clean_fields
 from trygg.core.viewer import Viewer
 from trygg.geo.geojson import SWEDEN_BOUNDS
 from trygg.geo.h3cells import cells_for_point
@@ -270,6 +271,8 @@ def report_create(
     """Stores a report with its areas, H3 cells and redacted text. A repeated client UUID
     returns the report already stored and creates nothing (the bool says whether it was new).
     `citizen` is the public path: no login, only categories open to citizens."""
+    # Every entry point comes through here, so this is where control characters go.
+    data = clean_fields(data)
     if citizen:
         if not data.category.citizen:
             raise ValidationError({"category": ["Den kategorin kan inte rapporteras här."]})
@@ -297,7 +300,9 @@ def report_create(
     if errors:
         raise ValidationError(errors)
 
-    redaction = privacy.redact(data.description)
+    place_name = data.place_name.strip()[:200]
+    description = data.description.strip()
+    redacted = privacy.redacted_report_text(description=description, place_name=place_name)
     cells = cells_for_point(data.lat, data.lon) if data.lat is not None else {}
     report = Report(
         municipality=municipality,
@@ -311,14 +316,13 @@ def report_create(
         precision=data.precision
         if data.lat is not None or data.precision != Report.Precision.PUNKT
         else Report.Precision.ADRESS,
-        place_name=data.place_name.strip()[:200],
+        place_name=place_name,
         h3_r7=cells.get(7),
         h3_r8=cells.get(8),
         h3_r9=cells.get(9),
         outside_municipality=outside,
-        description=data.description.strip(),
-        description_redacted=redaction.text.strip(),
-        personal_data_found=dict(redaction.counts),
+        description=description,
+        **redacted,
         source=data.source,
         organisation=data.organisation,
         reporter=viewer.user,
@@ -394,6 +398,7 @@ def report_update(*, viewer: Viewer, report: Report, changes: dict) -> Report:
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValidationError({k: ["Fältet kan inte ändras."] for k in sorted(unknown)})
+    changes = {k: clean(v) for k, v in changes.items()}
     probe = ReportInput(
         category=report.category,
         occurred_at=changes.get("occurred_at", report.occurred_at),
@@ -424,17 +429,18 @@ def report_update(*, viewer: Viewer, report: Report, changes: dict) -> Report:
                 str(value) if value is not None else None,
             ]
             setattr(report, name, value)
-    if "description" in before:
-        redaction = privacy.redact(report.description)
-        report.description_redacted = redaction.text
-        report.personal_data_found = dict(redaction.counts)
+    redacted_fields = []
+    if before.keys() & {"description", "place_name"}:
+        redacted = privacy.redacted_report_text(
+            description=report.description, place_name=report.place_name
+        )
+        for name, value in redacted.items():
+            setattr(report, name, value)
+        redacted_fields = list(redacted)
     if before:
-        fields = [*before, "updated_at"]
-        if "description" in before:
-            fields += ["description_redacted", "personal_data_found"]
-        report.save(update_fields=fields)
+        report.save(update_fields=[*before, *redacted_fields, "updated_at"])
         # Originals of redacted text stay out of the history.
-        shown = {k: v for k, v in before.items() if k != "description"}
+        shown = {k: v for k, v in before.items() if k not in ("description", "place_name")}
         _event(report, viewer, ReportEvent.Kind.EDITED, fields=sorted(before), changes=shown)
     return report
 
@@ -442,6 +448,7 @@ def report_update(*, viewer: Viewer, report: Report, changes: dict) -> Report:
 @transaction.atomic
 def report_set_status(*, viewer: Viewer, report: Report, status: str, comment: str = "") -> Report:
     _require(viewer, "reports.triage")
+    comment = clean(comment)
     if status not in Report.Status.values:
         raise ValidationError({"status": ["Okänd status."]})
     if status == report.status:
@@ -490,7 +497,7 @@ def report_assign(*, viewer: Viewer, report: Report, organisation: Organisation 
 @transaction.atomic
 def report_comment(*, viewer: Viewer, report: Report, text: str) -> ReportEvent:
     _require(viewer, "reports.comment")
-    text = text.strip()
+    text = clean(text).strip()
     if not text:
         raise ValidationError({"text": ["Skriv en kommentar."]})
     if len(text) > 5000:

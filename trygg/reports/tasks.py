@@ -55,7 +55,7 @@ def notify_assignment(report_id: int) -> None:
             f"Hej!\n\nEn rapport i {report.municipality.name} har tilldelats {org.name}:\n\n"
             f"  Kategori: {report.category}\n"
             f"  Inträffade: {timezone.localtime(report.occurred_at):%Y-%m-%d %H:%M}\n"
-            f"  Plats: {report.place_name or 'se kartan'}\n\n"
+            f"  Plats: {report.place_name_redacted or 'se kartan'}\n\n"
             f"Logga in i Trygg för att läsa den: {path}\n\nTrygg"
         ),
         from_email=None,

@@ -131,14 +131,14 @@ def sample_picture(days: int = 14, *, end: date = date(2025, 3, 14)) -> Picture:
             pk=4711,
             category="Anlagd brand",
             occurred_at=datetime(2025, 3, 8, 22, 40, tzinfo=STOCKHOLM),
-            place_name="Skolgatan 12, Köping",
+            place_name_redacted="Skolgatan 12, Köping",
             description_redacted="Brand i soprum, [namn borttaget] såg två personer springa.",
         ),
         SimpleNamespace(
             pk=4712,
             category="Skadegörelse",
             occurred_at=datetime(2025, 3, 10, 2, 5, tzinfo=STOCKHOLM),
-            place_name="Järnvägsstationen",
+            place_name_redacted="Järnvägsstationen",
             description_redacted=NASTY,
         ),
     ]
