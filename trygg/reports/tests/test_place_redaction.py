@@ -3,23 +3,22 @@ the description: stored redacted beside the original, and shown redacted everywh
 to the roles allowed to read originals, whose reads are audited."""
 
 import json
-import uuid
 from io import BytesIO
 from xml.etree import ElementTree
 
 import pytest
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
 
-from tests.helpers import category, make_organisation, viewer_for
+from tests.helpers import make_organisation, viewer_for
 from trygg.core.models import Organisation, Role
 from trygg.reports import services
-from trygg.reports.models import ImportJob, Report
+from trygg.reports.models import Report
+
+from .entry_points import ENTRY_POINTS, Text, api_client, api_create, open311_create, stored
 
 # A mistyped personnummer and a telephone number written with dots: both newly detected.
 PLACE = "Porten vid Storgatan 3, Anna 811218-9875 eller 070.123.45.67"
@@ -27,175 +26,36 @@ ORIGINALS = ("811218-9875", "070.123.45.67")
 REDACTED = "Porten vid Storgatan 3, Anna [personnummer borttaget] eller [telefonnummer borttaget]"
 
 
-def _key(users, koping, name, kind):
-    organisation = make_organisation(koping, name, kind=kind)
-    with scope(municipality=koping):
-        _key, secret = services.api_key_create(
-            viewer=viewer_for(users[Role.ADMINISTRATOR], koping),
-            organisation=organisation,
-            name=name,
-        )
-    return Client(HTTP_X_API_KEY=secret)
-
-
 @pytest.fixture
 def vakt_api(users, koping):
-    return _key(users, koping, "Väktarbolaget", Organisation.Kind.VAKTARBOLAG)
+    return api_client(users, koping, "Väktarbolaget", Organisation.Kind.VAKTARBOLAG)
 
 
 @pytest.fixture
 def police_api(users, koping):
-    return _key(users, koping, "Polisen", Organisation.Kind.POLIS)
+    return api_client(users, koping, "Polisen", Organisation.Kind.POLIS)
 
 
 def _api_create(client, **fields):
-    body = {
-        "uuid": str(uuid.uuid4()),
-        "category": "klotter",
-        "occurred_at": (timezone.now() - timezone.timedelta(hours=2)).isoformat(),
-        "lat": 59.514,
-        "lon": 15.9926,
-        "place_name": PLACE,
-        "description": "Klotter på porten.",
-        # Over 10,000 kr: the lägesbild lists it among the notable reports.
-        "cost_sek": "20000",
-        **fields,
-    }
-    response = client.post("/api/reports", json.dumps(body), content_type="application/json")
-    assert response.status_code == 201, response.content
-    return response.json()
+    # Over 10,000 kr: the lägesbild lists it among the notable reports.
+    return api_create(client, Text(place=PLACE), cost_sek="20000", **fields)
 
 
 def _open311_create(client):
-    response = client.post(
-        "/open311/v2/requests.json",
-        {
-            "jurisdiction_id": "1983",
-            "service_code": "klotter",
-            "address_string": PLACE,
-            "description": "Klotter på porten.",
-        },
-    )
-    assert response.status_code == 201, response.content
-    return response.json()[0]["service_request_id"]
+    return open311_create(client, Text(place=PLACE))
 
 
-def _stored(**lookup) -> Report:
-    with scopes_disabled():
-        return Report.objects.get(**lookup)
+_stored = stored
 
 
 # --- Every entry point stores the redacted place ----------------------------------------
-
-
-def _via_citizen_form(client, users, koping, vakt_api):
-    client.post(
-        reverse("public:report", args=[koping.slug]),
-        {
-            "category": category(koping, "klotter").pk,
-            "place_name": PLACE,
-            "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-            "description": "Klotter på porten.",
-        },
-    )
-    return _stored(source=Report.Source.MEDBORGARE)
-
-
-def _via_open311(client, users, koping, vakt_api):
-    return _stored(tracking_code=_open311_create(client))
-
-
-def _via_api_create(client, users, koping, vakt_api):
-    return _stored(uuid=_api_create(vakt_api)["uuid"])
-
-
-def _via_api_patch(client, users, koping, vakt_api):
-    created = _api_create(vakt_api, place_name="Storgatan")
-    response = vakt_api.patch(
-        f"/api/reports/{created['uuid']}",
-        json.dumps({"place_name": PLACE}),
-        content_type="application/json",
-    )
-    assert response.status_code == 200, response.content
-    return _stored(uuid=created["uuid"])
-
-
-def _via_staff_form(client, users, koping, vakt_api):
-    client.force_login(users[Role.RAPPORTOR])
-    client.post(
-        reverse("reports:create"),
-        {
-            "category": category(koping, "klotter").pk,
-            "kind": "handelse",
-            "lat": "59.5140",
-            "lon": "15.9926",
-            "place_name": PLACE,
-            "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-            "description": "Klotter på porten.",
-            "youth_involved": "unknown",
-        },
-    )
-    return _stored(source=Report.Source.PERSONAL)
-
-
-def _via_csv_import(client, users, koping, vakt_api):
-    client.force_login(users[Role.ANALYTIKER])
-    when = timezone.localtime().strftime("%Y-%m-%d %H:%M")
-    csv = f'id;datum;kategori;plats\nA1;{when};klotter;"{PLACE}"\n'.encode()
-    client.post(
-        reverse("reports:import"),
-        {"kind": "tabell", "file": SimpleUploadedFile("rapporter.csv", csv)},
-    )
-    with scopes_disabled():
-        job = ImportJob.objects.get()
-    client.post(
-        reverse("reports:import_detail", args=[job.pk]),
-        {
-            "action": "mapping",
-            "map_external_id": "id",
-            "map_occurred_at": "datum",
-            "map_category": "kategori",
-            "map_place_name": "plats",
-        },
-    )
-    return _stored(source=Report.Source.FIL)
-
-
-def _via_police_feed(client, users, koping, vakt_api):
-    event = {
-        "id": 77,
-        "datetime": "2026-06-28 13:16:31 +02:00",
-        # The place is what follows the last comma of the name.
-        "name": f"28 juni 11.49, Skadegörelse, {PLACE.replace(',', '')}",
-        "summary": "Fönster krossat.",
-        "url": "/aktuellt/77/",
-        "type": "Skadegörelse",
-        "location": {"name": "Köping", "gps": "59.511,15.993"},
-    }
-    client.force_login(users[Role.ANALYTIKER])
-    client.post(
-        reverse("reports:import"),
-        {"kind": "polisen", "file": SimpleUploadedFile("e.json", json.dumps([event]).encode())},
-    )
-    return _stored(source=Report.Source.POLISEN)
-
-
-ENTRY_POINTS = {
-    "medborgarformuläret": _via_citizen_form,
-    "Open311 address_string": _via_open311,
-    "API, ny rapport": _via_api_create,
-    "API, ändrad plats": _via_api_patch,
-    "personalens formulär": _via_staff_form,
-    "CSV-import": _via_csv_import,
-    "Polisens händelser": _via_police_feed,
-}
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
 def test_every_entry_point_stores_the_place_redacted_beside_the_original(
     entry, client, users, koping, vakt_api
 ):
-    report = ENTRY_POINTS[entry](client, users, koping, vakt_api)
+    report = ENTRY_POINTS[entry](client, users, koping, vakt_api, Text(place=PLACE))
     expected = PLACE if entry != "Polisens händelser" else PLACE.replace(",", "")
     assert report.place_name == expected
     for original in ORIGINALS:
