@@ -251,12 +251,24 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # Logs never carry report text (trygg/core/logging.py): the filter is on every handler.
+    "filters": {"no_report_text": {"()": "trygg.core.logging.NoReportText"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_report_text"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         # axes logs usernames and IP addresses at INFO: personal data stays out of the logs.
         "axes": {"level": "ERROR"},
+        # Django's defaults give these loggers their own handlers (console when DEBUG, the
+        # admin e-mail with the request's POST data, runserver's): everything goes to ours.
+        "django": {"handlers": [], "propagate": True},
         "django.request": {"level": "ERROR"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
