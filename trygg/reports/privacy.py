@@ -1,10 +1,15 @@
 """Finding and redacting personal data in free text written by citizens.
 
 Four kinds are looked for: Swedish personal identity numbers (personnummer and
-samordningsnummer), telephone numbers, e-mail addresses and Swedish vehicle registration
-numbers. The detectors lean towards redacting too much: a false positive costs a few words of
-an incident description, a false negative publishes somebody's personal data. Where a pattern
-is ambiguous the choice is documented next to it. Everything outside a finding is kept exactly.
+samordningsnummer, also with a wrong check digit, since a mistyped number is still somebody's),
+telephone numbers, e-mail addresses and Swedish vehicle registration numbers. The detectors
+lean towards redacting too much: a false positive costs a few words of an incident
+description, a false negative publishes somebody's personal data. Where a pattern is
+ambiguous the choice is documented next to it. Everything outside a finding is kept exactly.
+
+Every free text a citizen or an import fills is redacted when stored (the description and
+the place; see redacted_report_text). Contact details are personal data by definition and are
+shown only with the originals.
 """
 
 import bisect
@@ -242,9 +247,17 @@ def _regnummer(text: str):
 _DETECTORS = (_epost, _personnummer, _telefon, _personnummer_mistyped, _regnummer)
 
 
+# Every kind needs a digit or an e-mail's "@" (or its spelled-out forms): text without any
+# (most place names, many descriptions) skips the detectors. Measured on the Police's 12,000
+# sample events (summary and place; 10,027 summaries have neither): 85 → 16 µs an event.
+_MAYBE = re.compile(r"\d|@|[(\[](?:at|snabel-a)[)\]]", re.IGNORECASE)
+
+
 def find_personal_data(text: str) -> list[Finding]:
     """All personal data in `text`, sorted by position and never overlapping; where two
     detectors claim the same characters the earlier one in _DETECTORS wins."""
+    if not _MAYBE.search(text):
+        return []
     # Kept sorted by start so each check only looks at the neighbours (long texts can hold
     # thousands of findings).
     starts: list[int] = []

@@ -253,6 +253,13 @@ def _validate(municipality: Municipality, data: ReportInput, now: datetime) -> d
         add("people_count", "Antalet kan inte vara negativt.")
     if len(data.description) > 5000:
         add("description", "Beskrivningen får vara högst 5000 tecken.")
+    # An identifier, shown unredacted: personal data typed here is refused, not hidden.
+    if privacy.find_personal_data(data.police_report_number):
+        add(
+            "police_report_number",
+            "Diarienumret ser ut att innehålla personuppgifter. Ange bara polisens "
+            "diarienummer, t.ex. 5000-K123456-24.",
+        )
     if data.organisation is not None and data.organisation.municipality_id != municipality.pk:
         add("organisation", "Organisationen hör inte till kommunen.")
     for key, messages in data.extra_errors.items():
@@ -409,6 +416,7 @@ def report_update(*, viewer: Viewer, report: Report, changes: dict) -> Report:
         precision=report.precision,
         place_name=changes.get("place_name", report.place_name) or "",
         description=changes.get("description", report.description) or "",
+        police_report_number=changes.get("police_report_number", report.police_report_number) or "",
         cost_sek=changes.get("cost_sek", report.cost_sek),
         people_count=changes.get("people_count", report.people_count),
     )

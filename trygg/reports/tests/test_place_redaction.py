@@ -283,3 +283,25 @@ def test_the_migration_redacts_the_places_and_descriptions_already_stored(koping
     assert stale.personal_data_found == {"personnummer": 2, "telefon": 1}
     assert stale.place_name == PLACE and stale.description == "Han heter 811218-9875."
     assert (clean.place_name_redacted, clean.updated_at) == ("Stora torget", untouched)
+
+
+@pytest.mark.parametrize(
+    ("number", "refused"),
+    [
+        ("5000-K123456-24", False),
+        ("K123456-24", False),
+        ("0500-K12345-19", False),
+        ("811218-9875", True),
+        ("070-123 45 67", True),
+    ],
+)
+def test_a_police_case_number_holding_personal_data_is_refused(vakt_api, number, refused):
+    body = {"police_report_number": number}
+    created = _api_create(vakt_api)
+    response = vakt_api.patch(
+        f"/api/reports/{created['uuid']}", json.dumps(body), content_type="application/json"
+    )
+    assert response.status_code == (422 if refused else 200)
+    if refused:
+        (error,) = response.json()["detail"]
+        assert error["msg"].startswith("Diarienumret ser ut att innehålla personuppgifter")
