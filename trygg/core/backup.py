@@ -83,6 +83,10 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def files_text(n: int) -> str:
+    return f"{n} fil" if n == 1 else f"{n} filer"
+
+
 def _where(member: str) -> str:
     """A member's place for messages and logs: its top folder only, since an import's file
     name is the uploader's own and may name a person."""
@@ -216,12 +220,12 @@ def backup_create(
     files = len(manifest["files"]) - 1
     audit_log(
         action=AuditEvent.Action.EXPORTED,
-        summary=f"Säkerhetskopia skapad: databasen och {files} filer ({size} byte)",
+        summary=f"Säkerhetskopia skapad: databasen och {files_text(files)} ({size} byte)",
         data={"kind": "backup", "file": path.name, "bytes": size, "files": files},
         using=using,
     )
     purged = backups_purge(path.parent, keep_days=keep_days, keep=path) if keep_days else ()
-    logger.info("Säkerhetskopia skapad: %s byte, %s filer", size, files)
+    logger.info("Säkerhetskopia skapad: %s byte, %s", size, files_text(files))
     return BackupResult(path, size, files, time.monotonic() - started, tuple(purged))
 
 
@@ -339,7 +343,7 @@ def _stage(tar: tarfile.TarFile, manifest: dict, staging: Path) -> None:
     if missing:
         first = _where(sorted(missing)[0])
         raise BackupError(
-            f"Säkerhetskopian är ofullständig: {len(missing)} filer saknas (t.ex. {first})."
+            f"Säkerhetskopian är ofullständig: {files_text(len(missing))} saknas (t.ex. {first})."
         )
 
 
@@ -490,11 +494,12 @@ def backup_restore(archive: Path, *, using: str = "default", replace: bool = Fal
     files = len(manifest["files"]) - 1
     audit_log(
         action=AuditEvent.Action.IMPORTED,
-        summary=f"Återställd från säkerhetskopia skapad {manifest['created_at']} ({files} filer)",
+        summary=f"Återställd från säkerhetskopia skapad {manifest['created_at']} "
+        f"({files_text(files)})",
         data={"kind": "restore", "created_at": manifest["created_at"], "files": files},
         using=using,
     )
-    logger.info("Säkerhetskopia återställd: %s filer", files)
+    logger.info("Säkerhetskopia återställd: %s", files_text(files))
     return RestoreResult(
         manifest["created_at"], files, manifest["pending"], time.monotonic() - started
     )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from trygg.core.backup import BackupError, backup_create
+from trygg.core.backup import BackupError, backup_create, files_text
 
 
 class Command(BaseCommand):
@@ -30,7 +30,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         self.stdout.write(
             self.style.SUCCESS(
-                f"Säkerhetskopia skriven till {result.path}: databasen och {result.files} filer, "
+                f"Säkerhetskopia skriven till {result.path}: databasen och "
+                f"{files_text(result.files)}, "
                 f"{result.size / 1e6:.1f} MB på {result.seconds:.1f} s."
             )
         )

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from trygg.core.backup import BackupError, backup_restore, backup_verify
+from trygg.core.backup import BackupError, backup_restore, backup_verify, files_text
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.SUCCESS(
                         f"Säkerhetskopian är hel: skapad {manifest['created_at']}, "
-                        f"{len(manifest['files']) - 1} filer, databas {manifest['engine']}."
+                        f"{files_text(len(manifest['files']) - 1)}, databas {manifest['engine']}."
                     )
                 )
                 return
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Återställd från säkerhetskopian skapad {result.created_at}: databasen och "
-                f"{result.files} filer på {result.seconds:.1f} s. Starta om tjänsten."
+                f"{files_text(result.files)} på {result.seconds:.1f} s. Starta om tjänsten."
             )
         )
         if result.pending_migrations:
