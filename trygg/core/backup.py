@@ -98,8 +98,7 @@ def _where(member: str) -> str:
 
 
 def _target_path(target: Path, now: datetime) -> Path:
-    if target.is_dir() or str(target).endswith(os.sep):
-        target.mkdir(parents=True, exist_ok=True)
+    if target.is_dir():
         return target / f"trygg-backup-{now:%Y%m%d-%H%M%S}.tar"
     if target.exists():
         raise BackupError(f"Filen {target} finns redan; välj ett annat namn eller en mapp.")
@@ -175,6 +174,8 @@ def backup_create(
     or a folder to get a dated name). The archive appears whole or not at all, readable by
     its owner only. With keep_days, older dated backups in the same folder are deleted."""
     started = time.monotonic()
+    if keep_days is not None and keep_days < 1:
+        raise BackupError("--keep-days måste vara minst 1.")
     connection = connections[using]
     engine = _engine(connection)
     now = datetime.now(UTC)
@@ -224,7 +225,7 @@ def backup_create(
         data={"kind": "backup", "file": path.name, "bytes": size, "files": files},
         using=using,
     )
-    purged = backups_purge(path.parent, keep_days=keep_days, keep=path) if keep_days else ()
+    purged = () if keep_days is None else backups_purge(path.parent, keep_days=keep_days, keep=path)
     logger.info("Säkerhetskopia skapad: %s byte, %s", size, files_text(files))
     return BackupResult(path, size, files, time.monotonic() - started, tuple(purged))
 

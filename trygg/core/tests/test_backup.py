@@ -386,3 +386,17 @@ def test_keep_days_deletes_only_dated_backups_older_than_that(tmp_path):
     purged = backup.backups_purge(tmp_path, keep_days=30, now=now)
     assert [p.name for p in purged] == names[:2]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[2:])
+
+
+def test_a_backup_into_a_folder_gets_a_dated_name_and_purges_the_old_ones(
+    photo_report, media, tmp_path
+):
+    folder = tmp_path / "kopior"
+    folder.mkdir()
+    (folder / "trygg-backup-20200101-000000.tar").write_bytes(b"gammal")
+    out = io.StringIO()
+    call_command("backup", str(folder), "--keep-days", "30", stdout=out)
+    (made,) = folder.iterdir()
+    assert backup.NAME_PATTERN.match(made.name)
+    assert "Raderade gammal säkerhetskopia trygg-backup-20200101-000000.tar" in out.getvalue()
+    assert backup.backup_verify(made)["engine"] == connection.vendor
