@@ -4,6 +4,7 @@ Development defaults are safe on a laptop; TRYGG_ENV=production fails closed (a 
 and allowed hosts are required, cookies are secure, HSTS is on).
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the body (CSRF reads the form).
+    "trygg.core.limits.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +133,8 @@ PG_BIN = env("PG_BIN")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Per account from any address (axes is per account and address): trygg/core/loginthrottle.py
+    "trygg.core.loginthrottle.AccountThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -147,6 +152,15 @@ if ENV == "test":
 
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# The largest request body accepted at all (trygg.core.limits.RequestSizeLimitMiddleware),
+# checked before any view reads it. Photos (10 MB) and import files fit below it.
+MAX_REQUEST_MB = int(env("MAX_REQUEST_MB", "25"))
+# Import files (CSV, Excel, the Police's JSON); below the request cap so the form can say so.
+IMPORT_MAX_MB = min(int(env("IMPORT_MAX_MB", "20")), MAX_REQUEST_MB)
+# Excel (.xlsx) files are ZIP archives: checked before they are opened (trygg/core/uploads.py).
+XLSX_MAX_MEMBERS = int(env("XLSX_MAX_MEMBERS", "1000"))
+XLSX_MAX_UNCOMPRESSED_MB = int(env("XLSX_MAX_UNCOMPRESSED_MB", "100"))
+XLSX_MAX_RATIO = int(env("XLSX_MAX_RATIO", "100"))
 
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:start"
@@ -160,6 +174,32 @@ AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = envbool("AXES_ENABLED", True)
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "trygg.core.clientip.client_ip"
+
+# Per account, from any address: after this many failed logins in a day, each further attempt
+# for that username waits a doubling interval (2 s, 4 s, …) up to the maximum below; attempts
+# during the wait are answered without checking the password. The address a user last logged
+# in from successfully is exempt, so the real user at their usual desk is not slowed down.
+LOGIN_ACCOUNT_FREE_FAILURES = int(env("LOGIN_ACCOUNT_FREE_FAILURES", "10"))
+LOGIN_ACCOUNT_MAX_DELAY_SECONDS = int(env("LOGIN_ACCOUNT_MAX_DELAY_SECONDS", "900"))
+# Password-reset mails: per account and per client address, each per hour.
+PASSWORD_RESET_PER_ACCOUNT = int(env("PASSWORD_RESET_PER_ACCOUNT", "3"))
+PASSWORD_RESET_PER_ADDRESS = int(env("PASSWORD_RESET_PER_ADDRESS", "10"))
+
+# Reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For is believed; empty:
+# REMOTE_ADDR is the client. See trygg/core/clientip.py.
+TRUSTED_PROXIES = [p.strip() for p in env("TRUSTED_PROXIES").split(",") if p.strip()]
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRYGG_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network"
+        ) from None
+
+# Proof of work on public forms (altcha): the largest number the browser may have to try.
+# 30,000 takes a phone well under a second; raise it when a form is being flooded.
+ALTCHA_MAX_NUMBER = int(env("ALTCHA_MAX_NUMBER", "30000"))
 
 # Two-factor authentication is required for these roles in production.
 REQUIRE_2FA = envbool("REQUIRE_2FA", PRODUCTION)

@@ -1,8 +1,11 @@
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from trygg.core.uploads import UploadRejected, check_zip
 
 from .images import MAX_BYTES
 from .models import Category, ImportJob, Report, Sensitivity
@@ -230,13 +233,30 @@ class ImportForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Filtyp"), choices=ImportJob.Kind.choices, widget=forms.RadioSelect
     )
-    file = forms.FileField(label=_("Fil"), help_text=_("Högst 50 MB."))
+    file = forms.FileField(label=_("Fil"))
     dry_run = forms.BooleanField(
         label=_("Provkör först (inget sparas, alla fel listas)"), required=False, initial=True
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("Högst %(mb)d MB.") % {"mb": settings.IMPORT_MAX_MB}
+
     def clean_file(self):
         f = self.cleaned_data["file"]
-        if f.size > 50 * 1024 * 1024:
-            raise forms.ValidationError(_("Filen är större än 50 MB."))
+        if f.size > settings.IMPORT_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("Filen är större än %(mb)d MB.") % {"mb": settings.IMPORT_MAX_MB}
+            )
+        head = f.read(4)
+        f.seek(0)
+        if head == b"PK\x03\x04":
+            # An Excel file (or any ZIP): refused here if it would unpack to too much, before
+            # it is stored or opened.
+            try:
+                check_zip(f.read())
+            except UploadRejected as exc:
+                raise forms.ValidationError(str(exc)) from None
+            finally:
+                f.seek(0)
         return f

@@ -65,10 +65,16 @@ def import_detail(request, pk):
         and job.status == ImportJob.Status.VANTAR
         and not job.total
     )
-    headers = []
+    headers, unreadable = [], False
     if needs_mapping:
+        # The stored file is read again for its header row: read_table checks an Excel file
+        # before opening it, so a file that got past an older check cannot exhaust memory.
         with job.file.open("rb") as fh:
-            headers = tabular.read_table(fh.read(), job.filename).headers
+            try:
+                headers = tabular.read_table(fh.read(), job.filename).headers
+            except tabular.TabularError as exc:
+                messages.error(request, str(exc))
+                needs_mapping, unreadable = False, True
     if request.method == "POST":
         return _import_action(request, viewer, job, headers)
     return render(
@@ -80,7 +86,8 @@ def import_detail(request, pk):
             "headers": headers,
             "fields": tabular.FIELDS,
             "running": job.status in (ImportJob.Status.VANTAR, ImportJob.Status.KOR)
-            and not needs_mapping,
+            and not needs_mapping
+            and not unreadable,
         },
     )
 

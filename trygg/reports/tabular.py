@@ -156,6 +156,13 @@ def read_table(raw: bytes, filename: str) -> Table:
 def _read_xlsx(raw: bytes) -> list[list[str]]:
     import openpyxl  # only needed for Excel files; keeps CSV-only callers light
 
+    from trygg.core.uploads import UploadRejected, check_zip
+
+    try:
+        # Before openpyxl sees it: its shared strings are read whole into memory.
+        check_zip(raw)
+    except UploadRejected as exc:
+        raise TabularError(str(exc)) from None
     rows: list[list[str]] = []
     try:
         # data_only: a formula's last computed value, which is what the user sees.

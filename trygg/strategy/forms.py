@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .crimestats import REPORTED_OFFENCES
@@ -91,6 +92,21 @@ class StatisticsImportForm(forms.Form):
     year = forms.IntegerField(
         label=_("År (bara för filen per brott)"), required=False, min_value=1990, max_value=2100
     )
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > settings.IMPORT_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("Filen är större än %(mb)d MB.") % {"mb": settings.IMPORT_MAX_MB}
+            )
+        head = f.read(4)
+        f.seek(0)
+        if head == b"PK\x03\x04":
+            # Never unpacked here: the parsers read text only.
+            raise forms.ValidationError(
+                _("Filen är en Excel- eller ZIP-fil; spara den som CSV (UTF-8) och försök igen.")
+            )
+        return f
 
 
 class StrategicPictureCreateForm(forms.Form):

@@ -91,3 +91,13 @@ def test_radsledamot_reads_but_cannot_import(client, users, koping):
     assert page.status_code == 200
     assert CrimeStatistic.objects.count() == 0
     assert "Ingen statistik för Köping" in page.content.decode()
+
+
+def test_an_excel_file_given_as_statistics_is_refused_unopened(client, users):
+    client.force_login(users[Role.SAMORDNARE])
+    page = client.post(
+        reverse("strategy:statistics"),
+        {"layout": "indikatorer", "file": SimpleUploadedFile("s.xlsx", b"PK\x03\x04" + b"0" * 99)},
+    ).content.decode()
+    assert "Filen är en Excel- eller ZIP-fil; spara den som CSV (UTF-8) och försök igen." in page
+    assert CrimeStatistic.objects.count() == 0
