@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from . import loginthrottle
 from .models import Organisation, Role
 
 
@@ -20,6 +21,15 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = _("Användarnamn")
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
         self.fields["password"].label = _("Lösenord")
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            wait = getattr(self.request, loginthrottle.WAIT_ATTRIBUTE, 0)
+            if wait:
+                raise ValidationError(loginthrottle.wait_message(wait), code="throttled") from None
+            raise
 
 
 class OrganisationForm(forms.Form):

@@ -3,8 +3,6 @@
 State lives in the database so that every server process sees the same counts; clients are
 identified by a keyed hash of their address, so no IP address is stored."""
 
-import hashlib
-import hmac
 import json
 from base64 import b64decode
 from datetime import timedelta
@@ -14,36 +12,39 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import loginthrottle
+from .clientip import client_key
 from .models import RateLimitHit, UsedChallenge
 
-CHALLENGE_MAX_NUMBER = 30_000
 CHALLENGE_TTL = timedelta(minutes=20)
 
 
-def client_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def hit(*, bucket: str, request, limit: int, window: timedelta) -> bool:
-    """Counts this request; False when the client is already over `limit` in `window`."""
+def hit(*, bucket: str, request=None, limit: int, window: timedelta, key: str = "") -> bool:
+    """Counts this request; False when the client is already over `limit` in `window`. The
+    client is the request's address, or `key` (already a keyed hash) when given."""
     now = timezone.now()
-    key = client_key(request)
+    key = key or client_key(request)
     since = now - window
     recent = RateLimitHit.objects.filter(bucket=bucket, client=key, at__gte=since).count()
     if recent >= limit:
         return False
     RateLimitHit.objects.create(bucket=bucket, client=key, at=now)
-    # Housekeeping in passing: old rows are worthless.
+    # Housekeeping in passing: old rows are worthless (a known login address lives longer).
     if recent == 0:
-        RateLimitHit.objects.filter(at__lt=now - timedelta(days=1)).delete()
+        RateLimitHit.objects.filter(at__lt=now - timedelta(days=1)).exclude(
+            bucket=loginthrottle.KNOWN_BUCKET
+        ).delete()
+        RateLimitHit.objects.filter(
+            bucket=loginthrottle.KNOWN_BUCKET,
+            at__lt=now - timedelta(days=loginthrottle.KNOWN_ADDRESS_DAYS),
+        ).delete()
     return True
 
 
 def new_challenge() -> dict:
     challenge = altcha.create_challenge(
         hmac_key=settings.SECRET_KEY,
-        max_number=CHALLENGE_MAX_NUMBER,
+        max_number=settings.ALTCHA_MAX_NUMBER,
         expires=timezone.now() + CHALLENGE_TTL,
     )
     return challenge.to_dict()

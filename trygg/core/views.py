@@ -1,21 +1,24 @@
 import base64
+from datetime import timedelta
 from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services, twofactor
+from . import ratelimit, selectors, services, twofactor
 from .audit import audit_log
+from .clientip import keyed_hash
 from .decorators import member_required
 from .forms import (
     LoginForm,
@@ -29,6 +32,8 @@ from .health import health_check
 from .middleware import SESSION_KEY
 from .models import AuditEvent, Role
 from .permissions import ROLES_REQUIRING_2FA
+
+PASSWORD_RESET_WINDOW = timedelta(hours=1)
 
 
 def healthz(request):
@@ -56,10 +61,31 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Mails a reset link at most PASSWORD_RESET_PER_ACCOUNT times an hour per address
+    typed and PASSWORD_RESET_PER_ADDRESS per client; over either limit nothing is sent and
+    the answer is the same page, so it reveals neither the limit nor the account."""
+
     template_name = "core/password_reset.html"
     email_template_name = "core/email/password_reset.txt"
     subject_template_name = "core/email/password_reset_subject.txt"
     success_url = reverse_lazy("core:password_reset_done")
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].strip().casefold()
+        allowed = ratelimit.hit(
+            bucket="password_reset_ip",
+            request=self.request,
+            limit=settings.PASSWORD_RESET_PER_ADDRESS,
+            window=PASSWORD_RESET_WINDOW,
+        ) and ratelimit.hit(
+            bucket="password_reset_account",
+            key=keyed_hash("reset:" + email),
+            limit=settings.PASSWORD_RESET_PER_ACCOUNT,
+            window=PASSWORD_RESET_WINDOW,
+        )
+        if not allowed:
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
