@@ -8,6 +8,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from trygg.reports.api import OrganisationKey
 from trygg.reports.api import router as reports_router
+from trygg.reports.idempotency import UuidConflict
 
 api = NinjaAPI(
     title="Trygg API",
@@ -85,3 +86,9 @@ def _unauthorised(request, exc):
     return api.create_response(
         request, {"detail": "Saknar eller ogiltig API-nyckel (huvudet X-API-Key)."}, status=401
     )
+
+
+@api.exception_handler(UuidConflict)
+def _uuid_conflict(request, exc):
+    # A reused client UUID that is not an identical retry from this organisation.
+    return api.create_response(request, {"detail": exc.message}, status=409)

@@ -13,6 +13,7 @@ from django_scopes import scope
 from trygg.core import ratelimit
 from trygg.core.selectors import municipality_by_slug, municipality_list
 from trygg.geo.selectors import boundary_geojson
+from trygg.reports import idempotency
 from trygg.reports import selectors as report_selectors
 from trygg.reports import services as report_services
 from trygg.reports.forms import CitizenReportForm
@@ -67,6 +68,7 @@ def citizen_report(request, slug):
     with scope(municipality=municipality):
         choices = report_selectors.category_choices(municipality=municipality, citizen=True)
         form = CitizenReportForm(request.POST or None, category_choices=choices)
+        status = 200
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             if data["website"]:
@@ -115,6 +117,13 @@ def citizen_report(request, slug):
                                 else None,
                                 errors,
                             )
+                    except idempotency.UuidConflict:
+                        # Not this submission's receipt: say so, and let the page make a new
+                        # UUID so that sending again stores it as a new report.
+                        form.add_error(None, idempotency.FORM_MESSAGE)
+                        form.data = form.data.copy()
+                        form.data["client_uuid"] = ""
+                        status = 409
                     else:
                         return redirect(
                             reverse("public:report_status", args=[slug, report.tracking_code])
@@ -129,6 +138,7 @@ def citizen_report(request, slug):
                 "challenge": ratelimit.new_challenge(),
                 "boundary": boundary_geojson(municipality=municipality),
             },
+            status=status,
         )
 
 

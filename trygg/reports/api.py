@@ -205,8 +205,13 @@ def _report_or_404(viewer: Viewer, uuid: UUID) -> Report:
 
 @router.post(
     "/reports",
-    response={200: ReportOut, 201: ReportOut, 422: ErrorOut},
+    response={200: ReportOut, 201: ReportOut, 409: ErrorOut, 422: ErrorOut},
     summary="Skapa en rapport (idempotent på uuid)",
+    description=(
+        "Samma uuid med exakt samma uppgifter från samma organisation ger 200 och rapporten "
+        "som redan sparats. Samma uuid med andra uppgifter, eller ett uuid som kommunen redan "
+        "fått från en annan kanal, ger 409."
+    ),
 )
 def create_report(request, payload: ReportIn):
     viewer = _viewer(request)

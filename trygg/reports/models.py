@@ -88,8 +88,12 @@ class Report(models.Model):
         OMRADE = "omrade", _("Område")
         KOMMUN = "kommun", _("Kommun eller län (mittpunkt)")
 
-    # The client's UUID makes a retried submission idempotent.
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The client's UUID makes a retried submission idempotent; unique per municipality, so
+    # another municipality's UUID neither collides nor reveals that it exists.
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False)
+    # Keyed digest of the submission under a client UUID: only an identical retry from the
+    # same channel gets this report back (trygg/reports/idempotency.py).
+    intake_digest = models.CharField(max_length=64, blank=True, editable=False)
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("typ"), max_length=12, choices=Kind.choices, default=Kind.HANDELSE)
     category = models.ForeignKey(
@@ -231,6 +235,7 @@ class Report(models.Model):
             models.Index(fields=["municipality", "h3_r7"], name="report_muni_h3r7"),
         ]
         constraints = [
+            models.UniqueConstraint(fields=["municipality", "uuid"], name="report_unique_uuid"),
             models.UniqueConstraint(
                 fields=["municipality", "source", "external_id"],
                 condition=~Q(external_id=""),

@@ -21,7 +21,7 @@ from trygg.geo.geojson import SWEDEN_BOUNDS
 from trygg.geo.h3cells import cells_for_point
 from trygg.geo.selectors import area_index
 
-from . import images, privacy
+from . import idempotency, images, privacy
 from .categories import SEED
 from .models import ApiKey, Category, Photo, Report, ReportEvent
 
@@ -275,8 +275,9 @@ def _tracking_code() -> str:
 def report_create(
     *, viewer: Viewer, data: ReportInput, citizen: bool = False
 ) -> tuple[Report, bool]:
-    """Stores a report with its areas, H3 cells and redacted text. A repeated client UUID
-    returns the report already stored and creates nothing (the bool says whether it was new).
+    """Stores a report with its areas, H3 cells and redacted text. A client UUID repeated by
+    an identical retry from the same channel returns the report already stored and creates
+    nothing (the bool says whether it was new); any other reuse raises UuidConflict.
     `citizen` is the public path: no login, only categories open to citizens."""
     # Every entry point comes through here, so this is where control characters go.
     data = clean_fields(data)
@@ -346,6 +347,12 @@ def report_create(
     )
     if data.uuid is not None:
         report.uuid = data.uuid
+        intake_channel = idempotency.channel(
+            source=data.source,
+            organisation_id=data.organisation.pk if data.organisation is not None else None,
+            reporter_id=viewer.user_id,
+        )
+        report.intake_digest = idempotency.submission_digest(data, channel=intake_channel)
     if data.source in (Report.Source.MEDBORGARE, Report.Source.OPEN311):
         report.tracking_code = _tracking_code()
     try:
@@ -358,11 +365,14 @@ def report_create(
             _event(report, viewer, ReportEvent.Kind.CREATED)
     except IntegrityError:
         # The client's UUID is already stored (a retry, or two identical requests racing):
-        # answer with that report. Cheaper than looking first on every create.
+        # an identical retry from the same channel gets that report, anything else raises
+        # UuidConflict. Cheaper than looking first on every create.
         if data.uuid is not None:
             existing = Report.objects.filter(municipality=municipality, uuid=data.uuid).first()
             if existing is not None:
-                return existing, False
+                return idempotency.receipt_or_conflict(
+                    existing, channel=intake_channel, digest=report.intake_digest
+                ), False
         raise
     report.area_ids = area_ids
     return report, True

@@ -13,7 +13,7 @@ from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
 from trygg.geo.selectors import area_index, area_list
 
-from . import exports, maps, selectors, services
+from . import exports, idempotency, maps, selectors, services
 from .forms import (
     ApiKeyForm,
     AssignForm,
@@ -81,6 +81,12 @@ def report_create(request):
             )
         except ValidationError as error:
             add_validation_errors(form, error)
+        except idempotency.UuidConflict:
+            # A new UUID on the page, so that saving again stores a new report.
+            form.add_error(None, idempotency.FORM_MESSAGE)
+            form.data = form.data.copy()
+            form.data["client_uuid"] = ""
+            return render(request, "reports/report_form.html", {"form": form}, status=409)
         else:
             messages.success(request, f"Tack! Rapport nr {report.pk} är registrerad.")
             return redirect("reports:detail", report.pk)
