@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import loginthrottle
@@ -19,6 +20,10 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Användarnamn")
+        # AuthenticationForm sets max_length after the field is built, so it is never checked:
+        # a long name reached axes, whose 255-character column made PostgreSQL answer 500.
+        username_max = self.fields["username"].max_length or 150
+        self.fields["username"].validators.append(MaxLengthValidator(username_max))
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
         self.fields["password"].label = _("Lösenord")
 

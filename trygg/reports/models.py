@@ -93,7 +93,10 @@ class Report(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, editable=False)
     # Keyed digest of the submission under a client UUID: only an identical retry from the
     # same channel gets this report back (trygg/reports/idempotency.py).
-    intake_digest = models.CharField(max_length=64, blank=True, editable=False)
+    # (db_default too: the Police import COPYs only the columns it names.)
+    intake_digest = models.CharField(
+        max_length=64, blank=True, default="", db_default="", editable=False
+    )
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("typ"), max_length=12, choices=Kind.choices, default=Kind.HANDELSE)
     category = models.ForeignKey(

@@ -204,6 +204,12 @@ def test_the_wait_is_per_account_other_accounts_log_in(client, users, behind_pro
     assert _outcome(_login(client, "analytiker", "demo-losenord-1", "198.51.100.1")) == ("inloggad")
 
 
+def test_an_overlong_username_is_a_form_error_not_a_server_error(client, db):
+    response = client.post(reverse("core:login"), {"username": "x" * 1000, "password": "fel"})
+    assert response.status_code == 200
+    assert "som mest 150 tecken (den har 1000)" in response.content.decode()
+
+
 def test_unknown_usernames_are_slowed_the_same_way(client, db, behind_proxy):
     outcomes = [
         _outcome(_login(client, "finns-inte", "fel", f"198.51.100.{n % 10 + 1}")) for n in range(12)
