@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('core', '0003_periodicrun'),
         ('geo', '0001_initial'),
-        ('reports', '0003_point_has_coordinates'),
+        ('reports', '0004_place_name_redacted'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
