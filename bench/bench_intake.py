@@ -21,8 +21,8 @@ import psycopg
 
 from bench._crash import count_in_database, crash_load
 from bench.load import run_load
+from bench.pg import pg_server
 from bench.server import running_server
-from tests.pgserver import start_server
 
 SETUP = """
 import os
@@ -185,13 +185,10 @@ def run(quick: bool = False):
     crash_total = 600 if quick else 2000
     total = 600 if quick else 4000
     yield f"server: {HTTP}, bench.settings, loopback, 8 client threads"
-    pg = start_server("trygg-bench-intake-")
-    try:
+    with pg_server() as pg:
         yield "### crash: kill -9 of a web worker halfway"
         yield from _crash("SQLite (WAL)", {}, crash_total)
         yield from _crash("PostgreSQL", _database(pg, "crash"), crash_total)
         yield "### API create against minimal views"
         yield from _ratios("SQLite (WAL)", {}, total)
         yield from _ratios("PostgreSQL", _database(pg, "ratios"), total)
-    finally:
-        pg.close()
