@@ -32,14 +32,16 @@ def _measure(label: str, env: dict):
     }
     before = load_average()
     try:
-        out = subprocess.run(  # noqa: S603 - fixed argv
+        done = subprocess.run(  # noqa: S603 - fixed argv
             [sys.executable, "-m", "bench._apilist_worker"],
             cwd=ROOT,
             env=full_env,
-            check=True,
             capture_output=True,
             text=True,
-        ).stdout
+        )
+        if done.returncode:
+            raise RuntimeError(f"worker failed:\n{done.stderr[-3000:]}")
+        out = done.stdout
     finally:
         shutil.rmtree(var, ignore_errors=True)
     r = json.loads(out.strip().splitlines()[-1])
