@@ -14,6 +14,8 @@ import time
 from collections import Counter
 from urllib.parse import urlsplit
 
+import psutil
+
 from bench.server import Server, manage
 
 MAX_ATTEMPTS = 50
@@ -31,12 +33,26 @@ with open(folder + "/stored.json", "w") as f:
 """
 
 
+def _open_connections(worker, port: int) -> int:
+    try:
+        return sum(
+            1
+            for c in worker.net_connections(kind="tcp")
+            if c.status == "ESTABLISHED" and c.laddr and c.laddr.port == port
+        )
+    except psutil.Error:
+        return 0
+
+
 def _kill_a_worker(server: Server, result: dict) -> None:
-    """SIGKILL to one granian worker (as the OOM killer would), then the time until granian
-    has replaced it."""
+    """SIGKILL (as the OOM killer would) to the granian worker that holds the most client
+    connections, so requests are in flight on it; then the time until granian has replaced it."""
     before = server.workers()
-    victim = before[0]
+    port = urlsplit(server.base).port
+    held = {w.pid: _open_connections(w, port) for w in before}
+    victim = max(before, key=lambda w: held[w.pid])
     result["killed_pid"] = victim.pid
+    result["connections"] = held[victim.pid]
     os.kill(victim.pid, signal.SIGKILL)
     t = time.perf_counter()
     while time.perf_counter() - t < 30:

@@ -111,7 +111,8 @@ def _crash(label: str, env: dict, total: int):
     yield (
         f"{label}: {total:,} creates in {result['elapsed']:.1f} s = "
         f"{total / result['elapsed']:,.0f} reports/s; worker {kill.get('killed_pid')} "
-        f"killed halfway, new worker process after {kill.get('respawn_s', float('nan')):.1f} s "
+        f"(holding {kill.get('connections')} of 8 client connections) killed halfway, "
+        f"new worker process after {kill.get('respawn_s', float('nan')):.1f} s "
         f"(load average {before} → {after})"
     )
     yield (
