@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from trygg.core import bounds
 from trygg.reports.models import Sensitivity
 
 from .models import Decision, Forum, Meeting, PoliceInputItem
@@ -11,8 +12,9 @@ DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
 
 
 class PeriodForm(forms.Form):
-    fran = forms.DateField(label=_("Från"), widget=DATE)
-    till = forms.DateField(label=_("Till"), widget=DATE)
+    # Bounded: the picture compares with the period before and the year before.
+    fran = forms.DateField(label=_("Från"), widget=DATE, validators=[bounds.validate_date])
+    till = forms.DateField(label=_("Till"), widget=DATE, validators=[bounds.validate_date])
     upplosning = forms.TypedChoiceField(
         label=_("Rutnät för hot spots"),
         coerce=int,

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from trygg.core import bounds
 from trygg.core.viewer import Viewer
 
 from .models import ApiKey, Category, ImportJob, Report, SavedFilter
@@ -44,16 +45,20 @@ class ReportFilter:
 
     @classmethod
     def from_query(cls, params) -> "ReportFilter":
+        """Parses what a page's query string says; a value that cannot be used is left out
+        and its Swedish reason kept in `errors` (the page shows it, exports refuse)."""
         f = cls()
         f.date_from = f._date(params.get("fran"), "fran")
         f.date_to = f._date(params.get("till"), "till")
         if f.date_from and f.date_to and f.date_from > f.date_to:
             f.errors["till"] = "Slutdatum ligger före startdatum."
-        f.categories = f._ints(params.getlist("kategori") if hasattr(params, "getlist") else [])
-        f.area = (f._ints([params.get("omrade")]) or [None])[0]
-        f.organisation = (f._ints([params.get("organisation")]) or [None])[0]
-        statuses = params.getlist("status") if hasattr(params, "getlist") else []
-        f.status = [s for s in statuses if s in Report.Status.values]
+        getlist = params.getlist if hasattr(params, "getlist") else lambda key: []
+        f.categories = f._ids(getlist("kategori"), "kategori", "Okänd kategori.")
+        f.area = (f._ids([params.get("omrade")], "omrade", "Okänt område.") or [None])[0]
+        f.organisation = (
+            f._ids([params.get("organisation")], "organisation", "Okänd organisation.") or [None]
+        )[0]
+        f.status = [s for s in getlist("status") if s in Report.Status.values]
         f.sensitivity = (
             params.get("skyddsniva", "")
             if params.get("skyddsniva") in ("oppen", "intern", "begransad")
@@ -61,7 +66,8 @@ class ReportFilter:
         )
         f.kind = params.get("typ", "") if params.get("typ") in Report.Kind.values else ""
         f.source = params.get("kalla", "") if params.get("kalla") in Report.Source.values else ""
-        f.q = (params.get("q") or "").strip()[:200]
+        # PostgreSQL refuses NUL in a text parameter; nobody searches for one.
+        f.q = (params.get("q") or "").replace("\x00", "").strip()[:200]
         f.cell = f._cell(params.get("cell") or "")
         f.sort = params.get("sortering") if params.get("sortering") in SORTS else "-tid"
         return f
@@ -70,29 +76,44 @@ class ReportFilter:
         if not value:
             return None
         try:
-            return date.fromisoformat(value)
+            parsed = date.fromisoformat(value)
         except ValueError:
-            self.errors[key] = f"'{value}' är inte ett datum (ÅÅÅÅ-MM-DD)."
+            self.errors[key] = f"'{value[:20]}' är inte ett datum (ÅÅÅÅ-MM-DD)."
             return None
+        if not bounds.date_in_range(parsed):
+            self.errors[key] = bounds.DATE_MESSAGE
+            return None
+        return parsed
 
     def _cell(self, value: str) -> str:
         if not value:
             return ""
         import h3
 
-        if not h3.is_valid_cell(value) or h3.get_resolution(value) not in (7, 8, 9):
+        try:
+            valid = h3.is_valid_cell(value) and h3.get_resolution(value) in (7, 8, 9)
+        except (OverflowError, ValueError):
+            # h3 parses the text as a 64-bit number first: longer or signed text overflows.
+            valid = False
+        if not valid:
             self.errors["cell"] = "Okänd kartruta."
             return ""
         return value
 
-    @staticmethod
-    def _ints(values):
+    def _ids(self, values, key: str, message: str) -> list[int]:
+        """Row ids from select options; anything else is an error, never a database overflow."""
         out = []
         for v in values:
-            try:
-                out.append(int(v))
-            except (TypeError, ValueError):
+            if v in (None, ""):
                 continue
+            try:
+                number = int(v)
+            except ValueError:
+                number = 0
+            if bounds.id_in_range(number):
+                out.append(number)
+            else:
+                self.errors[key] = message
         return out
 
     def to_query(self, **override) -> str:

@@ -1,3 +1,5 @@
+import math
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -7,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from trygg.core import bounds
 from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.selectors import organisation_list
@@ -29,6 +32,8 @@ from .models import Category, Photo, Report, SavedFilter
 from .selectors import ReportFilter
 
 PAGE_SIZE = 50
+# Leaflet's deepest zoom with the tile sources in use.
+MAX_ZOOM = 22
 
 
 def _categories_with_last_first(viewer):
@@ -282,18 +287,31 @@ def report_map(request):
     )
 
 
+def _bbox_and_zoom(params) -> tuple[tuple, int, str]:
+    """The map's view from its script: finite WGS84 bounds and a Leaflet zoom level."""
+    try:
+        bbox = tuple(float(v) for v in params.get("bbox", "").split(","))
+    except ValueError:
+        bbox = ()
+    west, south, east, north = bbox if len(bbox) == 4 else (math.nan,) * 4
+    # Comparisons with NaN are false, so NaN, inf and overflowed 1e400 all fail here.
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        return (), 0, "bbox=väst,syd,öst,nord krävs, i grader (WGS 84)."
+    zoom = params.get("zoom", "12")
+    if not (zoom.isascii() and zoom.isdigit() and int(zoom) <= MAX_ZOOM):
+        return (), 0, f"zoom ska vara ett heltal mellan 0 och {MAX_ZOOM}."
+    return bbox, int(zoom), ""
+
+
 @member_required("reports.view")
 def report_map_data(request):
     viewer = viewer_for_request(request)
     filters = ReportFilter.from_query(request.GET)
-    try:
-        bbox = [float(v) for v in request.GET.get("bbox", "").split(",")]
-        zoom = int(request.GET.get("zoom", "12"))
-        if len(bbox) != 4:
-            raise ValueError
-    except ValueError:
-        return JsonResponse({"error": "bbox=väst,syd,öst,nord och zoom krävs."}, status=400)
-    data = maps.map_features(viewer=viewer, filters=filters, bbox=tuple(bbox), zoom=zoom)
+    bbox, zoom, problem = _bbox_and_zoom(request.GET)
+    problem = problem or " ".join(filters.errors.values())
+    if problem:
+        return JsonResponse({"error": problem}, status=400)
+    data = maps.map_features(viewer=viewer, filters=filters, bbox=bbox, zoom=zoom)
     return JsonResponse(data)
 
 
@@ -301,6 +319,10 @@ def report_map_data(request):
 def report_export(request, fmt):
     viewer = viewer_for_request(request)
     filters = ReportFilter.from_query(request.GET)
+    if filters.errors:
+        # An export without the filter asked for would hand out more than was meant.
+        back = reverse("reports:list") + "?" + request.GET.urlencode()
+        return bounds.bad_request_page(request, filters.errors.values(), back=back)
     qs = selectors.report_list(viewer=viewer, filters=filters)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "csv":

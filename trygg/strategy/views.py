@@ -2,8 +2,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from trygg.core import bounds
 from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.viewer import viewer_for_request
@@ -355,10 +357,12 @@ def annual_report(request):
     from .annual import annual_document
 
     viewer = viewer_for_request(request)
-    try:
-        year = int(request.GET.get("ar", timezone.localdate().year))
-    except ValueError:
-        year = timezone.localdate().year
+    year = request.GET.get("ar", str(timezone.localdate().year))
+    if not (year.isascii() and year.isdigit() and bounds.year_in_range(int(year))):
+        return bounds.bad_request_page(
+            request, [bounds.YEAR_MESSAGE], back=reverse("strategy:annual_report")
+        )
+    year = int(year)
     fmt = request.GET.get("format", "")
     if fmt in ("pdf", "docx"):
         document = annual_document(viewer=viewer, year=year)
