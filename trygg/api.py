@@ -1,14 +1,41 @@
 """The project's API (django-ninja): OpenAPI at /api/openapi.json, docs at /api/docs.
-Errors are JSON in Swedish: 422 with field messages for bad input, never a 500."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+Every answer is JSON in Swedish: 422 with field messages for bad input, 400 for a body that is
+not JSON, 401/403/404/409 with a `detail`. An unexpected exception stays what it is — a bug,
+logged as a 500 like any other view's — but the client gets JSON, not the HTML error page."""
+
+import json
+import logging
+
+from django.core import signals
+from django.core.exceptions import PermissionDenied, SuspiciousOperation, ValidationError
+from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
 from trygg.reports.api import OrganisationKey
 from trygg.reports.api import router as reports_router
 from trygg.reports.idempotency import UuidConflict
+
+
+class BodyNotJson(ValueError):
+    """The request body is not a JSON object (ninja would wrap this in an English 400)."""
+
+
+class _JsonBody(Parser):
+    def parse_body(self, request):
+        try:
+            data = json.loads(request.body)
+        except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError both are
+            raise BodyNotJson("Ogiltig JSON; skicka ett JSON-objekt.") from exc
+        # Every body of this API is an object; a list or a bare value would otherwise read
+        # as an object with every field missing.
+        if not isinstance(data, dict):
+            raise BodyNotJson("Ange ett JSON-objekt.")
+        return data
+
 
 api = NinjaAPI(
     title="Trygg API",
@@ -20,6 +47,7 @@ api = NinjaAPI(
     ),
     auth=OrganisationKey(),
     urls_namespace="api",
+    parser=_JsonBody(),
 )
 api.add_router("/", reports_router)
 
@@ -44,6 +72,14 @@ _MESSAGES = {
     "json_invalid": "Ogiltig JSON.",
     "decimal_max_places": "Högst två decimaler.",
     "decimal_max_digits": "Talet är för stort.",
+    "decimal_whole_digits": "Talet är för stort.",
+    "finite_number": "Ange ett tal (inte NaN eller oändligt).",
+    "string_type": "Ange en text.",
+    "model_type": "Ange ett JSON-objekt.",
+    "model_attributes_type": "Ange ett JSON-objekt.",
+    "dict_type": "Ange ett JSON-objekt.",
+    "list_type": "Ange en lista.",
+    "extra_forbidden": "Okänt fält.",
 }
 
 
@@ -92,3 +128,41 @@ def _unauthorised(request, exc):
 def _uuid_conflict(request, exc):
     # A reused client UUID that is not an identical retry from this organisation.
     return api.create_response(request, {"detail": exc.message}, status=409)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return api.create_response(request, {"detail": "Finns inte."}, status=404)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    if isinstance(exc.__cause__, BodyNotJson):
+        detail = [{"loc": ["body"], "msg": str(exc.__cause__), "type": "json"}]
+        return api.create_response(request, {"detail": detail}, status=400)
+    return api.create_response(request, {"detail": exc.message}, status=exc.status_code)
+
+
+@api.exception_handler(SuspiciousOperation)
+def _suspicious(request, exc):
+    # As Django answers these outside the API: a 400, logged under django.security.
+    logging.getLogger(f"django.security.{exc.__class__.__name__}").error(
+        "%s", exc.__class__.__name__
+    )
+    return api.create_response(request, {"detail": "Felaktig begäran."}, status=400)
+
+
+@api.exception_handler(Exception)
+def _server_error(request, exc):
+    # Still a 500 and still logged with its traceback, as Django does for a view; the signal
+    # lets the test client re-raise it. Only the body changes: JSON, and nothing from inside.
+    signals.got_request_exception.send(sender=None, request=request)
+    logging.getLogger("django.request").error(
+        "Internal Server Error: %s",
+        request.path,
+        exc_info=exc,
+        extra={"status_code": 500, "request": request},
+    )
+    return api.create_response(
+        request, {"detail": "Ett oväntat fel uppstod. Försök igen senare."}, status=500
+    )

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
@@ -18,7 +19,11 @@ from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja import Status as HttpStatus
 from ninja.errors import HttpError
 from ninja.security import APIKeyHeader
+from pydantic import AfterValidator, StringConstraints, field_validator
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
+from trygg.core import bounds
 from trygg.core.models import Organisation, Role
 from trygg.core.viewer import Viewer
 from trygg.geo.selectors import area_index
@@ -78,37 +83,83 @@ class OrganisationKey(APIKeyHeader):
 Kind = Literal["handelse", "otrygghet", "observation"]
 Status = Literal["ny", "bedomd", "atgardas", "avslutad", "avvisad"]
 SensitivityLevel = Literal["oppen", "intern", "begransad"]
+# Paging past this is better done with updated_since; it also keeps offset + limit in 64 bits.
+MAX_OFFSET = 10_000_000
+MAX_PEOPLE = 100_000
+
+
+def _bounded_time(value: datetime) -> datetime:
+    # Checked before any conversion: year 1 at +05:00 overflows when moved to UTC.
+    if not bounds.datetime_in_range(value):
+        raise PydanticCustomError("datetime_range", bounds.DATETIME_MESSAGE)
+    # Without an offset the time is Swedish local time, as on the report form.
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+
+def _no_nul(value: str) -> str:
+    if bounds.has_nul(value):
+        raise PydanticCustomError("string_nul", bounds.NUL_MESSAGE)
+    return value
+
+
+Time = Annotated[datetime, AfterValidator(_bounded_time)]
+
+
+def Text(max_length: int, min_length: int = 0):
+    """A string with its length bounds and no NUL (PostgreSQL refuses NUL in text)."""
+    constraints = StringConstraints(min_length=min_length or None, max_length=max_length)
+    return Annotated[str, constraints, AfterValidator(_no_nul)]
 
 
 class ReportIn(Schema):
     uuid: UUID = Field(description="Klientens UUID; samma UUID igen ger samma rapport.")
-    category: str = Field(description="Kategorins kod, t.ex. klotter.", min_length=1)
+    category: Text(50, min_length=1) = Field(description="Kategorins kod, t.ex. klotter.")
     kind: Kind = "handelse"
-    occurred_at: datetime
-    occurred_until: datetime | None = None
-    lat: float | None = Field(None, ge=-90, le=90)
-    lon: float | None = Field(None, ge=-180, le=180)
-    place_name: str = Field("", max_length=200)
-    description: str = Field("", max_length=5000)
+    occurred_at: Time
+    occurred_until: Time | None = None
+    lat: float | None = Field(None, ge=-90, le=90, allow_inf_nan=False)
+    lon: float | None = Field(None, ge=-180, le=180, allow_inf_nan=False)
+    place_name: Text(200) = ""
+    description: Text(5000) = ""
     cost_sek: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
-    police_report_number: str = Field("", max_length=40)
-    people_count: int | None = Field(None, ge=0)
+    police_report_number: Text(40) = ""
+    people_count: int | None = Field(None, ge=0, le=MAX_PEOPLE)
     youth_involved: bool | None = None
     sensitivity: SensitivityLevel | None = None
-    external_id: str = Field("", max_length=100)
+    external_id: Text(100) = Field(
+        "",
+        description="Radens id i ert system; ett annat UUID med samma external_id ger 409.",
+    )
 
 
 class ReportPatch(Schema):
-    kind: Kind | None = None
-    occurred_at: datetime | None = None
-    occurred_until: datetime | None = None
-    place_name: str | None = Field(None, max_length=200)
-    description: str | None = Field(None, max_length=5000)
+    """Only the fields sent are changed. null empties a text or a number; kind, occurred_at
+    and status always have a value, so null there is a 422."""
+
+    kind: Kind | SkipJsonSchema[None] = None
+    occurred_at: Time | SkipJsonSchema[None] = None
+    occurred_until: Time | None = None
+    place_name: Text(200) | None = None
+    description: Text(5000) | None = None
     cost_sek: Decimal | None = Field(None, ge=0, max_digits=12, decimal_places=2)
-    police_report_number: str | None = Field(None, max_length=40)
-    people_count: int | None = Field(None, ge=0)
+    police_report_number: Text(40) | None = None
+    people_count: int | None = Field(None, ge=0, le=MAX_PEOPLE)
     youth_involved: bool | None = None
-    status: Status | None = None
+    status: Status | SkipJsonSchema[None] = None
+
+    # Validators run only for fields the client sent: an absent field keeps its value.
+    @field_validator("kind", "occurred_at", "status")
+    @classmethod
+    def _required_when_sent(cls, value):
+        if value is None:
+            raise PydanticCustomError("not_nullable", "Fältet kan inte tömmas.")
+        return value
+
+    @field_validator("place_name", "description", "police_report_number")
+    @classmethod
+    def _null_empties(cls, value):
+        # As in JSON Merge Patch; the columns store an empty text, never NULL.
+        return "" if value is None else value
 
 
 class ReportOut(Schema):
@@ -172,18 +223,30 @@ class ReportOut(Schema):
 
 
 class ReportFilters(FilterSchema):
-    occurred_from: Annotated[datetime | None, FilterLookup("occurred_at__gte")] = None
-    occurred_to: Annotated[datetime | None, FilterLookup("occurred_at__lt")] = None
-    updated_since: Annotated[datetime | None, FilterLookup("updated_at__gte")] = None
-    category: str | None = None
+    occurred_from: Annotated[Time | None, FilterLookup("occurred_at__gte")] = None
+    occurred_to: Annotated[Time | None, FilterLookup("occurred_at__lt")] = None
+    updated_since: Annotated[Time | None, FilterLookup("updated_at__gte")] = None
+    category: Text(100) | None = None
     status: Annotated[Status | None, FilterLookup("status")] = None
 
     def filter_category(self, value):
         return Q(category__code=value) | Q(category__parent__code=value) if value else Q()
 
 
+class FieldError(Schema):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
 class ErrorOut(Schema):
-    detail: list[dict] | str
+    detail: list[FieldError] | str
+
+
+# What each operation can answer besides success, so clients (and the schemathesis run in
+# the tests) know every status that comes back. 400 is a body that is not JSON.
+ERRORS = {401: ErrorOut, 422: ErrorOut}
+BODY_ERRORS = {400: ErrorOut, **ERRORS}
 
 
 def _viewer(request) -> Viewer:
@@ -191,21 +254,26 @@ def _viewer(request) -> Viewer:
 
 
 def _report_or_404(viewer: Viewer, uuid: UUID) -> Report:
-    report = (
-        selectors.visible_reports(viewer)
-        .filter(uuid=uuid)
-        .select_related("category", "organisation", "assigned_organisation")
-        .prefetch_related("areas")
-        .first()
-    )
+    report = selectors.api_report_get(viewer=viewer, uuid=uuid)
     if report is None:
         raise HttpError(404, "Rapporten finns inte.")
     return report
 
 
+def _external_id_conflict(viewer: Viewer, payload: ReportIn) -> str | None:
+    if payload.external_id and selectors.api_external_id_taken(
+        viewer=viewer, external_id=payload.external_id, uuid=payload.uuid
+    ):
+        return (
+            f"En rapport med samma external_id finns redan ({payload.external_id}). "
+            "Ändra den med PATCH i stället."
+        )
+    return None
+
+
 @router.post(
     "/reports",
-    response={200: ReportOut, 201: ReportOut, 409: ErrorOut, 422: ErrorOut},
+    response={200: ReportOut, 201: ReportOut, 403: ErrorOut, 409: ErrorOut, **BODY_ERRORS},
     summary="Skapa en rapport (idempotent på uuid)",
     description=(
         "Samma uuid med exakt samma uppgifter från samma organisation ger 200 och rapporten "
@@ -221,28 +289,39 @@ def create_report(request, payload: ReportIn):
         ).first()
         if category is None:
             raise ValidationError({"category": [f"Okänd kategori: {payload.category}."]})
-        report, created = services.report_create(
-            viewer=viewer,
-            data=services.ReportInput(
-                category=category,
-                kind=payload.kind,
-                occurred_at=payload.occurred_at,
-                occurred_until=payload.occurred_until,
-                lat=payload.lat,
-                lon=payload.lon,
-                place_name=payload.place_name,
-                description=payload.description,
-                cost_sek=payload.cost_sek,
-                police_report_number=payload.police_report_number,
-                people_count=payload.people_count,
-                youth_involved=payload.youth_involved,
-                sensitivity=payload.sensitivity,
-                organisation=viewer.organisation,
-                uuid=payload.uuid,
-                source=Report.Source.API,
-                external_id=payload.external_id,
-            ),
-        )
+        conflict = _external_id_conflict(viewer, payload)
+        if conflict:
+            raise HttpError(409, conflict)
+        try:
+            report, created = services.report_create(
+                viewer=viewer,
+                data=services.ReportInput(
+                    category=category,
+                    kind=payload.kind,
+                    occurred_at=payload.occurred_at,
+                    occurred_until=payload.occurred_until,
+                    lat=payload.lat,
+                    lon=payload.lon,
+                    place_name=payload.place_name,
+                    description=payload.description,
+                    cost_sek=payload.cost_sek,
+                    police_report_number=payload.police_report_number,
+                    people_count=payload.people_count,
+                    youth_involved=payload.youth_involved,
+                    sensitivity=payload.sensitivity,
+                    organisation=viewer.organisation,
+                    uuid=payload.uuid,
+                    source=Report.Source.API,
+                    external_id=payload.external_id,
+                ),
+            )
+        except IntegrityError:
+            # Two creates with one external id racing past the check above. A reused UUID is
+            # the service's UuidConflict; any other constraint is a bug and stays a 500.
+            conflict = _external_id_conflict(viewer, payload)
+            if conflict is None:
+                raise
+            raise HttpError(409, conflict) from None
         if not created:
             report = _report_or_404(viewer, report.uuid)
             return HttpStatus(200, ReportOut.from_report(report, viewer))
@@ -257,24 +336,25 @@ class ReportPage(Schema):
     items: list[ReportOut]
 
 
-@router.get("/reports", response={200: ReportPage, 422: ErrorOut}, summary="Lista rapporter")
+@router.get("/reports", response={200: ReportPage, **ERRORS}, summary="Lista rapporter")
 def list_reports(
     request,
     filters: Query[ReportFilters],
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     viewer = _viewer(request)
     with scope(municipality=viewer.municipality):
         qs = filters.filter(selectors.visible_reports(viewer))
         count = qs.count()
-        qs = qs.select_related("category", "organisation", "assigned_organisation")
-        page = qs.prefetch_related("areas").order_by("-occurred_at", "-pk")[offset : offset + limit]
+        page = selectors.api_report_page(reports=qs, offset=offset, limit=limit)
         items = [ReportOut.from_report(r, viewer) for r in page]
     return ReportPage(count=count, limit=limit, offset=offset, items=items)
 
 
-@router.get("/reports/{uuid}", response={200: ReportOut, 404: ErrorOut}, summary="Läs en rapport")
+@router.get(
+    "/reports/{uuid}", response={200: ReportOut, 404: ErrorOut, **ERRORS}, summary="Läs en rapport"
+)
 def get_report(request, uuid: UUID):
     viewer = _viewer(request)
     with scope(municipality=viewer.municipality):
@@ -283,7 +363,7 @@ def get_report(request, uuid: UUID):
 
 @router.patch(
     "/reports/{uuid}",
-    response={200: ReportOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: ReportOut, 403: ErrorOut, 404: ErrorOut, **BODY_ERRORS},
     summary="Ändra en rapport",
 )
 def update_report(request, uuid: UUID, payload: ReportPatch):

@@ -12,6 +12,8 @@ from trygg.core.models import AuditEvent
 from trygg.core.text import clean
 from trygg.core.viewer import Viewer
 
+from . import selectors
+
 HEADERS = [
     "nr",
     "typ",
@@ -44,7 +46,7 @@ def _local(dt):
 
 def rows(*, viewer: Viewer, reports):
     originals = viewer.may("reports.view_original")
-    reports = reports.prefetch_related("areas")
+    reports = selectors.with_area_names(reports)
     for r in reports.iterator(chunk_size=2000):
         row = [
             r.pk,

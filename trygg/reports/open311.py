@@ -6,6 +6,7 @@ GET shows only citizen-submitted requests, their redacted text, and a tracking c
 service_request_id (never the internal number). JSON and XML, as the specification has it.
 """
 
+import math
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
@@ -15,10 +16,9 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 from django_scopes import scope
 
-from trygg.core import ratelimit
+from trygg.core import bounds, ratelimit
 from trygg.core.models import Municipality
 from trygg.core.text import strip_control_characters
 
@@ -28,6 +28,8 @@ from .models import Category, Report
 OPEN_STATUSES = {Report.Status.NY, Report.Status.BEDOMD, Report.Status.ATGARDAS}
 LIMIT = (20, timedelta(hours=1))
 FORMATS = ("json", "xml")
+# As many as one answer holds (the list is cut at 1,000 too).
+MAX_IDS = 1000
 
 
 class Open311Error(Exception):
@@ -86,17 +88,40 @@ def _error(exc: Open311Error, fmt: str):
     )
 
 
-def _handles_errors(view):
+def _handles_errors(view, methods=("GET",)):
+    """Every answer, an error too, in the format the client asked for: Open311 clients parse
+    the error array and nothing else (no HTML 405, no 500 for a bad parameter)."""
+
     def wrapped(request, *args, fmt="json", **kwargs):
         if fmt not in FORMATS:
             return _error(Open311Error(404, "Okänt format; använd .json eller .xml."), "json")
         try:
+            if request.method not in methods:
+                response = _error(
+                    Open311Error(405, f"Metoden stöds inte; använd {' eller '.join(methods)}."),
+                    fmt,
+                )
+                response["Allow"] = ", ".join(methods)
+                return response
+            _check_parameters(request)
             return view(request, *args, fmt=fmt, **kwargs)
         except Open311Error as exc:
             return _error(exc, fmt)
 
     wrapped.__name__ = view.__name__
     return wrapped
+
+
+def _accepts(*methods):
+    return lambda view: _handles_errors(view, methods)
+
+
+def _check_parameters(request) -> None:
+    # PostgreSQL refuses NUL in a text parameter; no Open311 value has one.
+    for params in (request.GET, request.POST):
+        for key, values in params.lists():
+            if bounds.has_nul(key) or any(bounds.has_nul(v) for v in values):
+                raise Open311Error(400, f"{key.strip(chr(0))} får inte innehålla NUL-tecken.")
 
 
 def _jurisdiction(request) -> Municipality:
@@ -115,8 +140,7 @@ def _iso(dt):
     return timezone.localtime(dt).isoformat(timespec="seconds") if dt else None
 
 
-@require_http_methods(["GET"])
-@_handles_errors
+@_accepts("GET")
 def discovery(request, fmt):
     base = request.build_absolute_uri(reverse("open311:discovery", args=["json"])).rsplit("/", 1)[0]
     data = {
@@ -160,8 +184,7 @@ def _citizen_categories(municipality):
     )
 
 
-@require_http_methods(["GET"])
-@_handles_errors
+@_accepts("GET")
 def service_list(request, fmt):
     municipality = _jurisdiction(request)
     with scope(municipality=municipality):
@@ -169,8 +192,7 @@ def service_list(request, fmt):
     return _respond(data, fmt, root="services", item="service")
 
 
-@require_http_methods(["GET"])
-@_handles_errors
+@_accepts("GET")
 def service_definition(request, code, fmt):
     municipality = _jurisdiction(request)
     with scope(municipality=municipality):
@@ -218,15 +240,19 @@ def _parse_date(value, name):
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
+        parsed = None
+    # The year is checked before any time zone arithmetic, which overflows at year 1 or 9999.
+    if parsed is None or not bounds.datetime_in_range(parsed):
         raise Open311Error(
-            400, f"{name} ska vara en tidpunkt i W3C-format, t.ex. 2026-11-25T12:00:00Z."
-        ) from None
+            400,
+            f"{name} ska vara en tidpunkt i W3C-format mellan år {bounds.EARLIEST.year} och "
+            f"{bounds.LATEST.year}, t.ex. 2026-11-25T12:00:00Z.",
+        )
     return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
-@_handles_errors
+@_accepts("GET", "POST")
 def request_list(request, fmt):
     municipality = _jurisdiction(request)
     with scope(municipality=municipality):
@@ -235,9 +261,10 @@ def request_list(request, fmt):
         qs = _public_requests(municipality)
         ids = request.GET.get("service_request_id")
         if ids:
-            qs = qs.filter(
-                tracking_code__in=[i.strip().upper() for i in ids.split(",") if i.strip()]
-            )
+            codes = [i.strip().upper() for i in ids.split(",") if i.strip()]
+            if len(codes) > MAX_IDS:
+                raise Open311Error(400, f"Ange högst {MAX_IDS} service_request_id åt gången.")
+            qs = qs.filter(tracking_code__in=codes)
         else:
             start = _parse_date(request.GET.get("start_date"), "start_date")
             end = _parse_date(request.GET.get("end_date"), "end_date")
@@ -260,8 +287,7 @@ def request_list(request, fmt):
     return _respond(data, fmt, root="service_requests", item="request")
 
 
-@require_http_methods(["GET"])
-@_handles_errors
+@_accepts("GET")
 def request_detail(request, request_id, fmt):
     municipality = _jurisdiction(request)
     with scope(municipality=municipality):
@@ -272,13 +298,17 @@ def request_detail(request, request_id, fmt):
     return _respond(data, fmt, root="service_requests", item="request")
 
 
-def _float(value, name):
+def _float(value, name, limit):
     if value in (None, ""):
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
-        raise Open311Error(400, f"{name} ska vara ett decimaltal.") from None
+        number = math.nan
+    # NaN fails every comparison, so NaN, inf and an overflowed 1e400 are all refused here.
+    if not -limit <= number <= limit:
+        raise Open311Error(400, f"{name} ska vara ett decimaltal mellan -{limit} och {limit}.")
+    return number
 
 
 def _create(request, municipality, fmt):
@@ -289,7 +319,7 @@ def _create(request, municipality, fmt):
     category = _citizen_categories(municipality).filter(code=code).first()
     if category is None:
         raise Open311Error(404, f"Okänd service_code: {code}.")
-    lat, lon = _float(p.get("lat"), "lat"), _float(p.get("long"), "long")
+    lat, lon = _float(p.get("lat"), "lat", 90), _float(p.get("long"), "long", 180)
     address = (p.get("address_string") or "").strip()
     if (lat is None or lon is None) and not address and not p.get("address_id"):
         raise Open311Error(400, "Ange platsen: lat och long, eller address_string.")

@@ -5,11 +5,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from trygg.core import bounds
 from trygg.core.viewer import Viewer
+from trygg.geo.models import Area
 
 from .models import ApiKey, Category, ImportJob, Report, SavedFilter
 from .permissions import report_visibility
@@ -201,6 +202,35 @@ def report_list(*, viewer: Viewer, filters: ReportFilter) -> QuerySet[Report]:
     ).order_by(*SORTS[filters.sort])
 
 
+def with_area_names(reports: QuerySet[Report]) -> QuerySet[Report]:
+    """Prefetches each report's areas as id and name only. An outline is GeoJSON of up to
+    ~100 kB, joined once per report: a list of 1,000 read 140 MB before this."""
+    return reports.prefetch_related(Prefetch("areas", queryset=Area.objects.only("id", "name")))
+
+
+def api_report_page(*, reports: QuerySet[Report], offset: int, limit: int) -> QuerySet[Report]:
+    """One page of the API's list, newest first, with what ReportOut reads."""
+    qs = reports.select_related("category", "organisation", "assigned_organisation")
+    return with_area_names(qs).order_by("-occurred_at", "-pk")[offset : offset + limit]
+
+
+def api_report_get(*, viewer: Viewer, uuid) -> Report | None:
+    qs = visible_reports(viewer).filter(uuid=uuid)
+    qs = qs.select_related("category", "organisation", "assigned_organisation")
+    return with_area_names(qs).first()
+
+
+def api_external_id_taken(*, viewer: Viewer, external_id: str, uuid) -> bool:
+    """Another API report of the municipality already carries this external id."""
+    return (
+        Report.objects.filter(
+            municipality=viewer.municipality, source=Report.Source.API, external_id=external_id
+        )
+        .exclude(uuid=uuid)
+        .exists()
+    )
+
+
 def report_get(*, viewer: Viewer, pk: int) -> Report | None:
     return (
         visible_reports(viewer)
@@ -214,7 +244,7 @@ def report_get(*, viewer: Viewer, pk: int) -> Report | None:
             "duplicate_of",
             "status_changed_by",
         )
-        .prefetch_related("areas", "photos")
+        .prefetch_related(Prefetch("areas", queryset=Area.objects.only("id", "name")), "photos")
         .first()
     )
 
