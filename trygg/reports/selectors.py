@@ -208,16 +208,38 @@ def with_area_names(reports: QuerySet[Report]) -> QuerySet[Report]:
     return reports.prefetch_related(Prefetch("areas", queryset=Area.objects.only("id", "name")))
 
 
-def api_report_page(*, reports: QuerySet[Report], offset: int, limit: int) -> QuerySet[Report]:
-    """One page of the API's list, newest first, with what ReportOut reads."""
+def area_names_by_report(report_ids) -> dict[int, list[str]]:
+    """Report id → its areas' names, in the areas' order, from one query of two columns.
+    Tuples rather than Area objects: for a page of 1,000 reports they are ~4,000 rows."""
+    names: dict[int, list[str]] = {}
+    rows = (
+        Report.areas.through.objects.filter(report_id__in=report_ids)
+        .order_by("area__kind", "area__name")
+        .values_list("report_id", "area__name")
+    )
+    for report_id, name in rows:
+        names.setdefault(report_id, []).append(name)
+    return names
+
+
+def _with_names(reports) -> list[Report]:
+    reports = list(reports)
+    names = area_names_by_report([r.pk for r in reports])
+    for r in reports:
+        r.area_names = names.get(r.pk, [])
+    return reports
+
+
+def api_report_page(*, reports: QuerySet[Report], offset: int, limit: int) -> list[Report]:
+    """One page of the API's list, newest first, each with `area_names`."""
     qs = reports.select_related("category", "organisation", "assigned_organisation")
-    return with_area_names(qs).order_by("-occurred_at", "-pk")[offset : offset + limit]
+    return _with_names(qs.order_by("-occurred_at", "-pk")[offset : offset + limit])
 
 
 def api_report_get(*, viewer: Viewer, uuid) -> Report | None:
     qs = visible_reports(viewer).filter(uuid=uuid)
-    qs = qs.select_related("category", "organisation", "assigned_organisation")
-    return with_area_names(qs).first()
+    found = _with_names(qs.select_related("category", "organisation", "assigned_organisation"))
+    return found[0] if found else None
 
 
 def api_external_id_taken(*, viewer: Viewer, external_id: str, uuid) -> bool:
@@ -280,7 +302,8 @@ def duplicate_candidates(*, viewer: Viewer, report: Report, limit: int = 5) -> l
             occurred_at__lte=report.occurred_at + window,
         )
         .exclude(pk=report.pk)
-        .select_related("category")
+        # The page names each candidate's category as "parent – name".
+        .select_related("category", "category__parent")
         .order_by("occurred_at")[:limit]
     )
 
