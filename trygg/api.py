@@ -6,10 +6,12 @@ logged as a 500 like any other view's — but the client gets JSON, not the HTML
 
 import json
 import logging
+from functools import wraps
 
 from django.core import signals
 from django.core.exceptions import PermissionDenied, SuspiciousOperation, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.urls import re_path
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -166,3 +168,34 @@ def _server_error(request, exc):
     return api.create_response(
         request, {"detail": "Ett oväntat fel uppstod. Försök igen senare."}, status=500
     )
+
+
+def _json_405(view):
+    """ninja answers a method a path does not have with a plain-text 405; clients get JSON."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405 or response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            return response
+        allowed = response["Allow"]
+        answer = JsonResponse({"detail": f"Metoden stöds inte; tillåtna: {allowed}."}, status=405)
+        answer["Allow"] = allowed
+        return answer
+
+    return wrapped
+
+
+def _not_found(request, rest):
+    return JsonResponse({"detail": "Finns inte."}, status=404)
+
+
+def api_urls():
+    """The API's URLs for the root URLconf: every answer under /api/ is JSON, an unknown
+    path and a wrong method too."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback = _json_405(pattern.callback)
+    return [*patterns, re_path(r"^(?P<rest>.*)$", _not_found)], app_name, namespace

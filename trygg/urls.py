@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from trygg.api import api
+from trygg.api import api_urls
 from trygg.core.views import healthz
 
 admin.site.site_header = "Trygg – systemförvaltning"
@@ -13,7 +13,7 @@ urlpatterns = [
     path("rapporter/", include("trygg.reports.urls")),
     path("lagesbild/", include("trygg.lagesbild.urls")),
     path("strategi/", include("trygg.strategy.urls")),
-    path("api/", api.urls),
+    path("api/", api_urls()),
     path("open311/v2/", include("trygg.reports.open311_urls")),
     path("", include("trygg.public.urls")),
     path("django-admin/", admin.site.urls),
