@@ -49,6 +49,19 @@ PAGES = [
     ("/strategi/uppfoljning/", {"ar": "tjugo"}, 400, "Ange ett år mellan"),
 ]  # fmt: skip
 
+# Ids in the path past what a 64-bit column holds: not found, like any other unknown id.
+PATHS = [
+    f"/rapporter/{HUGE}/",
+    f"/rapporter/import/{HUGE}/",
+    f"/rapporter/import/{HUGE}/status.json",
+    f"/rapporter/kategorier/{HUGE}/",
+    f"/lagesbild/dokument/{HUGE}/status.json",
+    f"/lagesbild/moten/{HUGE}/",
+    f"/strategi/lagesbild/{HUGE}/",
+    f"/strategi/lagesbild/{INT64}/jamfor/?fran={HUGE}&till=1",
+    f"/strategi/atgardsplaner/{HUGE}/",
+]
+
 # (url, query, status, Swedish text): the map's JSON, which the page's script reads.
 MAP_DATA = [
     ({"bbox": "15,59,16,60", "zoom": HUGE}, 400, "zoom ska vara ett heltal mellan 0 och 22."),
@@ -138,6 +151,11 @@ def test_page_filter_with_bad_value_answers_with_a_swedish_message(staff, url, q
     response = staff.get(url, query)
     assert response.status_code == status
     assert text in _text(response)
+
+
+@pytest.mark.parametrize("url", PATHS)
+def test_id_past_the_databases_range_is_not_found(staff, url):
+    assert staff.get(url).status_code == 404
 
 
 @pytest.mark.parametrize(("query", "status", "text"), MAP_DATA)
