@@ -17,6 +17,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from trygg.core.errors import RETRY_AFTER_SECONDS, database_unavailable
 from trygg.reports.api import OrganisationKey
 from trygg.reports.api import router as reports_router
 from trygg.reports.idempotency import UuidConflict
@@ -156,8 +157,9 @@ def _suspicious(request, exc):
 
 @api.exception_handler(Exception)
 def _server_error(request, exc):
-    # Still a 500 and still logged with its traceback, as Django does for a view; the signal
+    # Still a 5xx and still logged with its traceback, as Django does for a view; the signal
     # lets the test client re-raise it. Only the body changes: JSON, and nothing from inside.
+    # A database that is away is a 503 with Retry-After, as on every other page.
     signals.got_request_exception.send(sender=None, request=request)
     logging.getLogger("django.request").error(
         "Internal Server Error: %s",
@@ -165,8 +167,16 @@ def _server_error(request, exc):
         exc_info=exc,
         extra={"status_code": 500, "request": request},
     )
+    if database_unavailable(exc):
+        response = api.create_response(
+            request,
+            {"detail": "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund."},
+            status=503,
+        )
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return api.create_response(
-        request, {"detail": "Ett oväntat fel uppstod. Försök igen senare."}, status=500
+        request, {"detail": "Ett tekniskt fel uppstod. Försök igen om en stund."}, status=500
     )
 
 

@@ -246,8 +246,9 @@ class ErrorOut(Schema):
 
 
 # What each operation can answer besides success, so clients (and the schemathesis run in
-# the tests) know every status that comes back. 400 is a body that is not JSON.
-ERRORS = {401: ErrorOut, 422: ErrorOut}
+# the tests) know every status that comes back. 400 is a body that is not JSON; 503 comes
+# with Retry-After while the database is away.
+ERRORS = {401: ErrorOut, 422: ErrorOut, 503: ErrorOut}
 BODY_ERRORS = {400: ErrorOut, **ERRORS}
 
 

@@ -12,10 +12,10 @@ from trygg.api import api
 
 # (method, path) → the statuses the document must declare.
 DECLARED = [
-    ("post", "/api/reports", {"200", "201", "400", "401", "403", "409", "422"}),
-    ("get", "/api/reports", {"200", "401", "422"}),
-    ("get", "/api/reports/{uuid}", {"200", "401", "404", "422"}),
-    ("patch", "/api/reports/{uuid}", {"200", "400", "401", "403", "404", "422"}),
+    ("post", "/api/reports", {"200", "201", "400", "401", "403", "409", "422", "503"}),
+    ("get", "/api/reports", {"200", "401", "422", "503"}),
+    ("get", "/api/reports/{uuid}", {"200", "401", "404", "422", "503"}),
+    ("patch", "/api/reports/{uuid}", {"200", "400", "401", "403", "404", "422", "503"}),
 ]
 
 
@@ -44,7 +44,7 @@ def test_unexpected_error_in_the_api_is_a_logged_json_500_without_its_text(caplo
         "application/json; charset=utf-8",
     )
     assert json.loads(response.content) == {
-        "detail": "Ett oväntat fel uppstod. Försök igen senare."
+        "detail": "Ett tekniskt fel uppstod. Försök igen om en stund."
     }
     assert [r.getMessage() for r in caplog.records] == ["Internal Server Error: /api/reports"]
     assert caplog.records[0].exc_info[0] is RuntimeError
