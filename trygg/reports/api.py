@@ -105,15 +105,21 @@ def _no_nul(value: str) -> str:
 Time = Annotated[datetime, AfterValidator(_bounded_time)]
 
 
-def Text(max_length: int, min_length: int = 0):
-    """A string with its length bounds and no NUL (PostgreSQL refuses NUL in text)."""
+def Text(max_length: int):
+    """Free text. Control characters, NUL among them, are stripped by the services."""
+    return Annotated[str, StringConstraints(max_length=max_length)]
+
+
+def Code(max_length: int, min_length: int = 0):
+    """A code or an id, looked up before any service runs: a NUL in it is refused here, as
+    PostgreSQL would refuse it with a 500. (Other control characters only fail to match.)"""
     constraints = StringConstraints(min_length=min_length or None, max_length=max_length)
     return Annotated[str, constraints, AfterValidator(_no_nul)]
 
 
 class ReportIn(Schema):
     uuid: UUID = Field(description="Klientens UUID; samma UUID igen ger samma rapport.")
-    category: Text(50, min_length=1) = Field(description="Kategorins kod, t.ex. klotter.")
+    category: Code(50, min_length=1) = Field(description="Kategorins kod, t.ex. klotter.")
     kind: Kind = "handelse"
     occurred_at: Time
     occurred_until: Time | None = None
@@ -126,7 +132,7 @@ class ReportIn(Schema):
     people_count: int | None = Field(None, ge=0, le=MAX_PEOPLE)
     youth_involved: bool | None = None
     sensitivity: SensitivityLevel | None = None
-    external_id: Text(100) = Field(
+    external_id: Code(100) = Field(
         "",
         description="Radens id i ert system; ett annat UUID med samma external_id ger 409.",
     )
@@ -228,7 +234,7 @@ class ReportFilters(FilterSchema):
     occurred_from: Annotated[Time | None, FilterLookup("occurred_at__gte")] = None
     occurred_to: Annotated[Time | None, FilterLookup("occurred_at__lt")] = None
     updated_since: Annotated[Time | None, FilterLookup("updated_at__gte")] = None
-    category: Text(100) | None = None
+    category: Code(100) | None = None
     status: Annotated[Status | None, FilterLookup("status")] = None
 
     def filter_category(self, value):

@@ -116,12 +116,17 @@ def _accepts(*methods):
     return lambda view: _handles_errors(view, methods)
 
 
+# Looked up before the services run; free text (description, address, names) has its
+# control characters stripped by the services instead.
+POSTED_CODES = ("jurisdiction_id", "service_code")
+
+
 def _check_parameters(request) -> None:
-    # PostgreSQL refuses NUL in a text parameter; no Open311 value has one.
-    for params in (request.GET, request.POST):
-        for key, values in params.lists():
-            if bounds.has_nul(key) or any(bounds.has_nul(v) for v in values):
-                raise Open311Error(400, f"{key.strip(chr(0))} får inte innehålla NUL-tecken.")
+    # PostgreSQL refuses NUL in a text parameter; no Open311 code or query value has one.
+    values = [*request.GET.lists(), *((k, request.POST.getlist(k)) for k in POSTED_CODES)]
+    for key, found in values:
+        if bounds.has_nul(key) or any(bounds.has_nul(v) for v in found):
+            raise Open311Error(400, f"{key.strip(chr(0))} får inte innehålla NUL-tecken.")
 
 
 def _jurisdiction(request) -> Municipality:

@@ -234,8 +234,9 @@ def _with_names(reports) -> list[Report]:
 # fields, cells and JSON was most of a page's time once the outlines were gone.
 API_FIELDS = (
     *("uuid", "kind", "status", "occurred_at", "occurred_until", "reported_at", "lat", "lon"),
-    *("precision", "place_name", "description", "description_redacted", "cost_sek"),
-    *("police_report_number", "people_count", "youth_involved", "sensitivity", "updated_at"),
+    *("precision", "place_name", "place_name_redacted", "description", "description_redacted"),
+    *("cost_sek", "police_report_number", "people_count", "youth_involved", "sensitivity"),
+    "updated_at",
     *("category__code", "category__name", "organisation__name", "assigned_organisation__name"),
 )
 
