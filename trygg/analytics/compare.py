@@ -13,6 +13,9 @@ from typing import Literal
 
 import numpy as np
 
+from trygg.locale_sv import format_number as format_sv
+from trygg.locale_sv import round_half_up
+
 Direction = Literal["ökning", "minskning", "oförändrad"]
 
 # Below this many events in total, say outright that only large changes can be detected.
@@ -90,10 +93,10 @@ def format_p(p: float) -> str:
 
 
 def format_number(x: float, decimals: int = 1) -> str:
-    """A count as Swedish text: integers bare, others with a decimal comma."""
-    if float(x).is_integer():
-        return str(int(x))
-    return f"{x:.{decimals}f}".replace(".", ",")
+    """A count as Swedish text, rounded half up to `decimals` places: integers bare, others
+    with a decimal comma (the locale module's one rounding rule)."""
+    rounded = round_half_up(x, decimals)
+    return format_sv(rounded, 0 if rounded == rounded.to_integral_value() else decimals)
 
 
 def _count(value, name: str) -> int:

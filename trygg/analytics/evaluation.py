@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from scipy.special import erfc, ndtri
 
+from trygg.locale_sv import round_half_up
+
 from .compare import format_number, format_p
 
 # Above this ratio between the ends of the confidence interval for the RRR, call it "wide".
@@ -196,13 +198,13 @@ def _confidence(confidence: float) -> None:
 
 
 def _percent(x: float) -> str:
-    return f"{round(x):d} %"
+    return f"{format_number(x, 0)} %"
 
 
 def _relative(rrr: float) -> str:
     """'30 % färre', '12 % fler' or 'lika många' for a rate ratio."""
     change = 100 * (rrr - 1)
-    if round(change) == 0:
+    if round_half_up(change) == 0:
         return "lika många"
     return f"{_percent(abs(change))} {'fler' if change > 0 else 'färre'}"
 
@@ -211,7 +213,7 @@ def _did_text(rrr, ci_low, ci_high, p_value, effect, significant, confidence, co
     """What the difference-in-differences shows, and what it does not, in plain Swedish."""
     level = _percent(100 * confidence)
     interval = f"{level} konfidensintervall: från {_relative(ci_low)} till {_relative(ci_high)}"
-    counts = format_number(abs(round(effect)), 0)
+    counts = format_number(abs(effect), 0)
     fewer_more = "färre" if effect < 0 else "fler"
     if significant:
         head = (
@@ -249,8 +251,8 @@ def _wdd_text(
     """What the WDD shows, and what it does not, in plain Swedish."""
 
     def events(x: float) -> str:
-        n = format_number(abs(round(x, 1)))
-        return f"{n} {'färre' if x < 0 else 'fler'}" if round(x, 1) != 0 else "lika många"
+        n = format_number(abs(x))
+        return f"{n} {'färre' if x < 0 else 'fler'}" if round_half_up(x, 1) != 0 else "lika många"
 
     level = _percent(100 * confidence)
     head = (

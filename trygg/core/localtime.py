@@ -11,11 +11,11 @@ hour. Callers must filter the rows to the same window, or the offset is wrong ou
 
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from django.db.models import BigIntegerField, Case, ExpressionWrapper, F, Func, Value, When
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from trygg.locale_sv import STOCKHOLM
+
 DAY = 86_400
 EPOCH_DATE = date(1970, 1, 1)
 # 1970-01-01 was a Thursday: day number + 3, modulo 7, is the weekday with Monday = 0.

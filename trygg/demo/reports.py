@@ -7,7 +7,6 @@ import random
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,13 +14,13 @@ from django.utils import timezone
 from trygg.core.models import Municipality, Organisation
 from trygg.geo.h3cells import cells_for_point
 from trygg.geo.selectors import area_index
+from trygg.locale_sv import STOCKHOLM
 from trygg.reports import privacy
 from trygg.reports.imports import police_events_store
 from trygg.reports.models import Category, Report, ReportEvent
 from trygg.reports.polisen import municipality_matches, parse_feed
 
 DATA = Path(__file__).resolve().parent / "data"
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 DEMO_PREFIX = "demo-"
 N_REPORTS = 4200
 

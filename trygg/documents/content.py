@@ -6,17 +6,9 @@ from datetime import datetime
 
 from trygg.lagesbild import svg
 from trygg.lagesbild.picture import Picture
+from trygg.locale_sv import format_kronor, format_number, local
 
-from .formatting import (
-    format_date,
-    format_datetime,
-    format_int,
-    format_period,
-    format_sek,
-    local,
-    reports,
-    short_change,
-)
+from .formatting import format_date, format_datetime, format_period, reports, short_change
 from .minutes import Minutes
 from .model import Block, Document, column, facts, heading, image, items, para, table
 
@@ -146,7 +138,7 @@ def minutes_document(minutes: Minutes, *, generated_at: datetime) -> Document:
                         column("Perioden", align="right"),
                         column("Föregående", align="right"),
                     ],
-                    [[c.name, format_int(c.current), format_int(c.previous)] for c in top],
+                    [[c.name, format_number(c.current), format_number(c.previous)] for c in top],
                 )
             )
         blocks += _hotspots(picture, explain=False)
@@ -186,9 +178,9 @@ def _categories(p: Picture) -> list[Block]:
     rows = [
         [
             c.name,
-            format_int(c.current),
-            format_int(c.previous),
-            format_int(c.last_year),
+            format_number(c.current),
+            format_number(c.previous),
+            format_number(c.last_year),
             short_change(c.vs_previous),
             short_change(c.vs_last_year),
         ]
@@ -225,8 +217,12 @@ def _costs(p: Picture) -> list[Block]:
                 column("Rapporter", width=1, align="right"),
                 column("Kostnad", width=1.4, align="right"),
             ],
-            [[c.organisation, format_int(c.reports), format_sek(c.cost)] for c in p.costs],
-            foot=["Totalt", format_int(sum(c.reports for c in p.costs)), format_sek(p.cost_total)],
+            [[c.organisation, format_number(c.reports), format_kronor(c.cost)] for c in p.costs],
+            foot=[
+                "Totalt",
+                format_number(sum(c.reports for c in p.costs)),
+                format_kronor(p.cost_total),
+            ],
         )
     ]
 
@@ -243,7 +239,12 @@ def _areas(p: Picture) -> list[Block]:
                 column("Förändring", width=2.6),
             ],
             [
-                [a.name, format_int(a.current), format_int(a.previous), short_change(a.vs_previous)]
+                [
+                    a.name,
+                    format_number(a.current),
+                    format_number(a.previous),
+                    short_change(a.vs_previous),
+                ]
                 for a in p.areas
             ],
         )

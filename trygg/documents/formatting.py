@@ -1,17 +1,12 @@
-"""Swedish formatting of numbers, money, dates and comparisons for the documents."""
+"""Swedish formatting of dates and comparisons for the documents; numbers, kronor and the
+time zone come from the one locale module, so a document and the page agree."""
 
 import re
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
-from trygg.analytics.compare import Comparison, format_number, format_p
+from trygg.analytics.compare import Comparison, format_p
+from trygg.locale_sv import MINUS, format_number, local
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-# A no-break space groups thousands and keeps "kr" with its number: Swedish typography, and
-# every font and Word have the glyph (the narrow U+202F is missing from many).
-NBSP = "\u00a0"
-MINUS = "\u2212"
 # Characters XML 1.0 forbids outright: Word files cannot hold them, so they are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -19,18 +14,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def xml_safe(text: str) -> str:
     """`text` without the control characters that XML (and so DOCX) cannot carry."""
     return _NOT_XML.sub("", text)
-
-
-def format_int(n: int) -> str:
-    """`12 345` with a no-break space between thousands."""
-    sign = MINUS if n < 0 else ""
-    return sign + f"{abs(int(n)):,}".replace(",", NBSP)
-
-
-def format_sek(amount: Decimal | int | float) -> str:
-    """`184 351 kr`: whole kronor, rounded half up as in Swedish accounting."""
-    whole = int(Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return f"{format_int(whole)}{NBSP}kr"
 
 
 def format_date(d: date) -> str:
@@ -43,11 +26,6 @@ def format_period(start: date, end: date) -> str:
     return f"{format_date(start)}\u2013{format_date(end)}"
 
 
-def local(dt: datetime) -> datetime:
-    """Swedish local time; a naive datetime is taken to be local already."""
-    return dt.astimezone(STOCKHOLM) if dt.tzinfo else dt
-
-
 def format_datetime(dt: datetime) -> str:
     """`2025-03-17 kl. 13.30` in Swedish local time."""
     dt = local(dt)
@@ -58,7 +36,7 @@ def signed(x: float) -> str:
     """`+9`, `−2,5` or `0`, with a real minus sign and a decimal comma."""
     if x == 0:
         return "0"
-    return ("+" if x > 0 else MINUS) + format_number(abs(x))
+    return ("+" if x > 0 else MINUS) + format_number(abs(x), 0 if float(x).is_integer() else 1)
 
 
 def short_change(c: Comparison) -> str:
@@ -74,4 +52,4 @@ def short_change(c: Comparison) -> str:
 
 def reports(n: int) -> str:
     """`1 rapport`, `1 234 rapporter`."""
-    return "1 rapport" if n == 1 else f"{format_int(n)} rapporter"
+    return "1 rapport" if n == 1 else f"{format_number(n)} rapporter"

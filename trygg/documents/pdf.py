@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typst
 
-from .formatting import STOCKHOLM
+from trygg.locale_sv import STOCKHOLM
+
 from .model import Document
 
 HERE = Path(__file__).resolve().parent

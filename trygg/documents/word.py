@@ -10,7 +10,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from .formatting import STOCKHOLM, xml_safe
+from trygg.locale_sv import STOCKHOLM
+
+from .formatting import xml_safe
 from .model import Block, Document
 from .pdf import svgs_to_png
 

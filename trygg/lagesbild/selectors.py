@@ -5,7 +5,7 @@ on (municipality, occurred_at) that return plain columns, then numpy and the ana
 package. Every figure carries a link to the filtered report list that produced it."""
 
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import numpy as np
@@ -18,7 +18,6 @@ from trygg.analytics.compare import compare_counts
 from trygg.analytics.hotspots import gi_star
 from trygg.analytics.patterns import weekday_hour, weekly_counts
 from trygg.core.localtime import (
-    STOCKHOLM,
     day_number,
     local_day_number,
     local_hour,
@@ -27,6 +26,7 @@ from trygg.core.localtime import (
 from trygg.core.viewer import Viewer
 from trygg.geo.h3cells import cell_boundary
 from trygg.geo.selectors import area_index
+from trygg.locale_sv import day_bounds
 from trygg.reports.models import Category, Report
 from trygg.reports.selectors import ReportFilter, visible_reports
 
@@ -45,12 +45,7 @@ def max_period_days() -> int:
     return int(getattr(settings, "LAGESBILD_MAX_DAYS", 2200))
 
 
-def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    """Local days [start, end] as aware datetimes [from, to)."""
-    return (
-        datetime.combine(start, time.min, tzinfo=STOCKHOLM),
-        datetime.combine(end + timedelta(days=1), time.min, tzinfo=STOCKHOLM),
-    )
+_bounds = day_bounds  # local days [start, end] as aware datetimes [from, to)
 
 
 def validate_period(start: date, end: date) -> None:

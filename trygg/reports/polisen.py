@@ -16,9 +16,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from trygg.locale_sv import STOCKHOLM
+
 POLISEN_BASE_URL = "https://polisen.se"
 
 MONTHS = {

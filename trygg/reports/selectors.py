@@ -2,15 +2,15 @@
 Every selector filters by municipality first, then by what the viewer may read."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from trygg.core import bounds
 from trygg.core.viewer import Viewer
 from trygg.geo.models import Area
+from trygg.locale_sv import day_bounds, day_start
 
 from .models import ApiKey, Category, ImportJob, Report, SavedFilter
 from .permissions import report_visibility
@@ -157,16 +157,12 @@ def visible_reports(viewer: Viewer) -> QuerySet[Report]:
     return qs.filter(visibility)
 
 
-def _local_midnight(d: date) -> datetime:
-    return timezone.make_aware(datetime.combine(d, time.min))
-
-
 def report_list(*, viewer: Viewer, filters: ReportFilter) -> QuerySet[Report]:
     qs = visible_reports(viewer)
     if filters.date_from:
-        qs = qs.filter(occurred_at__gte=_local_midnight(filters.date_from))
+        qs = qs.filter(occurred_at__gte=day_start(filters.date_from))
     if filters.date_to:
-        qs = qs.filter(occurred_at__lt=_local_midnight(filters.date_to + timedelta(days=1)))
+        qs = qs.filter(occurred_at__lt=day_bounds(filters.date_to)[1])
     if filters.categories:
         qs = qs.filter(
             Q(category_id__in=filters.categories) | Q(category__parent_id__in=filters.categories)

@@ -15,11 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
+
+from trygg.locale_sv import STOCKHOLM
 
 from .categories import SEED
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Larger files are split by the user rather than held in memory and shown as one long list.
 MAX_ROWS = 50_000
 

@@ -2,30 +2,24 @@
 (measures, promise activities, meetings and decisions), indicator values and effects,
 with figures from the reports. Built as a neutral document, rendered to PDF and DOCX."""
 
-from datetime import date, datetime, time
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.db.models import Sum
 
 from trygg.core.viewer import Viewer
 from trygg.documents.model import Document, column, heading, para, table
 from trygg.lagesbild.models import Decision, Meeting, PoliceInput
+from trygg.locale_sv import format_kronor, format_number, year_bounds
 from trygg.reports.models import Report
 
 from . import plans
 from .models import Goal, Measure, PromiseActivity
 
-TZ = ZoneInfo("Europe/Stockholm")
-
-
-def _n(value) -> str:
-    return f"{int(round(float(value or 0))):,}".replace(",", "\u00a0")
+_n = format_number
 
 
 def _year(qs, year: int, field: str = "occurred_at"):
-    lo = datetime.combine(date(year, 1, 1), time.min, tzinfo=TZ)
-    hi = datetime.combine(date(year + 1, 1, 1), time.min, tzinfo=TZ)
+    lo, hi = year_bounds(year)
     return qs.filter(**{f"{field}__gte": lo, f"{field}__lt": hi})
 
 
@@ -52,8 +46,8 @@ def goal_figures(*, viewer: Viewer, year: int) -> dict[str, list[str]]:
             f"före), varav {_n(this.filter(kind=Report.Kind.OTRYGGHET).count())} om otrygghet."
         ],
         "G2": [
-            f"Uppskattad kostnad för skador i kommunens verksamheter: {_n(cost)} kr "
-            f"({_n(cost_before)} kr året före)."
+            f"Uppskattad kostnad för skador i kommunens verksamheter: {format_kronor(cost)} "
+            f"({format_kronor(cost_before)} året före)."
         ],
         "G3": [
             f"{meetings.count()} lägesbildsmöten med {decisions.count()} beslut om insatser, "

@@ -5,36 +5,27 @@ the police have reported); what it cannot say is said too, so the authors know w
 
 import math
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from trygg.analytics.compare import format_p
 from trygg.analytics.patterns import knox_test
 from trygg.core.localtime import local_hour, local_weekday
 from trygg.core.viewer import Viewer
 from trygg.geo.models import Area
 from trygg.lagesbild.models import PoliceInput
+from trygg.locale_sv import format_kronor, format_number, year_bounds
 from trygg.reports.models import Category, Report
 from trygg.reports.selectors import visible_reports
 
 from .selectors import statistics_comparison
 
-TZ = ZoneInfo("Europe/Stockholm")
-
-
-def _year_bounds(year: int) -> tuple[datetime, datetime]:
-    return (
-        datetime.combine(date(year, 1, 1), time.min, tzinfo=TZ),
-        datetime.combine(date(year + 1, 1, 1), time.min, tzinfo=TZ),
-    )
-
-
-def _fmt(n) -> str:
-    return f"{int(round(float(n))):,}".replace(",", "\u00a0")
+_year_bounds = year_bounds
+_fmt = format_number
 
 
 def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[str, str]:
@@ -143,7 +134,8 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
     youth, insecurity = counted["youth"], counted["insecurity"]
     konsekvenser = [
         f"Den uppskattade kostnaden för skador som rapporterats under perioden är "
-        f"**{_fmt(costs['total'] or Decimal(0))} kr** ({_fmt(costs['n'])} rapporter med kostnad). "
+        f"**{format_kronor(costs['total'] or Decimal(0))}** "
+        f"({_fmt(costs['n'])} rapporter med kostnad). "
         "Det är kommunkoncernens egna kostnader för skadegörelse, bränder och stölder (mål G2); "
         "kostnader för enskilda och företag syns inte här.",
     ]
@@ -163,7 +155,7 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
     if counted["n"]:
         share = 100 * counted["night"] / counted["n"]
         orsaker.append(
-            f"{share:.0f} % av rapporterna gäller fredags- och lördagskvällar och nätter "
+            f"{_fmt(share)} % av rapporterna gäller fredags- och lördagskvällar och nätter "
             "(20–04), som utgör 14 % av veckans timmar."
         )
     knox = _near_repeat(period)
@@ -230,10 +222,10 @@ def _near_repeat(period) -> str:
     if result.p_value < 0.05:
         return (
             f"Skadegörelse och inbrott upprepas nära varandra: inom 200 meter och 7 dagar "
-            f"finns {result.ratio:.1f} gånger fler par än slumpen ger (Knox-test, "
-            f"p = {result.p_value:.3f}). Snabba insatser efter en händelse kan löna sig."
+            f"finns {format_number(result.ratio, 1)} gånger fler par än slumpen ger (Knox-test, "
+            f"{format_p(result.p_value)}). Snabba insatser efter en händelse kan löna sig."
         )
     return (
         "Inget säkerställt mönster av upprepad skadegörelse eller inbrott nära i tid och rum "
-        f"(Knox-test, 200 meter och 7 dagar, p = {result.p_value:.2f})."
+        f"(Knox-test, 200 meter och 7 dagar, {format_p(result.p_value)})."
     )

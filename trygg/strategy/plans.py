@@ -4,8 +4,7 @@ Writes check `strategy.manage_plans` and are audited; reads compute the figures 
 reports so they stay current."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,6 +17,7 @@ from trygg.analytics.evaluation import diff_in_diff
 from trygg.core.audit import audit_log
 from trygg.core.models import AuditEvent
 from trygg.core.viewer import Viewer
+from trygg.locale_sv import day_start
 from trygg.reports.selectors import ReportFilter, report_list, visible_reports
 
 from .models import (
@@ -30,7 +30,6 @@ from .models import (
     StrategicPicture,
 )
 
-TZ = ZoneInfo("Europe/Stockholm")
 OPEN = (Measure.Status.PLANERAD, Measure.Status.PAGAR)
 
 
@@ -234,7 +233,7 @@ def _quarters(n: int, today: date) -> list[tuple[date, date]]:
 
 
 def _aware(d: date) -> datetime:
-    return datetime.combine(d, time.min, tzinfo=TZ)
+    return day_start(d)
 
 
 @dataclass

@@ -1,29 +1,21 @@
-"""Numbers the Swedish way: a space between thousands, a comma for decimals."""
-
-from decimal import Decimal
+"""Numbers the Swedish way on the page, through the one locale module, so the page shows the
+same text as the PDF and the DOCX for the same amount."""
 
 from django import template
 
+from trygg.locale_sv import format_kronor, format_number
+
 register = template.Library()
-NBSP = "\u00a0"
-
-
-def _group(n: int) -> str:
-    return f"{n:,}".replace(",", NBSP)
 
 
 @register.filter
-def kronor(value) -> str:
-    """1234567.5 → '1 234 568 kr' (whole kronor; a non-breaking space between groups)."""
-    if value in (None, ""):
-        return "–"
-    amount = Decimal(value).quantize(Decimal(1))
-    return f"{_group(int(amount))}{NBSP}kr"
+def kronor(value, decimals=0) -> str:
+    """184350.50 → '184 351 kr' (whole kronor rounded half up); `|kronor:2` keeps öre;
+    '–' for no value."""
+    return format_kronor(value, int(decimals))
 
 
 @register.filter
-def tal(value) -> str:
-    """An integer with Swedish digit grouping."""
-    if value in (None, ""):
-        return "–"
-    return _group(int(value))
+def tal(value, decimals=0) -> str:
+    """A number with Swedish digit grouping, rounded half up (`|tal:1` for one decimal)."""
+    return format_number(value, int(decimals))

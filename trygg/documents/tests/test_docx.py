@@ -10,7 +10,7 @@ import docx
 from docx.oxml.ns import qn
 
 from trygg.documents import minutes_docx, picture_docx
-from trygg.documents.formatting import STOCKHOLM
+from trygg.locale_sv import STOCKHOLM
 
 from .sample import empty_picture, sample_minutes, sample_picture
 

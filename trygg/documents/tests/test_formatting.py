@@ -1,17 +1,13 @@
-"""Swedish numbers, money, dates and comparison phrases."""
+"""Swedish dates and comparison phrases in the documents (numbers and kronor are tested in
+tests/test_locale_sv.py)."""
 
 from datetime import date, datetime
-from decimal import Decimal
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from trygg.analytics.compare import compare_counts
 from trygg.documents.formatting import (
     format_datetime,
-    format_int,
     format_period,
-    format_sek,
     reports,
     short_change,
     signed,
@@ -21,23 +17,7 @@ from trygg.documents.formatting import (
 NB = "\u00a0"
 
 
-@pytest.mark.parametrize(
-    ("amount", "text"),
-    [
-        (Decimal("0"), f"0{NB}kr"),
-        (Decimal("950"), f"950{NB}kr"),
-        (Decimal("184350.50"), f"184{NB}351{NB}kr"),
-        (Decimal("1234567.49"), f"1{NB}234{NB}567{NB}kr"),
-        (12000, f"12{NB}000{NB}kr"),
-    ],
-)
-def test_format_sek(amount, text):
-    assert format_sek(amount) == text
-
-
 def test_numbers_and_dates():
-    assert format_int(1234) == f"1{NB}234"
-    assert format_int(-5) == "\u22125"
     assert signed(2.5) == "+2,5" and signed(-3) == "\u22123" and signed(0) == "0"
     assert format_period(date(2025, 3, 1), date(2025, 3, 14)) == "2025-03-01–2025-03-14"
     utc = datetime(2025, 7, 1, 12, 0, tzinfo=ZoneInfo("UTC"))

@@ -14,6 +14,7 @@ ALLOWED_TRYGG = (
     "trygg.lagesbild.picture",
     "trygg.lagesbild.svg",
     "trygg.analytics",
+    "trygg.locale_sv",
 )
 
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pypdf
 
 from trygg.documents import minutes_pdf, picture_pdf
-from trygg.documents.formatting import STOCKHOLM
+from trygg.locale_sv import STOCKHOLM
 
 from .sample import NASTY, empty_picture, sample_minutes, sample_picture
 

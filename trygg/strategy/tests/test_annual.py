@@ -53,7 +53,7 @@ def test_ks_follow_up_report_per_goal_as_pdf_and_docx(client, users, koping):
         )
     client.force_login(users[Role.RADSLEDAMOT])
     page = client.get(reverse("strategy:annual_report"), {"ar": 2026}).content.decode()
-    assert "G2 Få störningar och egendomsskador" in page and "2\u00a0500 kr" in page
+    assert "G2 Få störningar och egendomsskador" in page and "2\u00a0500\u00a0kr" in page
     pdf = client.get(reverse("strategy:annual_report"), {"ar": 2026, "format": "pdf"})
     text = "".join(p.extract_text() for p in pypdf.PdfReader(BytesIO(pdf.content)).pages)
     assert "Uppföljning av riktlinjen" in text and "Belysning i gångtunneln" in text
