@@ -10,10 +10,10 @@ The periods mirror trygg/lagesbild/selectors.py (_bounds, _shift_year, _weekly) 
 importing Django, so the DuckDB side runs in the bench process itself.
 """
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from trygg.locale_sv import STOCKHOLM, day_bounds
+
 DAYS = 14
 WEEKS = 52
 # Samordnare reads every sensitivity and organisation, so the app adds no visibility filter
@@ -23,11 +23,7 @@ ZOOM_VIEWPORT_PX = (1280, 800)
 MAP_DEFAULT_DAYS = 365
 
 
-def bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    return (
-        datetime.combine(start, time.min, tzinfo=STOCKHOLM),
-        datetime.combine(end + timedelta(days=1), time.min, tzinfo=STOCKHOLM),
-    )
+bounds = day_bounds
 
 
 def shift_year(d: date) -> date:

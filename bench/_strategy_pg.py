@@ -6,7 +6,6 @@ import random
 import sys
 import time
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trygg.settings")
 import django  # noqa: E402
@@ -24,8 +23,6 @@ from trygg.geo.h3cells import cells_for_point  # noqa: E402
 from trygg.reports.imports import bulk_insert_reports  # noqa: E402
 from trygg.reports.models import Category  # noqa: E402
 from trygg.strategy.drafting import draft_sections  # noqa: E402
-
-TZ = ZoneInfo("Europe/Stockholm")
 
 
 def main(n: int) -> None:

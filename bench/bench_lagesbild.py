@@ -36,6 +36,7 @@ from bench._lagesbild_sql import (
     viewport,
 )
 from bench.pg import ROOT, postgres_url
+from trygg.locale_sv import day_start
 
 N_SAMPLES = 30
 N_VIEWPORTS = 30
@@ -211,7 +212,7 @@ def duckdb_time(con, plan) -> dict:
         aggregations(s)
     result = {"samples": rows_for(plan["samples"]), "big": rows_for(plan["big"])}
     since = date.fromisoformat(plan["today"]) - timedelta(days=MAP_DEFAULT_DAYS - 1)
-    since_at = datetime.combine(since, datetime.min.time(), tzinfo=STOCKHOLM)
+    since_at = day_start(since)
     viewports = {"all": [], "12m": []}
     for key, after in (("all", None), ("12m", since_at)):
         for v in plan["viewports"]:

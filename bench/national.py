@@ -21,17 +21,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import repeat
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import h3.api.basic_int as h3i
 import numpy as np
 
+from trygg.locale_sv import STOCKHOLM
 from trygg.reports.categories import SEED
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("TRYGG_SHARED_DATA_DIR", ROOT.parent / "shared" / "data"))
 CACHE = ROOT / "var" / "bench"
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 YEARS = 5
 METRES_PER_DEGREE = 111_320.0
 

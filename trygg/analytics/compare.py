@@ -89,7 +89,7 @@ def format_p(p: float) -> str:
     if p < 0.001:
         return "p < 0,001"
     digits = 2 if p >= 0.1 else 3
-    return "p = " + f"{p:.{digits}f}".replace(".", ",")
+    return "p = " + format_sv(p, digits)
 
 
 def format_number(x: float, decimals: int = 1) -> str:
