@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from trygg.locale_sv import STOCKHOLM
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -210,7 +212,7 @@ OTP_TOTP_ISSUER = "Trygg"
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
 LOCALE_PATHS = [BASE_DIR / "trygg" / "locale"]
-TIME_ZONE = "Europe/Stockholm"
+TIME_ZONE = STOCKHOLM.key  # the one zone of trygg/locale_sv.py
 USE_I18N = True
 USE_TZ = True
 

@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 
 from trygg.analytics.compare import format_number
+from trygg.locale_sv import format_number as format_count
 
 from .picture import HexCell, Picture
 
@@ -210,7 +211,7 @@ def weekly_chart_svg(picture: Picture, *, width: int = 640, height: int = 200) -
             f'<line x1="{left}" y1="{y(value):.1f}" x2="{width - right}" y2="{y(value):.1f}" '
             f'stroke="{GRID}" stroke-width="1"/>'
             f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="11" '
-            f'fill="{MUTED}">{value}</text>'
+            f'fill="{MUTED}">{format_count(value)}</text>'
         )
     for i, ((week, count), highlighted) in enumerate(zip(weekly, in_period, strict=True)):
         x = left + i * slot + (slot - bar_w) / 2
@@ -279,7 +280,7 @@ def weekday_hour_svg(picture: Picture, *, width: int = 640, height: int = 220) -
                 ink = "#ffffff" if fill in DARK_FILLS else INK
                 parts.append(
                     f'<text x="{xx + cell_w / 2:.1f}" y="{yy + cell_h / 2 + font * 0.35:.1f}" '
-                    f'text-anchor="middle" font-size="{font}" fill="{ink}">{n}</text>'
+                    f'text-anchor="middle" font-size="{font}" fill="{ink}">{format_count(n)}</text>'
                 )
     for hour in range(24):
         parts.append(
@@ -322,7 +323,7 @@ def _message_svg(message: str, *, width: int, height: int, klass: str) -> str:
 
 def _reports(n: int) -> str:
     """`1 rapport`, `3 rapporter`."""
-    return f"{n} rapport" if n == 1 else f"{n} rapporter"
+    return "1 rapport" if n == 1 else f"{format_count(n)} rapporter"
 
 
 def _week_label(week: date) -> str:
@@ -380,7 +381,7 @@ def _class_index(value: int, classes: list[tuple[int, int]]) -> int:
 
 def _range_label(low: int, high: int) -> str:
     """`3` or `3–5`."""
-    return str(low) if low == high else f"{low}–{high}"
+    return format_count(low) if low == high else f"{format_count(low)}–{format_count(high)}"
 
 
 # --- Map ---------------------------------------------------------------------------------------
@@ -525,8 +526,9 @@ def _weekly_desc(weekly: list[tuple[date, int]], in_period: list[bool]) -> str:
     text = (
         f"Rapporter per vecka under {len(weekly)} veckor, från {_week_label(first)} "
         f"{first.isocalendar()[0]} till {_week_label(last)} {last.isocalendar()[0]}, "
-        f"totalt {total}. Lägst {low} ({_week_label(low_week)}), högst {high} "
-        f"({_week_label(high_week)}), senaste veckan ({_week_label(last)}) {weekly[-1][1]}."
+        f"totalt {format_count(total)}. Lägst {format_count(low)} ({_week_label(low_week)}), "
+        f"högst {format_count(high)} ({_week_label(high_week)}), senaste veckan "
+        f"({_week_label(last)}) {format_count(weekly[-1][1])}."
     )
     period = [n for (_, n), flag in zip(weekly, in_period, strict=True) if flag]
     if period:
@@ -548,8 +550,9 @@ def _weekday_hour_desc(matrix: list[list[int]]) -> str:
     best_day = max(range(7), key=lambda d: (by_day[d], -d))
     best_hour = max(range(24), key=lambda h: (by_hour[h], -h))
     return (
-        f"Rapporter per veckodag och timme, totalt {total}. Flest på {WEEKDAY_NAMES[peak_day]} "
-        f"kl. {peak_hour:02d} ({_reports(matrix[peak_day][peak_hour])}). Flest rapporter på "
-        f"{WEEKDAY_NAMES[best_day]}ar ({by_day[best_day]}) och kl. {best_hour:02d}–"
-        f"{(best_hour + 1) % 24:02d} ({by_hour[best_hour]})."
+        f"Rapporter per veckodag och timme, totalt {format_count(total)}. "
+        f"Flest på {WEEKDAY_NAMES[peak_day]} kl. {peak_hour:02d} "
+        f"({_reports(matrix[peak_day][peak_hour])}). Flest rapporter på "
+        f"{WEEKDAY_NAMES[best_day]}ar ({format_count(by_day[best_day])}) "
+        f"och kl. {best_hour:02d}–{(best_hour + 1) % 24:02d} ({format_count(by_hour[best_hour])})."
     )

@@ -146,3 +146,17 @@ def test_weekday_hour_has_every_cell_and_numbers_not_only_colour():
     labels = [t.text for t in root.iter(f"{NS}text")]
     assert labels[:1] == ["Mån"] and "Sön" in labels
     assert "Flest på fredag kl. 22 (9 rapporter)" in desc(root)
+
+
+def test_counts_in_the_charts_have_swedish_digit_grouping():
+    picture = sample_picture()
+    weekly = [(week, n * 100) for week, n in picture.weekly]
+    matrix = [[n * 1000 for n in row] for row in picture.weekday_hour]
+    busy = replace(picture, weekly=weekly, weekday_hour=matrix)
+    high = max(n for _, n in weekly)
+    chart, grid = parse(svg.weekly_chart_svg(busy)), parse(svg.weekday_hour_svg(busy))
+    assert f"högst {high // 1000}\u00a0{high % 1000:03d} (" in desc(chart)
+    labels = [t.text for t in chart.iter(f"{NS}text")]
+    assert "1\u00a0000" in labels and "1000" not in labels
+    cells = [t.text for t in grid.iter(f"{NS}text") if t.text and t.text[0].isdigit()]
+    assert any("\u00a0" in c for c in cells) and not any(c.isdigit() and len(c) > 3 for c in cells)
