@@ -88,12 +88,13 @@ def format_number(value: Number | None, decimals: int = 0) -> str:
     if value is None or value == "":
         return NO_VALUE
     rounded = round_half_up(value, decimals)
-    with localcontext() as ctx:
-        # format() also rounds to the context's precision, which would cut a long number.
-        ctx.prec = max(28, rounded.adjusted() + decimals + 2)
-        text = f"{abs(rounded):,.{decimals}f}"
-    whole, _, fraction = text.partition(".")
-    text = whole.replace(",", NBSP) + ("," + fraction if fraction else "")
+    # After quantize() the digits are the amount in units of the last decimal, exactly;
+    # integer arithmetic from here on, as Decimal's format() would round a long number again.
+    units = int("".join(map(str, rounded.as_tuple().digits)))
+    whole, fraction = divmod(units, 10**decimals)
+    text = f"{whole:,}".replace(",", NBSP)
+    if decimals:
+        text += "," + f"{fraction:0{decimals}d}"
     return (MINUS if rounded < 0 else "") + text
 
 
