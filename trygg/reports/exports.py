@@ -1,5 +1,6 @@
 """CSV and XLSX of the filtered report list. Respects visibility (the queryset comes from
-report_list) and redaction (originals only for roles allowed to see them); audited."""
+report_list) and redaction (originals only for roles allowed to see them); audited. No cell
+runs as a formula in a spreadsheet (trygg/core/spreadsheets.py)."""
 
 import csv
 from io import BytesIO, StringIO
@@ -9,6 +10,7 @@ from openpyxl import Workbook
 
 from trygg.core.audit import audit_log
 from trygg.core.models import AuditEvent
+from trygg.core.spreadsheets import csv_cell, xlsx_row
 from trygg.core.text import clean
 from trygg.core.viewer import Viewer
 
@@ -94,7 +96,7 @@ def to_csv(*, viewer: Viewer, reports) -> str:
     writer.writerow(HEADERS)
     n = 0
     for row in rows(viewer=viewer, reports=reports):
-        writer.writerow(row)
+        writer.writerow([csv_cell(v) for v in row])
         n += 1
     _audit(viewer, "csv", n)
     return out.getvalue()
@@ -106,7 +108,7 @@ def to_xlsx(*, viewer: Viewer, reports) -> bytes:
     ws.append(HEADERS)
     n = 0
     for row in rows(viewer=viewer, reports=reports):
-        ws.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
+        ws.append(xlsx_row(ws, row))
         n += 1
     out = BytesIO()
     wb.save(out)
