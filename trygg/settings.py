@@ -6,6 +6,7 @@ and allowed hosts are required, cookies are secure, HSTS is on).
 
 import ipaddress
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -44,6 +45,18 @@ ALLOWED_HOSTS = [h for h in env("ALLOWED_HOSTS", "" if PRODUCTION else "*").spli
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("TRYGG_ALLOWED_HOSTS is required when TRYGG_ENV=production")
 CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS").split(",") if o]
+
+# The address people reach Trygg at, for links in e-mails (a mail has no page to be relative
+# to, and a request's Host header is neither there in the task worker nor to be trusted).
+SITE_URL = env("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION and not SITE_URL:
+    raise ImproperlyConfigured(
+        "TRYGG_SITE_URL is required when TRYGG_ENV=production (e.g. https://trygg.kommun.se)"
+    )
+if not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", SITE_URL):
+    raise ImproperlyConfigured(
+        "TRYGG_SITE_URL must be an http(s) address such as https://trygg.kommun.se"
+    )
 
 # The folder for the embedded database and uploads; git-ignored.
 VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))

@@ -70,6 +70,11 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "core/email/password_reset_subject.txt"
     success_url = reverse_lazy("core:password_reset_done")
 
+    @property
+    def extra_email_context(self):
+        # The link is built on SITE_URL, not on the Host header the request came with.
+        return {"site_url": settings.SITE_URL}
+
     def form_valid(self, form):
         email = form.cleaned_data["email"].strip().casefold()
         allowed = ratelimit.hit(

@@ -4,13 +4,12 @@ import logging
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
+from trygg.core.mail import absolute_url, mail_send
 from trygg.core.models import Municipality, Organisation
 
 from . import images
@@ -48,24 +47,22 @@ def notify_assignment(report_id: int) -> None:
     if not org.email:
         log.info("report %s assigned to organisation %s without e-mail", report.pk, org.pk)
         return
-    path = reverse("reports:detail", args=[report.pk])
-    send_mail(
-        subject=f"Trygg: rapport #{report.pk} ({report.category.name}) tilldelad {org.name}",
-        message=(
-            f"Hej!\n\nEn rapport i {report.municipality.name} har tilldelats {org.name}:\n\n"
-            f"  Kategori: {report.category}\n"
-            f"  Inträffade: {timezone.localtime(report.occurred_at):%Y-%m-%d %H:%M}\n"
-            f"  Plats: {report.place_name_redacted or 'se kartan'}\n\n"
-            f"Logga in i Trygg för att läsa den: {path}\n\nTrygg"
-        ),
-        from_email=None,
-        recipient_list=[org.email],
+    mail_send(
+        template="reports/email/assigned",
+        context={
+            "report": report,
+            "organisation": org,
+            "occurred_at": timezone.localtime(report.occurred_at),
+            "link": absolute_url("reports:detail", report.pk),
+        },
+        to=[org.email],
     )
 
 
-def digest_for(organisation: Organisation, since) -> str | None:
+def digest_for(organisation: Organisation, since) -> dict | None:
+    """What the daily digest mail of `organisation` says, or None when it has nothing open."""
     with scope(municipality=organisation.municipality):
-        rows = (
+        rows = list(
             Report.objects.filter(
                 municipality=organisation.municipality,
                 assigned_organisation=organisation,
@@ -73,7 +70,7 @@ def digest_for(organisation: Organisation, since) -> str | None:
             )
             .values("category__name")
             .annotate(n=Count("id"))
-            .order_by("-n")
+            .order_by("-n", "category__name")
         )
         new = Report.objects.filter(
             municipality=organisation.municipality,
@@ -82,12 +79,12 @@ def digest_for(organisation: Organisation, since) -> str | None:
         ).count()
     if not rows:
         return None
-    lines = [f"  {r['category__name']}: {r['n']}" for r in rows]
-    return (
-        f"Hej!\n\nÖppna rapporter tilldelade {organisation.name} ({new} nya sedan i går):\n\n"
-        + "\n".join(lines)
-        + "\n\nLogga in i Trygg för att se dem.\n\nTrygg"
-    )
+    return {
+        "organisation": organisation,
+        "rows": rows,
+        "new": new,
+        "link": absolute_url("reports:list"),
+    }
 
 
 @task()
@@ -102,14 +99,9 @@ def send_daily_digests() -> int:
             .select_related("municipality")
         )
     for org in organisations:
-        body = digest_for(org, since)
-        if body:
-            send_mail(
-                subject=f"Trygg: dagens sammanställning för {org.name}",
-                message=body,
-                from_email=None,
-                recipient_list=[org.email],
-            )
+        context = digest_for(org, since)
+        if context:
+            mail_send(template="reports/email/digest", context=context, to=[org.email])
             sent += 1
     return sent
 

@@ -1,10 +1,9 @@
 """Background work for the action plan: reminders when a measure's follow-up is due."""
 
-from django.core.mail import send_mail
-from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
+from trygg.core.mail import absolute_url, mail_send
 from trygg.core.models import Municipality
 
 from . import plans
@@ -24,21 +23,18 @@ def send_follow_up_reminders() -> int:
                 if measure.owner.email:
                     by_owner.setdefault(measure.owner, []).append((measure, due))
             for owner, items in by_owner.items():
-                lines = [
-                    f"  {m.title} (skulle följas upp {due:%Y-%m-%d}): "
-                    f"{reverse('strategy:measure_detail', args=[m.pk])}"
+                items = [
+                    {
+                        "measure": m,
+                        "due": due,
+                        "link": absolute_url("strategy:measure_detail", m.pk),
+                    }
                     for m, due in items
                 ]
-                send_mail(
-                    subject=f"Trygg: {len(items)} åtgärder väntar på uppföljning",
-                    message=(
-                        f"Hej!\n\nFöljande åtgärder i {municipality.name}s åtgärdsplan "
-                        f"ansvarar {owner.name} för och de ska följas upp:\n\n"
-                        + "\n".join(lines)
-                        + "\n\nTrygg"
-                    ),
-                    from_email=None,
-                    recipient_list=[owner.email],
+                mail_send(
+                    template="strategy/email/follow_up_reminder",
+                    context={"municipality": municipality, "owner": owner, "items": items},
+                    to=[owner.email],
                 )
                 sent += 1
     return sent

@@ -148,6 +148,7 @@ def test_production_deploy_check_has_no_issues(tmp_path):
         TRYGG_ENV="production",
         TRYGG_SECRET_KEY="x" * 64 + "-a-long-random-production-secret-9f8e7d6c5b4a",
         TRYGG_ALLOWED_HOSTS="trygg.koping.se",
+        TRYGG_SITE_URL="https://trygg.koping.se",
         TRYGG_DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -158,6 +159,23 @@ def test_production_refuses_to_start_without_secret(tmp_path):
     result = _manage("check", TRYGG_ENV="production", TRYGG_ALLOWED_HOSTS="x")
     assert result.returncode != 0
     assert "TRYGG_SECRET_KEY is required" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("site_url", "message"),
+    [
+        (None, "TRYGG_SITE_URL is required"),
+        ("trygg.koping.se", "TRYGG_SITE_URL must be an http(s) address"),
+        ("https://trygg koping.se", "TRYGG_SITE_URL must be an http(s) address"),
+    ],
+)
+def test_production_refuses_to_start_without_a_site_url_for_mail_links(site_url, message):
+    extra = {"TRYGG_SITE_URL": site_url} if site_url is not None else {}
+    result = _manage(
+        "check", TRYGG_ENV="production", TRYGG_SECRET_KEY="x" * 64, TRYGG_ALLOWED_HOSTS="x", **extra
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
 
 
 def test_the_wsgi_application_loads_every_view_before_the_first_request(tmp_path):

@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -59,11 +61,20 @@ def test_logout_needs_post_and_ends_session(client, users):
     assert client.get(reverse("core:start")).status_code == 302
 
 
-def test_password_reset_sends_swedish_mail(client, users, mailoutbox):
-    client.post(reverse("core:password_reset"), {"email": "samordnare@example.se"})
+def test_password_reset_sends_swedish_mail_with_a_link_on_the_site_url(
+    client, users, mailoutbox, settings
+):
+    settings.SITE_URL = "https://trygg.koping.se"
+    # A forged Host header does not decide where the link points.
+    client.post(
+        reverse("core:password_reset"), {"email": "samordnare@example.se"}, HTTP_HOST="evil.example"
+    )
     assert len(mailoutbox) == 1
     assert mailoutbox[0].subject == "Nytt lösenord till Trygg"
-    assert "/konto/nytt-losenord/" in mailoutbox[0].body
+    assert re.search(
+        r"\nhttps://trygg\.koping\.se/konto/nytt-losenord/[^/\s]+/[^/\s]+/\n", (mailoutbox[0].body)
+    )
+    assert "evil.example" not in mailoutbox[0].body
 
 
 def test_user_in_two_municipalities_switches(client, users, arboga_org):

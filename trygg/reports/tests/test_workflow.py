@@ -10,9 +10,10 @@ from trygg.reports.models import Report
 
 
 def test_samordnare_assigns_and_closes_with_history_and_mail(
-    client, users, koping, mailoutbox, django_capture_on_commit_callbacks
+    client, users, koping, mailoutbox, django_capture_on_commit_callbacks, settings
 ):
-    tekniska = make_organisation(koping, "Tekniska förvaltningen")
+    settings.SITE_URL = "https://trygg.koping.se"
+    tekniska = make_organisation(koping, "Tekniska & Fritid")
     with scope(municipality=koping):
         tekniska.email = "teknik@koping.example"
         tekniska.save()
@@ -30,13 +31,23 @@ def test_samordnare_assigns_and_closes_with_history_and_mail(
     with scope(municipality=koping):
         kinds = list(report.events.values_list("kind", "text"))
     assert kinds == [
-        ("assigned", "Tekniska förvaltningen"),
+        ("assigned", "Tekniska & Fritid"),
         ("status", ""),
         ("status", "Bytt ruta"),
     ]
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == ["teknik@koping.example"]
-    assert "Krossad ruta" in mailoutbox[0].subject or "krossad" in mailoutbox[0].subject.lower()
+    assert (
+        mailoutbox[0].subject
+        == f"Trygg: rapport #{report.pk} (Krossad ruta) tilldelad Tekniska & Fritid"
+    )
+    # Absolute (a mail has no page to be relative to), on SITE_URL and not the request's host;
+    # plain text, so the ampersand is not escaped.
+    assert (
+        f"Logga in i Trygg för att läsa den: https://trygg.koping.se/rapporter/{report.pk}/\n"
+        in mailoutbox[0].body
+    )
+    assert "En rapport i Köping har tilldelats Tekniska & Fritid:" in mailoutbox[0].body
     page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
     assert "Bytt ruta" in page
 
@@ -96,7 +107,8 @@ def test_comment_is_recorded(client, users, koping):
         assert report.events.get(kind="comment").text == "Känd plats för klotter"
 
 
-def test_daily_digest_goes_to_organisations_with_open_reports(koping, mailoutbox):
+def test_daily_digest_goes_to_organisations_with_open_reports(koping, mailoutbox, settings):
+    settings.SITE_URL = "https://trygg.koping.se"
     from trygg.reports.tasks import send_daily_digests
 
     org = make_organisation(koping, "Köpingebostäder")
@@ -108,4 +120,8 @@ def test_daily_digest_goes_to_organisations_with_open_reports(koping, mailoutbox
     make_report(koping, assigned_organisation=org, status=Report.Status.AVSLUTAD)
     assert send_daily_digests.call() == 1
     assert mailoutbox[0].to == ["trygg@bostader.example"]
-    assert "Klotter: 1" in mailoutbox[0].body
+    assert mailoutbox[0].subject == "Trygg: dagens sammanställning för Köpingebostäder"
+    body = mailoutbox[0].body
+    # Most first, then by name: the closed report is not counted.
+    assert "\n  Klotter: 1\n  Trasig eller saknad belysning: 1\n\n" in body
+    assert "Logga in i Trygg för att se dem: https://trygg.koping.se/rapporter/\n" in body

@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -201,17 +202,23 @@ def test_problem_picture_with_invalid_filter_is_refused(client, users, koping):
     assert "Filtret matchar inga rapporter" in client.get(response["Location"]).content.decode()
 
 
-def test_owner_gets_a_reminder_when_follow_up_is_late(setup, koping, mailoutbox):
+def test_owner_gets_a_reminder_when_follow_up_is_late(setup, koping, mailoutbox, settings):
+    settings.SITE_URL = "https://trygg.koping.se"
     from trygg.strategy.tasks import send_follow_up_reminders
 
     viewer, org, _picture, plan = setup
     with scope(municipality=koping):
         org.email = "teknik@koping.example"
         org.save()
-        _measure(viewer, plan, org, start=date(2025, 1, 1))
+        measure = _measure(viewer, plan, org, start=date(2025, 1, 1))
     assert send_follow_up_reminders.call() == 1
     assert mailoutbox[0].to == ["teknik@koping.example"]
-    assert "Belysning i tunneln" in mailoutbox[0].body
+    assert mailoutbox[0].subject == "Trygg: 1 åtgärder väntar på uppföljning"
+    link = f"https://trygg.koping.se/strategi/atgarder/{measure.pk}/"
+    assert re.search(
+        rf"  Belysning i tunneln \(skulle följas upp \d{{4}}-\d\d-\d\d\): {link}\n",
+        (mailoutbox[0].body),
+    )
 
 
 def test_plan_is_sent_to_the_next_bra_meeting(client, setup, users, koping):
