@@ -25,7 +25,8 @@ def minutes_for(meeting: Meeting, picture: Picture | None) -> Minutes:
         held_at=timezone.localtime(meeting.held_at),
         place=meeting.place,
         period_start=meeting.period_start,
-        period_end=meeting.period_end,
+        # Up to today for a meeting planned ahead (its picture counts no later day).
+        period_end=meeting.period_end_so_far or meeting.period_end,
         participants=[p.strip() for p in meeting.participants.splitlines() if p.strip()],
         organisations=[o.name for o in meeting.organisations.all()],
         agenda=[(a.title, a.body) for a in meeting.agenda.all()],

@@ -73,6 +73,16 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.get_forum_display()} {self.held_at:%Y-%m-%d}"
 
+    @property
+    def period_end_so_far(self):
+        """The last day of the period that has happened, or None before the period begins.
+        A meeting planned ahead has days in its period that have not come yet; no picture
+        counts them (they would read as a fall), so no page shows them as covered either."""
+        today = timezone.localdate()
+        if self.period_start > today:
+            return None
+        return min(self.period_end, today)
+
 
 class AgendaItem(models.Model):
     """One point on a meeting's agenda. Generated from the period's picture, carried over

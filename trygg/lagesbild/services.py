@@ -154,10 +154,11 @@ def _generate_agenda(viewer: Viewer, meeting: Meeting) -> None:
         planned = [(AgendaItem.Kind.GENERERAD, title, body, link, None)]
         _carried_agenda(viewer, meeting, planned + _decision_follow_ups(viewer, meeting))
         return
+    # The title names the days the picture counted: up to today for a period still running.
     items: list[tuple[str, str, str, str, ActionItem | None]] = [
         (
             AgendaItem.Kind.GENERERAD,
-            f"Lägesbild {meeting.period_start:%Y-%m-%d}–{meeting.period_end:%Y-%m-%d}",
+            f"Lägesbild {picture.start:%Y-%m-%d}–{picture.end:%Y-%m-%d}",
             f"{picture.total} rapporter. Mot föregående period: {picture.total_vs_previous.text} "
             f"Mot samma period i fjol: {picture.total_vs_last_year.text}",
             link,
@@ -265,6 +266,16 @@ def meeting_update(
     _require(viewer, "lagesbild.manage_meetings")
     if status not in Meeting.Status.values:
         raise ValidationError({"status": ["Okänd status."]})
+    if status == Meeting.Status.GENOMFORT and meeting.held_at > timezone.now():
+        held = timezone.localtime(meeting.held_at)
+        raise ValidationError(
+            {
+                "status": [
+                    f"Mötet är planerat till {held:%Y-%m-%d %H:%M} och kan inte markeras som "
+                    "genomfört förrän det har hållits."
+                ]
+            }
+        )
     for org in organisations:
         _own(viewer, org)
     meeting.notes = notes

@@ -1,8 +1,11 @@
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_scopes import scope, scopes_disabled
 
 from tests.helpers import make_area, make_organisation, make_report, viewer_for
@@ -178,3 +181,97 @@ def test_meeting_planned_weeks_ahead_gets_an_agenda_and_minutes(client, users, k
     assert "Perioden har inte börjat" in first.body
     pdf = client.get(reverse("lagesbild:minutes_document", args=[meeting.pk, "pdf"]))
     assert pdf.content.startswith(b"%PDF")
+
+
+# --- A meeting ahead: not held, and its period only as far as today -----------------------
+
+
+@pytest.mark.parametrize(
+    ("starts_in", "status", "refused"),
+    [
+        (timedelta(hours=2), Meeting.Status.GENOMFORT, True),
+        (timedelta(days=30), Meeting.Status.GENOMFORT, True),
+        (timedelta(hours=-1), Meeting.Status.GENOMFORT, False),
+        (timedelta(days=30), Meeting.Status.PLANERAT, False),
+    ],
+)
+def test_only_a_meeting_that_has_begun_can_be_marked_as_held(
+    users, koping, starts_in, status, refused
+):
+    viewer = viewer_for(users[Role.SAMORDNARE], koping)
+    with scope(municipality=koping):
+        meeting = services.meeting_create(viewer=viewer, held_at=timezone.now() + starts_in)
+        update = dict(notes="", participants="", organisations=[], status=status, place="")
+        if refused:
+            with pytest.raises(ValidationError) as caught:
+                services.meeting_update(viewer=viewer, meeting=meeting, **update)
+            held = timezone.localtime(meeting.held_at)
+            assert caught.value.message_dict == {
+                "status": [
+                    f"Mötet är planerat till {held:%Y-%m-%d %H:%M} och kan inte markeras som "
+                    "genomfört förrän det har hållits."
+                ]
+            }
+        else:
+            services.meeting_update(viewer=viewer, meeting=meeting, **update)
+        meeting.refresh_from_db()
+    assert meeting.status == (Meeting.Status.PLANERAT if refused else status)
+
+
+def test_the_meeting_page_says_why_a_future_meeting_cannot_be_marked_as_held(client, users, koping):
+    client.force_login(users[Role.SAMORDNARE])
+    _meeting(client, koping, timezone.localtime() + timedelta(days=3))
+    with scopes_disabled():
+        meeting = Meeting.objects.get()
+    response = client.post(
+        reverse("lagesbild:meeting_detail", args=[meeting.pk]),
+        {"form": "update", "status": "genomfort", "place": "", "notes": ""},
+    )
+    assert response.status_code == 200
+    assert "kan inte markeras som genomfört förrän det har hållits" in response.content.decode()
+    with scopes_disabled():
+        assert Meeting.objects.get().status == Meeting.Status.PLANERAT
+
+
+def _day(d):
+    with translation.override("sv"):
+        return date_filter(d, "j b")
+
+
+@pytest.mark.parametrize(
+    ("days_ahead", "shown_end", "note"),
+    [
+        # Period: the 14 days before the meeting. In 5 days: it has run for 10 days.
+        (5, 0, "hittills; perioden slutar"),
+        # Tomorrow: the period ends today.
+        (1, 0, None),
+        # Ten days ago: the period ended eleven days ago.
+        (-10, -11, None),
+        # In 40 days: the period has not begun.
+        (40, None, "Lägesbildens period har inte börjat"),
+    ],
+)
+def test_the_period_a_meeting_shows_never_runs_past_today(
+    client, users, koping, days_ahead, shown_end, note
+):
+    client.force_login(users[Role.SAMORDNARE])
+    today = timezone.localdate()
+    _meeting(client, koping, timezone.localtime() + timedelta(days=days_ahead))
+    with scopes_disabled():
+        meeting = Meeting.objects.get()
+        title = meeting.agenda.first().title
+    start = today + timedelta(days=days_ahead - 14)
+    assert meeting.period_end == today + timedelta(days=days_ahead - 1)
+    page = client.get(reverse("lagesbild:meeting_detail", args=[meeting.pk])).content.decode()
+    listing = client.get(reverse("lagesbild:meetings")).content.decode()
+    if shown_end is None:
+        assert meeting.period_end_so_far is None
+        assert title == f"Lägesbild {start:%Y-%m-%d}–{meeting.period_end:%Y-%m-%d}"
+        assert "har inte börjat" in listing
+    else:
+        end = today + timedelta(days=shown_end)
+        assert meeting.period_end_so_far == end
+        assert title == f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d}"
+        assert f"{_day(start)}–{_day(end)}" in listing
+        assert f"{_day(start)}–{_day(end)} {end.year}</a>" in page
+    assert (note in page) if note else ("hittills" not in page and "har inte börjat" not in page)
