@@ -106,9 +106,9 @@ def test_missing_field_is_422(api_key, koping):
     assert response.json()["detail"][0]["msg"] == "Fältet krävs."
 
 
-def test_malformed_json_is_422_not_500(api_key, koping):
+def test_malformed_json_is_400_not_500(api_key, koping):
     response = _client(api_key).post("/api/reports", "{oj", content_type="application/json")
-    assert response.status_code in (400, 422)
+    assert response.status_code == 400
 
 
 def test_list_read_and_update_own_reports(api_key, koping):
@@ -126,7 +126,7 @@ def test_list_read_and_update_own_reports(api_key, koping):
         content_type="application/json",
     )
     assert patched.status_code == 200
-    assert patched.json()["cost_sek"] == "2000.00" or float(patched.json()["cost_sek"]) == 2000
+    assert patched.json()["cost_sek"] == "2000.00"
 
 
 def test_guard_key_cannot_close_reports(api_key, koping):

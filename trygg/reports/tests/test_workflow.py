@@ -94,8 +94,9 @@ def test_duplicate_candidates_are_near_in_space_and_time(client, users, koping):
     client.force_login(users[Role.SAMORDNARE])
     page = client.get(reverse("reports:detail", args=[base.pk])).content.decode()
     section = page[page.index("Möjliga dubbletter") :]
-    assert "Rapport</a>" not in section or True
+    # Only the near one: not the far, the old or the other category's, nor the report itself.
     assert section.count('href="/rapporter/') == 1
+    assert f'href="/rapporter/{near.pk}/"' in section
     assert f'href="/rapporter/{near.pk}/"' in section
 
 

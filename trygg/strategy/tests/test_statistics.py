@@ -78,8 +78,8 @@ def test_import_in_the_app_compares_with_county_and_country(client, db):
     assert CrimeStatistic.objects.count() == 3
     assert "3 värden importerades." in page and "3 rader hade fel" in page
     assert "Rad 5: okänd kommun eller region" in page
-    assert "8\u00a0021" in page or "8 021" in page or "8021" in page
-    assert "14\u00a0000" in page or "14 000" in page or "14000" in page
+    assert "8\u00a0021" in page
+    assert "14\u00a0000" in page
 
 
 def test_radsledamot_reads_but_cannot_import(client, users, koping):
