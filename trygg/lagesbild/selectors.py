@@ -386,7 +386,10 @@ def schedule_for(*, municipality) -> MeetingSchedule | None:
 
 
 def police_input_list(*, viewer: Viewer):
-    return PoliceInput.objects.filter(municipality=viewer.municipality).prefetch_related("items")
+    # The list names each item's area: fetched with the items, not once per item.
+    return PoliceInput.objects.filter(municipality=viewer.municipality).prefetch_related(
+        "items__area"
+    )
 
 
 def decisions_in_force(*, municipality, on: date):
