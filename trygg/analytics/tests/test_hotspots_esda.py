@@ -9,19 +9,28 @@ from trygg.analytics.hotspots import gi_star, ring_weights
 
 from .helpers import cells_around
 
-esda = pytest.importorskip("esda")
-libpysal_weights = pytest.importorskip("libpysal.weights")
+# Importing esda takes seconds: marked so a day-to-day run can leave these out with
+# `-m "not esda"` (make test runs them), and imported in a fixture, not at collection, so a
+# run that leaves them out does not pay for the import either.
+pytestmark = pytest.mark.esda
 
 
-def esda_z(counts: np.ndarray, w) -> np.ndarray:
-    with warnings.catch_warnings():
-        # libpysal warns about islands and disconnected components; both are expected here.
-        warnings.simplefilter("ignore")
-        lw = libpysal_weights.W.from_sparse(w)
-        return esda.G_Local(counts, lw, transform="B", star=True, permutations=0).Zs
+@pytest.fixture(scope="module")
+def esda_z():
+    esda = pytest.importorskip("esda")
+    libpysal_weights = pytest.importorskip("libpysal.weights")
+
+    def z(counts: np.ndarray, w) -> np.ndarray:
+        with warnings.catch_warnings():
+            # libpysal warns about islands and disconnected components; both expected here.
+            warnings.simplefilter("ignore")
+            lw = libpysal_weights.W.from_sparse(w)
+            return esda.G_Local(counts, lw, transform="B", star=True, permutations=0).Zs
+
+    return z
 
 
-def test_random_counts_on_random_cells(rng):
+def test_random_counts_on_random_cells(rng, esda_z):
     cells = cells_around(59.51, 15.99, radius=20)
     cells = rng.permutation(cells[rng.random(cells.size) < 0.5])  # gaps and islands
     counts = rng.poisson(2.0, cells.size)
@@ -30,7 +39,7 @@ def test_random_counts_on_random_cells(rng):
     assert np.abs(result.z - esda_z(counts, w)).max() <= 1e-9
 
 
-def test_planted_hot_spot(rng, koping_cells):
+def test_planted_hot_spot(rng, koping_cells, esda_z):
     counts = rng.poisson(1.0, koping_cells.size)
     centre = koping_cells.size // 3
     hot = ring_weights(koping_cells, 2)[centre].indices
@@ -41,7 +50,7 @@ def test_planted_hot_spot(rng, koping_cells):
     assert result.bins[centre] == 3
 
 
-def test_esda_fills_a_missing_diagonal_the_same_way(rng, koping_cells):
+def test_esda_fills_a_missing_diagonal_the_same_way(rng, koping_cells, esda_z):
     # Without self-links esda's star=True with transform "B" sets w_ii = 1 itself: same Gi*.
     counts = rng.poisson(2.0, koping_cells.size)
     w = ring_weights(koping_cells, 1)

@@ -16,11 +16,13 @@ from trygg.analytics.hotspots import ring_weights, study_cells
 from trygg.core.models import Role
 from trygg.lagesbild.selectors import picture_for_period
 
-esda = pytest.importorskip("esda")
-libpysal_weights = pytest.importorskip("libpysal.weights")
+# Marked and imported late, as in trygg/analytics/tests/test_hotspots_esda.py.
+pytestmark = pytest.mark.esda
 
 
 def test_database_hot_spots_match_esda(users, koping):
+    esda = pytest.importorskip("esda")
+    libpysal_weights = pytest.importorskip("libpysal.weights")
     boundary = make_area(koping, "Köping", kind="kommungrans", lon=15.99, lat=59.51, d=0.05)
     rng = random.Random(4)
     when = datetime(2026, 11, 5, 21, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
