@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.apps import AppConfig
 
 
@@ -7,4 +9,9 @@ class LagesbildConfig(AppConfig):
     verbose_name = "Operativ lägesbild"
 
     def ready(self):
+        from trygg.core.periodic import DailyJob, register
+
         from . import signals  # noqa: F401
+        from .tasks import purge_document_jobs
+
+        register(DailyJob("lagesbild.documents", time(2, 45), purge_document_jobs.enqueue))

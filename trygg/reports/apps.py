@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.apps import AppConfig
 
 
@@ -7,4 +9,10 @@ class ReportsConfig(AppConfig):
     verbose_name = "Inrapportering"
 
     def ready(self):
+        from trygg.core.periodic import DailyJob, register
+
         from . import signals  # noqa: F401
+        from .tasks import purge_expired_reports, send_daily_digests
+
+        register(DailyJob("reports.digest", time(7, 0), send_daily_digests.enqueue))
+        register(DailyJob("reports.retention", time(2, 30), purge_expired_reports.enqueue))

@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,10 @@ class StrategyConfig(AppConfig):
     name = "trygg.strategy"
     label = "strategy"
     verbose_name = "Strategiskt arbete"
+
+    def ready(self):
+        from trygg.core.periodic import DailyJob, register
+
+        from .tasks import send_follow_up_reminders
+
+        register(DailyJob("strategy.reminders", time(7, 30), send_follow_up_reminders.enqueue))

@@ -8,8 +8,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from tests.helpers import make_area, make_report
-from trygg.core.models import AuditEvent, PeriodicRun, Role
-from trygg.core.periodic import enqueue_due_jobs
+from trygg.core.models import AuditEvent, Role
 from trygg.reports.models import Report
 from trygg.reports.tasks import purge_expired_reports
 
@@ -26,20 +25,6 @@ def test_retention_deletes_only_reports_past_their_categorys_period(koping, arbo
     assert left == {young_litter.pk, old_graffiti.pk}
     assert old_litter.pk not in left and ancient.pk not in left
     assert AuditEvent.objects.filter(summary__startswith="Gallring: 1 rapporter").count() == 2
-
-
-def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
-    morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
-    assert sorted(enqueue_due_jobs(morning)) == [
-        "lagesbild.documents",
-        "reports.digest",
-        "reports.retention",
-        "strategy.reminders",
-    ]
-    assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
-    night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
-    assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 4
 
 
 def _list_queries(client, n):

@@ -1,0 +1,67 @@
+"""The daily jobs: each app registers its own, core's runner enqueues each once a day."""
+
+from datetime import time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from trygg.core.models import PeriodicRun
+from trygg.core.periodic import (
+    DailyJob,
+    enqueue_due_jobs,
+    register,
+    registered_jobs,
+    unregister,
+)
+
+
+def test_every_app_registers_its_daily_jobs_at_start_up():
+    assert [(job.name, job.at) for job in registered_jobs()] == [
+        ("reports.retention", time(2, 30)),
+        ("lagesbild.documents", time(2, 45)),
+        ("reports.digest", time(7, 0)),
+        ("strategy.reminders", time(7, 30)),
+    ]
+
+
+def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
+    morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
+    assert sorted(enqueue_due_jobs(morning)) == [
+        "lagesbild.documents",
+        "reports.digest",
+        "reports.retention",
+        "strategy.reminders",
+    ]
+    assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
+    night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
+    assert enqueue_due_jobs(night) == []
+    assert PeriodicRun.objects.count() == 4
+
+
+@pytest.fixture
+def extra_job():
+    calls = []
+    job = register(DailyJob("tests.extra", time(23, 0), lambda: calls.append("körd")))
+    yield job, calls
+    unregister(job.name)
+
+
+def test_a_registered_job_runs_when_due_and_not_before(db, extra_job):
+    job, calls = extra_job
+    evening = timezone.make_aware(timezone.datetime(2026, 11, 25, 22, 59))
+    assert "tests.extra" not in enqueue_due_jobs(evening)
+    assert calls == []
+    assert "tests.extra" in enqueue_due_jobs(evening + timedelta(minutes=1))
+    assert calls == ["körd"]
+
+
+def test_registering_the_same_job_twice_keeps_one(extra_job):
+    job, _ = extra_job
+    register(job)
+    assert [j.name for j in registered_jobs()].count("tests.extra") == 1
+
+
+def test_another_job_under_a_taken_name_is_refused(extra_job):
+    job, _ = extra_job
+    with pytest.raises(ValueError, match="tests.extra"):
+        register(DailyJob("tests.extra", time(1, 0), job.enqueue))
