@@ -1,11 +1,10 @@
-"""Swedish formatting of dates and comparisons for the documents; numbers, kronor and the
-time zone come from the one locale module, so a document and the page agree."""
+"""Swedish formatting of dates for the documents; numbers, kronor and the time zone come from
+the one locale module, so a document and the page agree."""
 
 import re
 from datetime import date, datetime
 
-from trygg.analytics.compare import Comparison, format_p
-from trygg.locale_sv import MINUS, format_number, local
+from trygg.locale_sv import format_number, local
 
 # Characters XML 1.0 forbids outright: Word files cannot hold them, so they are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -30,24 +29,6 @@ def format_datetime(dt: datetime) -> str:
     """`2025-03-17 kl. 13.30` in Swedish local time."""
     dt = local(dt)
     return f"{dt:%Y-%m-%d} kl. {dt:%H.%M}"
-
-
-def signed(x: float) -> str:
-    """`+9`, `−2,5` or `0`, with a real minus sign and a decimal comma."""
-    if x == 0:
-        return "0"
-    return ("+" if x > 0 else MINUS) + format_number(abs(x), 0 if float(x).is_integer() else 1)
-
-
-def short_change(c: Comparison) -> str:
-    """A comparison in a few words for a table cell: change, verdict and p-value."""
-    if c.current == 0 and c.previous == 0:
-        return "Inga händelser"
-    if c.significant:
-        verdict = "säkerställd ökning" if c.direction == "ökning" else "säkerställd minskning"
-    else:
-        verdict = "ingen säkerställd förändring"
-    return f"{signed(c.change)}: {verdict} ({format_p(c.p_value)})"
 
 
 def reports(n: int) -> str:

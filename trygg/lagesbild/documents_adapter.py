@@ -1,10 +1,9 @@
-"""Turns the lägesbild and a meeting into documents (trygg.documents renders them)."""
+"""Turns the lägesbild and a meeting into documents (document_content writes them)."""
 
 from django.utils import timezone
 
-from trygg.documents import minutes_docx, minutes_pdf, picture_docx, picture_pdf
-from trygg.documents.minutes import Minutes, MinutesAction, MinutesDecision
-
+from .document_content import minutes_docx, minutes_pdf, picture_docx, picture_pdf
+from .minutes import Minutes, MinutesAction, MinutesDecision
 from .models import Meeting
 from .picture import Picture
 

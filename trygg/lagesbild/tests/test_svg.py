@@ -10,7 +10,7 @@ import pytest
 from trygg.lagesbild import svg
 from trygg.lagesbild.picture import HexCell
 
-from .sample import empty_picture, sample_picture
+from .documents_sample import empty_picture, sample_picture
 
 NS = "{http://www.w3.org/2000/svg}"
 FUNCTIONS = [svg.hotspot_map_svg, svg.weekly_chart_svg, svg.weekday_hour_svg]

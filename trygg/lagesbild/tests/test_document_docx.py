@@ -9,10 +9,10 @@ from types import SimpleNamespace
 import docx
 from docx.oxml.ns import qn
 
-from trygg.documents import minutes_docx, picture_docx
+from trygg.lagesbild.document_content import minutes_docx, picture_docx
 from trygg.locale_sv import STOCKHOLM
 
-from .sample import empty_picture, sample_minutes, sample_picture
+from .documents_sample import empty_picture, sample_minutes, sample_picture
 
 NOW = datetime(2025, 3, 17, 10, 32, tzinfo=STOCKHOLM)
 

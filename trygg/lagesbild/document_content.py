@@ -1,16 +1,21 @@
-"""What the lägesbild and the minutes say, as blocks of the neutral document model."""
+"""What the lägesbild and the minutes say, as blocks of trygg.documents' neutral document
+model, and those documents as PDF and DOCX. Pure Python: plain data in (trygg.lagesbild.picture
+and .minutes), never models or queries, so the caller decides what the reader may see."""
 
 import html
 import re
 from datetime import datetime
 
-from trygg.lagesbild import svg
-from trygg.lagesbild.picture import Picture
-from trygg.locale_sv import format_kronor, format_number, local
+from trygg.analytics.compare import Comparison, format_p
+from trygg.documents.formatting import format_date, format_datetime, format_period, reports
+from trygg.documents.model import Block, Document, column, facts, heading, image, items, para, table
+from trygg.documents.pdf import render_pdf
+from trygg.documents.word import render_docx
+from trygg.locale_sv import MINUS, format_kronor, format_number, local
 
-from .formatting import format_date, format_datetime, format_period, reports, short_change
+from . import svg
 from .minutes import Minutes
-from .model import Block, Document, column, facts, heading, image, items, para, table
+from .picture import Picture
 
 NO_POLICE = "Ingen lägesbild från polisen registrerad för perioden."
 # Approximate area of one hexagon per H3 resolution, for the reader's sense of scale.
@@ -363,6 +368,24 @@ def _police_marking(p: Picture) -> str:
 # --- Helpers -----------------------------------------------------------------------------------
 
 
+def signed(x: float) -> str:
+    """`+9`, `−2,5` or `0`, with a real minus sign and a decimal comma."""
+    if x == 0:
+        return "0"
+    return ("+" if x > 0 else MINUS) + format_number(abs(x), 0 if float(x).is_integer() else 1)
+
+
+def short_change(c: Comparison) -> str:
+    """A comparison in a few words for a table cell: change, verdict and p-value."""
+    if c.current == 0 and c.previous == 0:
+        return "Inga händelser"
+    if c.significant:
+        verdict = "säkerställd ökning" if c.direction == "ökning" else "säkerställd minskning"
+    else:
+        verdict = "ingen säkerställd förändring"
+    return f"{signed(c.change)}: {verdict} ({format_p(c.p_value)})"
+
+
 def _call(obj, name: str) -> str:
     """`obj.name()` as text, or empty when the object has no such method."""
     method = getattr(obj, name, None)
@@ -378,3 +401,32 @@ def _desc(svg_text: str) -> str:
 def _paragraphs(text: str) -> list[str]:
     """Free text split on blank lines; single line breaks stay inside a paragraph."""
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+
+
+# --- Rendered ----------------------------------------------------------------------------------
+
+
+def picture_pdf(picture: Picture, *, generated_at: datetime) -> bytes:
+    """The lägesbild for a period as PDF."""
+    return render_pdf(
+        picture_document(picture, generated_at=generated_at), generated_at=generated_at
+    )
+
+
+def picture_docx(picture: Picture, *, generated_at: datetime) -> bytes:
+    """The lägesbild for a period as an editable DOCX."""
+    document = picture_document(picture, generated_at=generated_at)
+    return render_docx(document, generated_at=generated_at)
+
+
+def minutes_pdf(minutes: Minutes, *, generated_at: datetime) -> bytes:
+    """A lägesbild meeting's minutes as PDF."""
+    return render_pdf(
+        minutes_document(minutes, generated_at=generated_at), generated_at=generated_at
+    )
+
+
+def minutes_docx(minutes: Minutes, *, generated_at: datetime) -> bytes:
+    """A lägesbild meeting's minutes as an editable DOCX."""
+    document = minutes_document(minutes, generated_at=generated_at)
+    return render_docx(document, generated_at=generated_at)

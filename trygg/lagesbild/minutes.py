@@ -1,9 +1,10 @@
-"""What a meeting's minutes contain: plain data, filled by trygg.lagesbild, rendered here."""
+"""What a meeting's minutes contain: plain data, filled by documents_adapter, rendered by
+document_content. (Moves to the forums app with the meetings.)"""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from trygg.lagesbild.picture import Picture
+from .picture import Picture
 
 
 @dataclass

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import h3
 
 from trygg.analytics.compare import compare_counts
-from trygg.documents.minutes import Minutes, MinutesAction, MinutesDecision
+from trygg.lagesbild.minutes import Minutes, MinutesAction, MinutesDecision
 from trygg.lagesbild.picture import AreaRow, CategoryRow, CostRow, HexCell, Picture
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

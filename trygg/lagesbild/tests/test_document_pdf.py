@@ -8,10 +8,10 @@ from types import SimpleNamespace
 
 import pypdf
 
-from trygg.documents import minutes_pdf, picture_pdf
+from trygg.lagesbild.document_content import minutes_pdf, picture_pdf
 from trygg.locale_sv import STOCKHOLM
 
-from .sample import NASTY, empty_picture, sample_minutes, sample_picture
+from .documents_sample import NASTY, empty_picture, sample_minutes, sample_picture
 
 NOW = datetime(2025, 3, 17, 10, 32, tzinfo=STOCKHOLM)
 
