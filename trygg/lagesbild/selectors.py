@@ -58,6 +58,27 @@ def validate_period(start: date, end: date) -> None:
         )
 
 
+def next_meeting_time(*, municipality, after: date | None = None) -> datetime | None:
+    """The next date in the schedule on or after `after` that has no meeting yet."""
+    schedule = schedule_for(municipality=municipality)
+    if schedule is None:
+        return None
+    after = after or timezone.localdate()
+    day = schedule.first_date
+    if day < after:
+        steps = -(-(after - day).days // schedule.interval_days)
+        day = day + timedelta(days=steps * schedule.interval_days)
+    taken = set(
+        timezone.localtime(t).date()
+        for t in Meeting.objects.filter(
+            municipality=municipality, held_at__date__gte=after
+        ).values_list("held_at", flat=True)
+    )
+    while day in taken:
+        day += timedelta(days=schedule.interval_days)
+    return timezone.make_aware(datetime.combine(day, schedule.time_of_day))
+
+
 def default_period(*, municipality, today: date | None = None) -> tuple[date, date]:
     """The 14 days before the next meeting (or before today when none is planned)."""
     today = today or timezone.localdate()
@@ -68,8 +89,6 @@ def default_period(*, municipality, today: date | None = None) -> tuple[date, da
         .first()
     )
     if next_meeting is None:
-        from .services import next_meeting_time
-
         next_meeting = next_meeting_time(municipality=municipality, after=today)
     end = timezone.localtime(next_meeting).date() - timedelta(days=1) if next_meeting else today
     # A meeting planned ahead must not pull days that have not happened into the picture.

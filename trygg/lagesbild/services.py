@@ -74,27 +74,6 @@ def schedule_set(
     return schedule
 
 
-def next_meeting_time(*, municipality, after: date | None = None) -> datetime | None:
-    """The next date in the schedule on or after `after` that has no meeting yet."""
-    schedule = selectors.schedule_for(municipality=municipality)
-    if schedule is None:
-        return None
-    after = after or timezone.localdate()
-    day = schedule.first_date
-    if day < after:
-        steps = -(-(after - day).days // schedule.interval_days)
-        day = day + timedelta(days=steps * schedule.interval_days)
-    taken = set(
-        timezone.localtime(t).date()
-        for t in Meeting.objects.filter(
-            municipality=municipality, held_at__date__gte=after
-        ).values_list("held_at", flat=True)
-    )
-    while day in taken:
-        day += timedelta(days=schedule.interval_days)
-    return timezone.make_aware(datetime.combine(day, schedule.time_of_day))
-
-
 @transaction.atomic
 def meeting_create(
     *,

@@ -212,7 +212,7 @@ def meeting_list(request):
             "meetings": selectors.meeting_list(viewer=viewer),
             "schedule": schedule,
             "schedule_form": schedule_form,
-            "next_time": services.next_meeting_time(municipality=viewer.municipality),
+            "next_time": selectors.next_meeting_time(municipality=viewer.municipality),
             "open_actions": selectors.open_action_items(municipality=viewer.municipality),
             "today": timezone.localdate(),
         },
@@ -223,7 +223,7 @@ def meeting_list(request):
 def meeting_create(request):
     viewer = viewer_for_request(request)
     organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
-    next_time = services.next_meeting_time(municipality=viewer.municipality)
+    next_time = selectors.next_meeting_time(municipality=viewer.municipality)
     form = MeetingCreateForm(
         request.POST or None,
         organisations=organisations,

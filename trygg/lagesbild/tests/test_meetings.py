@@ -10,7 +10,7 @@ from django_scopes import scope, scopes_disabled
 
 from tests.helpers import make_area, make_organisation, make_report, viewer_for
 from trygg.core.models import Role
-from trygg.lagesbild import services
+from trygg.lagesbild import selectors, services
 from trygg.lagesbild.models import ActionItem, AgendaItem, Decision, Meeting
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -109,8 +109,8 @@ def test_schedule_gives_next_meeting(users, koping):
             time_of_day=datetime.strptime("09:00", "%H:%M").time(),
         )
         # 2026-01-07 + 23 × 14 days = 2026-11-25: the day itself counts, the day after not.
-        on_day = services.next_meeting_time(municipality=koping, after=date(2026, 11, 25))
-        nxt = services.next_meeting_time(municipality=koping, after=date(2026, 11, 26))
+        on_day = selectors.next_meeting_time(municipality=koping, after=date(2026, 11, 25))
+        nxt = selectors.next_meeting_time(municipality=koping, after=date(2026, 11, 26))
     assert timezone.localtime(on_day).date() == date(2026, 11, 25)
     assert timezone.localtime(nxt).date() == date(2026, 12, 9)
 
