@@ -5,7 +5,8 @@ on (municipality, occurred_at) that return plain columns, then numpy and the ana
 package. Every figure carries a link to the filtered report list that produced it."""
 
 from collections import Counter
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import numpy as np
@@ -30,7 +31,15 @@ from trygg.locale_sv import day_bounds
 from trygg.reports.models import Category, Report
 from trygg.reports.selectors import ReportFilter, visible_reports
 
-from .models import ActionItem, Decision, DocumentJob, Meeting, MeetingSchedule, PoliceInput
+from .models import (
+    ActionItem,
+    Decision,
+    DocumentJob,
+    Meeting,
+    MeetingSchedule,
+    PoliceInput,
+    PoliceInputItem,
+)
 from .picture import AreaRow, CategoryRow, CostRow, HexCell, Picture
 
 DEFAULT_DAYS = 14
@@ -414,6 +423,66 @@ def police_input_list(*, viewer: Viewer):
 def decisions_in_force(*, municipality, on: date):
     return Decision.objects.filter(municipality=municipality, until__gte=on).select_related(
         "area", "responsible", "meeting"
+    )
+
+
+# --- Totals for official documents ---------------------------------------------------------
+# The annual follow-up and the strategic lägesbild publish these totals to whoever may read
+# those documents, as trygg.reports.selectors.report_totals does for reports: only counts and
+# theme names leave here, never a decision's or the police's text.
+
+
+@dataclass(frozen=True)
+class MeetingTotals:
+    meetings: int
+    decisions: int
+    decisions_done: int
+
+
+def meeting_totals(*, viewer: Viewer, start: datetime, end: datetime) -> MeetingTotals:
+    """Meetings of every forum held in [start, end), their decisions and how many are done."""
+    meetings = Meeting.objects.filter(
+        municipality=viewer.municipality, held_at__gte=start, held_at__lt=end
+    )
+    decisions = Decision.objects.filter(meeting__in=meetings)
+    return MeetingTotals(
+        meetings=meetings.count(),
+        decisions=decisions.count(),
+        decisions_done=decisions.filter(status=Decision.Status.GENOMFORD).count(),
+    )
+
+
+@dataclass(frozen=True)
+class PoliceThemes:
+    inputs: int
+    themes: Counter  # theme label → items, in the order the inputs are listed
+
+
+def police_themes(*, viewer: Viewer, first: date, last: date) -> PoliceThemes:
+    """The police's inputs whose period overlaps [first, last], and how often each theme
+    comes up in their items."""
+    inputs = PoliceInput.objects.filter(
+        municipality=viewer.municipality, period_start__lte=last, period_end__gte=first
+    )
+    labels = dict(PoliceInputItem.Theme.choices)
+    themes = (
+        PoliceInputItem.objects.filter(police_input__in=inputs)
+        .order_by("-police_input__period_end", "-police_input__pk", "pk")
+        .values_list("theme", flat=True)
+    )
+    return PoliceThemes(
+        inputs=inputs.count(), themes=Counter(str(labels.get(t, t)) for t in themes)
+    )
+
+
+def police_inputs_on_theme(*, viewer: Viewer, year: int, theme: str) -> int:
+    """The police's inputs starting in `year` with at least one item on `theme`."""
+    return (
+        PoliceInput.objects.filter(
+            municipality=viewer.municipality, period_start__year=year, items__theme=theme
+        )
+        .distinct()
+        .count()
     )
 
 

@@ -1,13 +1,18 @@
-"""Reads for reports: the filtered list, one report, duplicates, map aggregates, export rows.
-Every selector filters by municipality first, then by what the viewer may read."""
+"""Reads for reports: the filtered list, one report, duplicates, map aggregates, export rows,
+and the totals official documents publish. Every selector filters by municipality first, then
+by what the viewer may read (the official totals count every report and suppress small
+counts instead)."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from trygg.core import bounds
+from trygg.core.localtime import local_hour, local_weekday
 from trygg.core.viewer import Viewer
 from trygg.geo.models import Area
 from trygg.locale_sv import day_bounds, day_start
@@ -380,3 +385,169 @@ def import_jobs(*, viewer: Viewer) -> QuerySet[ImportJob]:
 
 def import_job_get(*, viewer: Viewer, pk: int) -> ImportJob | None:
     return import_jobs(viewer=viewer).filter(pk=pk).first()
+
+
+# --- Totals for official documents ------------------------------------------------------
+# The annual follow-up and the strategic lägesbild count every report of the municipality:
+# visibility rules decide which rows a reader sees, not which reports a published total
+# includes (issue 12's decision). A reader who may not read single reports (a council member)
+# gets counts under 5 suppressed, as published statistics are (design.md, privacy).
+
+SUPPRESS_BELOW = 5
+# Friday and Saturday from 20 to Saturday and Sunday at 04 (Monday = 0): 14 % of the week.
+_WEEKEND_NIGHTS = Q(wd__in=[4, 5], hr__gte=20) | Q(wd__in=[5, 6], hr__lt=4)
+
+
+def published_count(viewer: Viewer, n: int) -> int | None:
+    """`n` as an official document may show it to this viewer: None when it is 1–4 and the
+    viewer may not read single reports (a zero reveals nobody)."""
+    if 0 < n < SUPPRESS_BELOW and not viewer.may("reports.view"):
+        return None
+    return n
+
+
+def _official(viewer: Viewer, start: datetime, end: datetime) -> QuerySet[Report]:
+    return Report.objects.filter(
+        municipality=viewer.municipality, occurred_at__gte=start, occurred_at__lt=end
+    )
+
+
+@dataclass(frozen=True)
+class ReportTotals:
+    """Counts are None where suppressed; kronor are never suppressed (not a count of people)."""
+
+    reports: int | None
+    insecurity: int | None
+    youth: int | None
+    welfare_crime: int | None
+    weekend_nights: int | None
+    with_cost: int | None
+    cost_sek: Decimal
+
+
+def report_totals(*, viewer: Viewer, start: datetime, end: datetime) -> ReportTotals:
+    """Totals of every report that occurred in [start, end), in one scan."""
+    counted = (
+        _official(viewer, start, end)
+        .annotate(
+            wd=local_weekday("occurred_at", start, end), hr=local_hour("occurred_at", start, end)
+        )
+        .aggregate(
+            reports=Count("id"),
+            insecurity=Count("id", filter=Q(kind=Report.Kind.OTRYGGHET)),
+            youth=Count("id", filter=Q(youth_involved=True)),
+            welfare_crime=Count("id", filter=Q(category__code="valfardsbrott")),
+            weekend_nights=Count("id", filter=_WEEKEND_NIGHTS),
+            with_cost=Count("id", filter=Q(cost_sek__isnull=False)),
+            cost_sek=Sum("cost_sek"),
+        )
+    )
+    cost = counted.pop("cost_sek") or Decimal(0)
+    return ReportTotals(
+        **{k: published_count(viewer, n) for k, n in counted.items()}, cost_sek=cost
+    )
+
+
+@dataclass(frozen=True)
+class CategoryYears:
+    """Reports per main category and year; `rows` most reports first."""
+
+    years: list[int]
+    rows: list[tuple[str, list[int | None]]]
+    totals: list[int | None]
+
+
+def report_counts_by_category_and_year(
+    *, viewer: Viewer, years: list[int], bounds, limit: int = 8
+) -> CategoryYears:
+    """Every report per main category (subcategories counted in their parent) for each year;
+    `bounds(year)` gives the year's local [start, end)."""
+    categories = {c.pk: c for c in Category.objects.filter(municipality=viewer.municipality)}
+
+    def main(cid):
+        c = categories.get(cid)
+        return (c.parent_id or c.pk) if c else cid
+
+    # One scan for all years, each year a conditional count on its local bounds, so no row is
+    # converted to local time (measured: a query per year was several times slower).
+    per_year = {
+        f"y{year}": Count(
+            "id", filter=Q(occurred_at__gte=bounds(year)[0], occurred_at__lt=bounds(year)[1])
+        )
+        for year in years
+    }
+    rows = (
+        _official(viewer, bounds(years[0])[0], bounds(years[-1])[1])
+        .values("category_id")
+        .annotate(**per_year)
+        .order_by()
+    )
+    counts: dict[int, list[int]] = {}
+    for r in rows:
+        per_main = counts.setdefault(main(r["category_id"]), [0] * len(years))
+        for i, year in enumerate(years):
+            per_main[i] += r[f"y{year}"]
+    ranked = sorted(counts.items(), key=lambda item: -sum(item[1]))[:limit]
+    totals = [sum(c[i] for c in counts.values()) for i in range(len(years))]
+
+    def shown(values):
+        return [published_count(viewer, n) for n in values]
+
+    return CategoryYears(
+        years=years,
+        rows=[
+            (categories[cid].name if cid in categories else "Okänd", shown(values))
+            for cid, values in ranked
+        ],
+        totals=shown(totals),
+    )
+
+
+def report_counts_by_area(
+    *, viewer: Viewer, start: datetime, end: datetime, kind: str, limit: int
+) -> list[tuple[str, int | None]]:
+    """The areas of a kind with the most reports in [start, end), most first."""
+    rows = (
+        _official(viewer, start, end)
+        .filter(areas__kind=kind)
+        .values("areas__name")
+        .annotate(n=Count("id", distinct=True))
+        .order_by("-n")[:limit]
+    )
+    return [(r["areas__name"], published_count(viewer, r["n"])) for r in rows]
+
+
+def report_costs_by_organisation(
+    *, viewer: Viewer, start: datetime, end: datetime, limit: int
+) -> list[tuple[str | None, Decimal]]:
+    """The organisations with the largest reported damage costs; None for citizens and others."""
+    rows = (
+        _official(viewer, start, end)
+        .filter(cost_sek__isnull=False)
+        .values("organisation__name")
+        .annotate(cost=Sum("cost_sek"))
+        .order_by("-cost")[:limit]
+    )
+    return [(r["organisation__name"], r["cost"] or Decimal(0)) for r in rows]
+
+
+def report_points(
+    *,
+    viewer: Viewer,
+    start: datetime,
+    end: datetime,
+    category_codes: list[str],
+    parent_codes: list[str],
+    limit: int,
+) -> list[tuple[float, float, datetime]]:
+    """(lat, lon, occurred_at) of every point-precise report in the categories, for an
+    analysis whose result is a statistic (the near-repeat test); rows of single reports, so
+    only for a viewer who may read reports."""
+    if not viewer.may("reports.view"):
+        raise PermissionDenied("Du har inte behörighet att läsa rapporter.")
+    return list(
+        _official(viewer, start, end)
+        .filter(precision=Report.Precision.PUNKT, lat__isnull=False)
+        .filter(Q(category__code__in=category_codes) | Q(category__parent__code__in=parent_codes))
+        .values_list("lat", "lon", "occurred_at")[:limit]
+    )

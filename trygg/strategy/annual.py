@@ -2,65 +2,48 @@
 (measures, promise activities, meetings and decisions), indicator values and effects,
 with figures from the reports. Built as a neutral document, rendered to PDF and DOCX."""
 
-from decimal import Decimal
-
-from django.db.models import Sum
-
 from trygg.core.viewer import Viewer
 from trygg.documents.model import Document, column, heading, para, table
-from trygg.lagesbild.models import Decision, Meeting, PoliceInput
+from trygg.lagesbild.selectors import meeting_totals, police_inputs_on_theme
 from trygg.locale_sv import format_kronor, format_number, year_bounds
-from trygg.reports.models import Report
+from trygg.reports.selectors import report_totals
 
 from . import plans
 from .models import Goal, Measure, PromiseActivity
 
-_n = format_number
 
-
-def _year(qs, year: int, field: str = "occurred_at"):
-    lo, hi = year_bounds(year)
-    return qs.filter(**{f"{field}__gte": lo, f"{field}__lt": hi})
+def _n(value: int | None) -> str:
+    """A count; None is one under 5, suppressed for a reader who may not read single reports."""
+    return "färre än 5" if value is None else format_number(value)
 
 
 def goal_figures(*, viewer: Viewer, year: int) -> dict[str, list[str]]:
     """Sentences with the year's figures for the goals the data can speak to."""
-    # Only totals leave this function, never a report: a council member who may not read
-    # single reports still gets the figures the council is to follow up.
-    reports = Report.objects.filter(municipality=viewer.municipality)
-    this, last = _year(reports, year), _year(reports, year - 1)
-    m = viewer.municipality
-    cost = this.aggregate(s=Sum("cost_sek"))["s"] or Decimal(0)
-    cost_before = last.aggregate(s=Sum("cost_sek"))["s"] or Decimal(0)
-    meetings = _year(Meeting.objects.filter(municipality=m), year, "held_at")
-    decisions = Decision.objects.filter(meeting__in=meetings)
-    done = decisions.filter(status=Decision.Status.GENOMFORD).count()
-    police_youth = (
-        PoliceInput.objects.filter(municipality=m, period_start__year=year, items__theme="ungdomar")
-        .distinct()
-        .count()
+    # Only totals leave the selectors, never a report: a council member who may not read
+    # single reports still gets the figures the council is to follow up (small counts
+    # suppressed).
+    this = report_totals(viewer=viewer, start=year_bounds(year)[0], end=year_bounds(year)[1])
+    last = report_totals(
+        viewer=viewer, start=year_bounds(year - 1)[0], end=year_bounds(year - 1)[1]
     )
+    meetings = meeting_totals(viewer=viewer, start=year_bounds(year)[0], end=year_bounds(year)[1])
+    police_youth = police_inputs_on_theme(viewer=viewer, year=year, theme="ungdomar")
     return {
         "G1": [
-            f"{_n(this.count())} rapporter om brott och otrygghet ({_n(last.count())} året "
-            f"före), varav {_n(this.filter(kind=Report.Kind.OTRYGGHET).count())} om otrygghet."
+            f"{_n(this.reports)} rapporter om brott och otrygghet ({_n(last.reports)} året "
+            f"före), varav {_n(this.insecurity)} om otrygghet."
         ],
         "G2": [
-            f"Uppskattad kostnad för skador i kommunens verksamheter: {format_kronor(cost)} "
-            f"({format_kronor(cost_before)} året före)."
+            f"Uppskattad kostnad för skador i kommunens verksamheter: "
+            f"{format_kronor(this.cost_sek)} ({format_kronor(last.cost_sek)} året före)."
         ],
         "G3": [
-            f"{meetings.count()} lägesbildsmöten med {decisions.count()} beslut om insatser, "
-            f"varav {done} genomförda; {_n(this.count())} rapporter underlag."
+            f"{meetings.meetings} lägesbildsmöten med {meetings.decisions} beslut om insatser, "
+            f"varav {meetings.decisions_done} genomförda; {_n(this.reports)} rapporter underlag."
         ],
-        "G4": [
-            f"{_n(this.filter(youth_involved=True).count())} rapporter där unga var inblandade."
-        ],
+        "G4": [f"{_n(this.youth)} rapporter där unga var inblandade."],
         "G6": [f"Polisens lägesbild tog upp ungdomar vid {police_youth} tillfällen."],
-        "G8": [
-            f"{_n(this.filter(category__code='valfardsbrott').count())} rapporter om "
-            "misstänkta välfärdsbrott."
-        ],
+        "G8": [f"{_n(this.welfare_crime)} rapporter om misstänkta välfärdsbrott."],
     }
 
 

@@ -4,68 +4,44 @@ What the data can say is written out (figures, comparisons, where and when it ha
 the police have reported); what it cannot say is said too, so the authors know what to add."""
 
 import math
-from collections import Counter
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date, datetime, timedelta
 
 import numpy as np
-from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from trygg.analytics.compare import format_p
 from trygg.analytics.patterns import knox_test
-from trygg.core.localtime import local_hour, local_weekday
 from trygg.core.viewer import Viewer
 from trygg.geo.models import Area
-from trygg.lagesbild.models import PoliceInput
+from trygg.lagesbild.selectors import police_themes
 from trygg.locale_sv import format_kronor, format_number, year_bounds
-from trygg.reports.models import Category, Report
-from trygg.reports.selectors import visible_reports
+from trygg.reports.selectors import (
+    report_costs_by_organisation,
+    report_counts_by_area,
+    report_counts_by_category_and_year,
+    report_points,
+    report_totals,
+)
 
 from .selectors import statistics_comparison
 
-_year_bounds = year_bounds
-_fmt = format_number
+
+def _fmt(n) -> str:
+    """A figure; None is a count under 5, suppressed for a reader who may not read reports."""
+    return "färre än 5" if n is None else format_number(n)
 
 
 def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[str, str]:
-    """Markdown for omfattning, konsekvenser, orsaker and källor."""
+    """Markdown for omfattning, konsekvenser, orsaker and källor, from totals of every report
+    (the reports' and the lägesbild's selectors decide what may be published)."""
     municipality = viewer.municipality
-    reports = visible_reports(viewer)
     years = list(range(start_year - 2, end_year + 1))
-    lo, _ = _year_bounds(start_year)
-    _, hi = _year_bounds(end_year)
-    period = reports.filter(occurred_at__gte=lo, occurred_at__lt=hi)
-    categories = {c.pk: c for c in Category.objects.filter(municipality=municipality)}
-
-    def top(cid):
-        c = categories.get(cid)
-        return (c.parent_id or c.pk) if c else cid
-
-    # One scan for all years: a large city has a million reports in this range (measured:
-    # a query per year was several times slower).
-    # Each year is a conditional count on its local bounds, so no row is converted to local
-    # time (a per-row function call on SQLite, AT TIME ZONE on PostgreSQL).
-    per_year: dict[int, Counter] = {year: Counter() for year in years}
-    first, _ = _year_bounds(years[0])
-    year_counts = {
-        f"y{year}": Count(
-            "id",
-            filter=Q(occurred_at__gte=_year_bounds(year)[0], occurred_at__lt=_year_bounds(year)[1]),
-        )
-        for year in years
-    }
-    rows = (
-        reports.filter(occurred_at__gte=first, occurred_at__lt=hi)
-        .values("category_id")
-        .annotate(**year_counts)
-        .order_by()
-    )
-    for r in rows:
-        for year in years:
-            per_year[year][top(r["category_id"])] += r[f"y{year}"]
-    total_period = sum(sum(per_year[y].values()) for y in range(start_year, end_year + 1))
-    main_categories = [cid for cid, _ in sum(per_year.values(), Counter()).most_common(8)]
+    lo, _ = year_bounds(start_year)
+    _, hi = year_bounds(end_year)
+    # A large city has a million reports in this range: each selector is one scan.
+    by_year = report_counts_by_category_and_year(viewer=viewer, years=years, bounds=year_bounds)
+    counted = report_totals(viewer=viewer, start=lo, end=hi)
+    total_period = counted.reports
 
     omfattning = [
         f"Under {start_year}–{end_year} registrerades **{_fmt(total_period)} rapporter** i "
@@ -75,13 +51,10 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
         "| Kategori | " + " | ".join(str(y) for y in years) + " |",
         "|---|" + "---:|" * len(years),
     ]
-    for cid in main_categories:
-        name = categories[cid].name if cid in categories else "Okänd"
-        omfattning.append(f"| {name} | " + " | ".join(_fmt(per_year[y][cid]) for y in years) + " |")
+    for name, values in by_year.rows:
+        omfattning.append(f"| {name} | " + " | ".join(_fmt(n) for n in values) + " |")
     omfattning.append(
-        "| **Totalt** | "
-        + " | ".join(f"**{_fmt(sum(per_year[y].values()))}**" for y in years)
-        + " |"
+        "| **Totalt** | " + " | ".join(f"**{_fmt(n)}**" for n in by_year.totals) + " |"
     )
     stats = statistics_comparison(municipality=municipality)
     total_stats = next(
@@ -100,74 +73,46 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
             "Ingen officiell brottsstatistik är importerad ännu; importera BRÅ:s statistik "
             "under Brottsstatistik för att jämföra med länet och riket."
         )
-    districts = list(
-        period.filter(areas__kind=Area.Kind.STADSDEL)
-        .values("areas__name")
-        .annotate(n=Count("id", distinct=True))
-        .order_by("-n")[:3]
+    districts = report_counts_by_area(
+        viewer=viewer, start=lo, end=hi, kind=Area.Kind.STADSDEL, limit=3
     )
     if districts and total_period:
-        listed = ", ".join(f"{d['areas__name']} ({_fmt(d['n'])})" for d in districts)
+        listed = ", ".join(f"{name} ({_fmt(n)})" for name, n in districts)
         omfattning.append("")
         omfattning.append(f"Flest rapporter kom från {listed}.")
 
-    # The period's totals in one scan.
-    # Friday and Saturday from 20 to Saturday and Sunday at 04 (Monday = 0).
-    timed = period.annotate(
-        wd=local_weekday("occurred_at", lo, hi), hr=local_hour("occurred_at", lo, hi)
-    )
-    counted = timed.aggregate(
-        n=Count("id"),
-        night=Count("id", filter=Q(wd__in=[4, 5], hr__gte=20) | Q(wd__in=[5, 6], hr__lt=4)),
-        total=Sum("cost_sek"),
-        with_cost=Count("id", filter=Q(cost_sek__isnull=False)),
-        youth=Count("id", filter=Q(youth_involved=True)),
-        insecurity=Count("id", filter=Q(kind=Report.Kind.OTRYGGHET)),
-    )
-    costs = {"total": counted["total"], "n": counted["with_cost"]}
-    by_org = list(
-        period.filter(cost_sek__isnull=False)
-        .values("organisation__name")
-        .annotate(cost=Sum("cost_sek"))
-        .order_by("-cost")[:5]
-    )
-    youth, insecurity = counted["youth"], counted["insecurity"]
+    by_org = report_costs_by_organisation(viewer=viewer, start=lo, end=hi, limit=5)
     konsekvenser = [
         f"Den uppskattade kostnaden för skador som rapporterats under perioden är "
-        f"**{format_kronor(costs['total'] or Decimal(0))}** "
-        f"({_fmt(costs['n'])} rapporter med kostnad). "
+        f"**{format_kronor(counted.cost_sek)}** "
+        f"({_fmt(counted.with_cost)} rapporter med kostnad). "
         "Det är kommunkoncernens egna kostnader för skadegörelse, bränder och stölder (mål G2); "
         "kostnader för enskilda och företag syns inte här.",
     ]
     if by_org:
         konsekvenser += ["", "| Organisation | Kostnad (kr) |", "|---|---:|"]
         konsekvenser += [
-            f"| {r['organisation__name'] or 'Medborgare och övriga'} | {_fmt(r['cost'] or 0)} |"
-            for r in by_org
+            f"| {name or 'Medborgare och övriga'} | {_fmt(cost)} |" for name, cost in by_org
         ]
     konsekvenser += [
         "",
-        f"{_fmt(insecurity)} rapporter gäller otrygghet – platser eller situationer som "
-        f"upplevs otrygga – och i {_fmt(youth)} rapporter var unga inblandade.",
+        f"{_fmt(counted.insecurity)} rapporter gäller otrygghet – platser eller situationer som "
+        f"upplevs otrygga – och i {_fmt(counted.youth)} rapporter var unga inblandade.",
     ]
 
     orsaker = []
-    if counted["n"]:
-        share = 100 * counted["night"] / counted["n"]
+    if counted.reports and counted.weekend_nights is not None:
+        share = 100 * counted.weekend_nights / counted.reports
         orsaker.append(
             f"{_fmt(share)} % av rapporterna gäller fredags- och lördagskvällar och nätter "
             "(20–04), som utgör 14 % av veckans timmar."
         )
-    knox = _near_repeat(period)
+    knox = _near_repeat(viewer, lo, hi)
     if knox:
         orsaker.append("")
         orsaker.append(knox)
-    inputs = PoliceInput.objects.filter(
-        municipality=municipality,
-        period_start__lte=date(end_year, 12, 31),
-        period_end__gte=date(start_year, 1, 1),
-    ).prefetch_related("items")
-    themes = Counter(i.get_theme_display() for p in inputs for i in p.items.all())
+    police = police_themes(viewer=viewer, first=date(start_year, 1, 1), last=date(end_year, 12, 31))
+    themes = police.themes
     if themes:
         orsaker += [
             "",
@@ -191,7 +136,7 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
             if stats["years"]
             else " (inte importerad)."
         ),
-        f"- Polisens lokala lägesbilder: {len(inputs)} under perioden.",
+        f"- Polisens lokala lägesbilder: {police.inputs} under perioden.",
     ]
     return {
         "omfattning": "\n".join(omfattning),
@@ -201,15 +146,15 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
     }
 
 
-def _near_repeat(period) -> str:
+def _near_repeat(viewer: Viewer, start: datetime, end: datetime) -> str:
     """The Knox test for burglary and vandalism: do incidents follow close to earlier ones?"""
-    rows = list(
-        period.filter(precision=Report.Precision.PUNKT, lat__isnull=False)
-        .filter(
-            Q(category__code__in=["inbrott", "krossad_ruta", "annan_skadegorelse", "klotter"])
-            | Q(category__parent__code="skadegorelse")
-        )
-        .values_list("lat", "lon", "occurred_at")[:20000]
+    rows = report_points(
+        viewer=viewer,
+        start=start,
+        end=end,
+        category_codes=["inbrott", "krossad_ruta", "annan_skadegorelse", "klotter"],
+        parent_codes=["skadegorelse"],
+        limit=20000,
     )
     if len(rows) < 20:
         return ""

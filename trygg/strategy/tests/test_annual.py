@@ -9,7 +9,7 @@ from django_scopes import scope
 
 from tests.helpers import make_organisation, make_report, viewer_for
 from trygg.core.models import Role
-from trygg.strategy import plans, services
+from trygg.strategy import annual, plans, services
 
 
 def test_ks_follow_up_report_per_goal_as_pdf_and_docx(client, users, koping):
@@ -62,3 +62,16 @@ def test_ks_follow_up_report_per_goal_as_pdf_and_docx(client, users, koping):
     document = docx.Document(BytesIO(word.content))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert any(h.startswith("G8") for h in headings)
+
+
+def test_council_member_reads_small_report_counts_as_fewer_than_five(users, koping):
+    make_report(koping, when=datetime(2026, 5, 1, 12, tzinfo=ZoneInfo("Europe/Stockholm")))
+    with scope(municipality=koping):
+        council = annual.goal_figures(viewer=viewer_for(users[Role.RADSLEDAMOT], koping), year=2026)
+        staff = annual.goal_figures(viewer=viewer_for(users[Role.SAMORDNARE], koping), year=2026)
+    assert council["G1"] == [
+        "färre än 5 rapporter om brott och otrygghet (0 året före), varav 0 om otrygghet."
+    ]
+    assert staff["G1"] == [
+        "1 rapporter om brott och otrygghet (0 året före), varav 0 om otrygghet."
+    ]
