@@ -28,6 +28,7 @@ run: $(VENV)/.synced
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
 
 browsers:
 	@bash scripts/ensure-chromium.sh

@@ -28,25 +28,28 @@ MAX_ARGUMENT = 200
 MAX_MESSAGE = 200
 
 # Exceptions (and their subclasses) whose messages quote the data being handled, by
-# "module.qualname" so that this module imports none of them.
-TEXT_CARRYING_EXCEPTIONS = frozenset(
-    {
-        "django.db.utils.Error",
-        "sqlite3.Error",
-        "psycopg.Error",
-        "django.core.exceptions.ValidationError",
-        "pydantic_core._pydantic_core.ValidationError",
-        "openpyxl.utils.exceptions.IllegalCharacterError",
-        "builtins.UnicodeError",
-        "trygg.reports.tabular.TabularError",
-        "trygg.reports.polisen.PoliceFeedError",
-    }
-)
+# "module.qualname" so that this module imports none of them. An app adds its own in
+# AppConfig.ready with text_carrying(...): core names no app.
+_text_carrying_exceptions = {
+    "django.db.utils.Error",
+    "sqlite3.Error",
+    "psycopg.Error",
+    "django.core.exceptions.ValidationError",
+    "pydantic_core._pydantic_core.ValidationError",
+    "openpyxl.utils.exceptions.IllegalCharacterError",
+    "builtins.UnicodeError",
+}
+
+
+def text_carrying(*names: str) -> None:
+    """Marks exceptions ("module.qualname") whose messages may quote report text, so logs
+    show their kind but never their message."""
+    _text_carrying_exceptions.update(names)
 
 
 def _carries_text(exc: BaseException) -> bool:
     return any(
-        f"{cls.__module__}.{cls.__qualname__}" in TEXT_CARRYING_EXCEPTIONS
+        f"{cls.__module__}.{cls.__qualname__}" in _text_carrying_exceptions
         for cls in type(exc).__mro__
     )
 

@@ -9,6 +9,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "Inrapportering"
 
     def ready(self):
+        from trygg.core.logging import text_carrying
         from trygg.core.periodic import DailyJob, register
 
         from . import signals  # noqa: F401
@@ -16,3 +17,5 @@ class ReportsConfig(AppConfig):
 
         register(DailyJob("reports.digest", time(7, 0), send_daily_digests.enqueue))
         register(DailyJob("reports.retention", time(2, 30), purge_expired_reports.enqueue))
+        # Their messages quote the rows and feed entries they refuse.
+        text_carrying("trygg.reports.tabular.TabularError", "trygg.reports.polisen.PoliceFeedError")
