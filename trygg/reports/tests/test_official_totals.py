@@ -29,7 +29,7 @@ def _bounds(year):
 
 @pytest.fixture
 def year_of_reports(koping, arboga):
-    """Three reports in 2026, one restricted from another organisation; Arboga's do not count."""
+    """Four reports in 2026, one restricted from another organisation; Arboga's do not count."""
     other = make_organisation(koping, "Kommunala bostadsbolaget")
     # Friday 1 May 2026 at 22: a weekend night.
     make_report(koping, when=datetime(2026, 5, 1, 22, tzinfo=TZ), cost_sek=Decimal("2500.50"))
@@ -41,23 +41,24 @@ def year_of_reports(koping, arboga):
         sensitivity="begransad",
         youth_involved=True,
     )
+    make_report(koping, "valfardsbrott", when=datetime(2026, 7, 1, 12, tzinfo=TZ))
     make_report(koping, when=datetime(2025, 12, 31, 23, 59, tzinfo=TZ))  # last year, local
     make_report(arboga, when=datetime(2026, 5, 1, 12, tzinfo=TZ), lat=59.39, lon=15.84)
     return koping
 
 
-# What each role is told about the same three reports: those who may read reports get the
+# What each role is told about the same four reports: those who may read reports get the
 # count even of reports they cannot open (every report counts); a council member gets the
 # small counts suppressed, the kronor and a zero as they are.
 @pytest.mark.parametrize(
     ("role", "reports", "insecurity", "youth", "weekend_nights", "welfare_crime"),
     [
-        (Role.SAMORDNARE, 3, 1, 1, 1, 0),
-        (Role.ANALYTIKER, 3, 1, 1, 1, 0),
-        (Role.ADMINISTRATOR, 3, 1, 1, 1, 0),
-        (Role.RAPPORTOR, 3, 1, 1, 1, 0),
-        (Role.POLIS, 3, 1, 1, 1, 0),
-        (Role.RADSLEDAMOT, None, None, None, None, 0),
+        (Role.SAMORDNARE, 4, 1, 1, 1, 1),
+        (Role.ANALYTIKER, 4, 1, 1, 1, 1),
+        (Role.ADMINISTRATOR, 4, 1, 1, 1, 1),
+        (Role.RAPPORTOR, 4, 1, 1, 1, 1),
+        (Role.POLIS, 4, 1, 1, 1, 1),
+        (Role.RADSLEDAMOT, None, None, None, None, None),
     ],
 )
 def test_official_totals_count_every_report_and_hide_small_counts_from_council_members(
