@@ -87,7 +87,12 @@ class Served:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        self.wait_for(lambda status: status == 200, timeout=90)
+        try:
+            self.wait_for(lambda status: status == 200, timeout=90)
+        except BaseException:
+            # A server that never came up is stopped too (its own session outlives pytest).
+            self.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
