@@ -19,6 +19,8 @@ from urllib.parse import quote, urlencode
 
 import psutil
 
+from trygg.core.management.commands.serve import _die_with_parent
+
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "production-test-secret-" + "f3a9c1e7b5d2" * 5
 
@@ -86,6 +88,8 @@ class Served:
             stdout=self.log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # Stopped (SIGTERM) should pytest itself be killed.
+            preexec_fn=_die_with_parent,
         )
         try:
             self.wait_for(lambda status: status == 200, timeout=90)
