@@ -18,4 +18,6 @@ class ReportsConfig(AppConfig):
         register(DailyJob("reports.digest", time(7, 0), send_daily_digests.enqueue))
         register(DailyJob("reports.retention", time(2, 30), purge_expired_reports.enqueue))
         # Their messages quote the rows and feed entries they refuse.
-        text_carrying("trygg.reports.tabular.TabularError", "trygg.reports.polisen.PoliceFeedError")
+        text_carrying(
+            "trygg.reports.tabular.fields.TabularError", "trygg.reports.polisen.PoliceFeedError"
+        )

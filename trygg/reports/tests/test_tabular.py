@@ -145,7 +145,7 @@ def test_unreadable_files(raw, filename, message):
 def test_too_many_rows(monkeypatch):
     from trygg.reports import tabular
 
-    monkeypatch.setattr(tabular, "MAX_ROWS", 3)
+    monkeypatch.setattr(tabular.reading, "MAX_ROWS", 3)
     read_table(b"id\n1\n2\n3\n", "x.csv")
     with pytest.raises(TabularError, match="fler än 3 rader"):
         read_table(b"id\n1\n2\n3\n4\n", "x.csv")

@@ -1,0 +1,145 @@
+"""Parsing one cell's text into a typed value, with the Swedish message when it cannot be."""
+
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+
+from trygg.locale_sv import STOCKHOLM
+
+
+class _Invalid(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+_DATE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:(?:[ T]+|\s+kl\.?\s*)(\d{1,2})[:.](\d\d)(?:[:.](\d\d)(?:[.,]\d+)?)?)?"
+    r"\s*(Z|[+-]\d\d:?\d\d)?",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"(?:kl\.?\s*)?(\d{1,2})[:.](\d\d)(?:[:.](\d\d))?", re.IGNORECASE)
+
+
+def _parse_datetime(value: str) -> tuple[datetime, bool]:
+    """The aware datetime and whether a time of day was given."""
+    m = _DATE.fullmatch(value)
+    if not m:
+        raise _Invalid(
+            f"datumet '{_shown(value)}' kunde inte tolkas; skriv det som ÅÅÅÅ-MM-DD "
+            "eller ÅÅÅÅ-MM-DD TT:MM."
+        )
+    year, month, day, hour, minute, second, offset = m.groups()
+    try:
+        day_value = date(int(year), int(month), int(day))
+    except ValueError:
+        raise _Invalid(f"datumet '{_shown(value)}' är inte ett giltigt datum.") from None
+    # Bounded here so the time-zone arithmetic below cannot overflow.
+    if day_value.year < 1900:
+        # Excel's empty date is 1899-12-30 or 1900-01-00.
+        raise _Invalid(f"datumet '{_shown(value)}' ligger före år 1900.")
+    if day_value.year > 2999:
+        raise _Invalid(f"datumet '{_shown(value)}' ligger i framtiden.")
+    try:
+        clock = time(int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError:
+        raise _Invalid(f"klockslaget i '{_shown(value)}' är inte giltigt.") from None
+    if offset:
+        # An explicit offset is honoured; the result is still expressed in Swedish time.
+        if offset.upper() == "Z":
+            tz = UTC
+        else:
+            sign = -1 if offset[0] == "-" else 1
+            delta = timedelta(hours=int(offset[1:3]), minutes=int(offset[-2:]))
+            if delta >= timedelta(hours=24):
+                raise _Invalid(f"tidszonen i '{_shown(value)}' är inte giltig.")
+            tz = timezone(sign * delta)
+        moment = datetime.combine(day_value, clock, tzinfo=tz).astimezone(STOCKHOLM)
+    else:
+        moment = datetime.combine(day_value, clock, tzinfo=STOCKHOLM)
+    return moment, hour is not None
+
+
+def _parse_time(value: str) -> time:
+    m = _TIME.fullmatch(value)
+    try:
+        if not m:
+            raise ValueError
+        return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+    except ValueError:
+        raise _Invalid(
+            f"klockslaget '{_shown(value)}' kunde inte tolkas; skriv det som TT:MM."
+        ) from None
+
+
+def _parse_number(value: str) -> Decimal:
+    text = value.replace("\u2212", "-")
+    # Thousands separators: ordinary, non-breaking and thin spaces.
+    text = re.sub(r"[ \u00a0\u2009\u202f]", "", text)
+    if "," in text and "." in text:
+        raise ValueError
+    text = text.replace(",", ".")
+    if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", text):
+        raise ValueError
+    return Decimal(text)
+
+
+def _parse_cost(value: str) -> Decimal:
+    text = re.sub(r"(?i)\s*(?:kr\.?|sek|:-)$", "", value)
+    try:
+        amount = _parse_number(text)
+    except (ValueError, InvalidOperation):
+        raise _Invalid(f"kostnaden '{_shown(value)}' är inte ett belopp i kronor.") from None
+    if amount < 0:
+        raise _Invalid(f"kostnaden '{_shown(value)}' får inte vara negativ.")
+    if -amount.as_tuple().exponent > 2:
+        # "1.500" is a thousand in some habits and one and a half in others.
+        raise _Invalid(
+            f"kostnaden '{_shown(value)}' har fler än två decimaler; använd mellanslag "
+            "som tusentalsavgränsare och komma för ören."
+        )
+    return amount
+
+
+def _parse_coordinate(value: str, label: str, limit: int) -> float:
+    text = value.replace(",", ".").replace("\u2212", "-").strip().rstrip("°")
+    if not re.fullmatch(r"[+-]?\d+(?:\.\d+)?", text):
+        raise _Invalid(f"{label.lower()} '{_shown(value)}' är inte ett decimaltal.")
+    number = float(text)
+    if not -limit <= number <= limit:
+        raise _Invalid(
+            f"{label.lower()} '{_shown(value)}' ligger utanför −{limit}…{limit}; koordinaterna "
+            "ska anges i WGS 84 med decimala grader."
+        )
+    return number
+
+
+def _parse_count(value: str) -> int:
+    text = re.sub(r"[ \u00a0\u2009\u202f]", "", value).replace("\u2212", "-")
+    if re.fullmatch(r"-\d+", text):
+        raise _Invalid(f"antalet personer '{_shown(value)}' får inte vara negativt.")
+    if not re.fullmatch(r"\+?\d+", text):
+        raise _Invalid(f"antalet personer '{_shown(value)}' måste vara ett heltal.")
+    return int(text)
+
+
+_TRUE = frozenset({"ja", "j", "yes", "y", "true", "sant", "1", "x"})
+_FALSE = frozenset({"nej", "n", "no", "false", "falskt", "0"})
+_UNKNOWN = frozenset({"", "tom", "okänt", "vet ej", "-"})
+
+
+def _parse_bool(value: str) -> bool | None:
+    key = value.strip().casefold()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    if key in _UNKNOWN:
+        return None
+    raise _Invalid(f"värdet '{_shown(value)}' för unga inblandade ska vara ja, nej eller tomt.")
