@@ -10,6 +10,7 @@ The test suite runs the same thing for a few seconds (tests/test_supervision.py)
 
 import argparse
 import collections
+import logging
 import sys
 import tempfile
 import time
@@ -21,6 +22,8 @@ from tests.pgserver import start_server  # noqa: E402
 from tests.serving import Browser, Served, manage, production_env  # noqa: E402
 
 PATHS = ("/", "/healthz", "/api/reports")
+
+logger = logging.getLogger("trygg.outage")
 
 
 def _poll(browser, phase, seen, until):
@@ -38,6 +41,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
+    # Status codes and timings only: the run carries no personal data.
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     pg = start_server("trygg-outage-run-")
     tmp = Path(tempfile.mkdtemp(prefix="trygg-outage-"))
     env = production_env(tmp, pg.url())
@@ -57,14 +62,14 @@ def main() -> int:
             back = time.monotonic()
             recovered = served.wait_for(lambda status: status == 200, timeout=120)
             _poll(browser, "efter", seen, time.monotonic() + 5)
-            print(f"PostgreSQL stoppad i {back - stopped:.1f} s")
-            print(f"första 200 från /healthz {recovered:.2f} s efter att databasen startade")
-            print(f"processer oförändrade under avbrottet: {pids_before == pids_during}")
+            logger.info(f"PostgreSQL stoppad i {back - stopped:.1f} s")
+            logger.info(f"första 200 från /healthz {recovered:.2f} s efter att databasen startade")
+            logger.info(f"processer oförändrade under avbrottet: {pids_before == pids_during}")
             for (phase, path), counts in seen.items():
                 shown = ", ".join(f"{k}: {v}" for k, v in counts.most_common())
-                print(f"{phase:6} {path:14} {shown}")
-            print(f"serve avslutas med SIGTERM: kod {served.stop()}")
-            print(f"processer kvar: {served.still_running()}")
+                logger.info(f"{phase:6} {path:14} {shown}")
+            logger.info(f"serve avslutas med SIGTERM: kod {served.stop()}")
+            logger.info(f"processer kvar: {served.still_running()}")
     finally:
         pg.close()
     return 0
