@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Kärna"
 
     def ready(self):
-        from . import lookups, signals  # noqa: F401
+        from . import audit_events, lookups, signals  # noqa: F401
+
+        audit_events.register()

@@ -167,7 +167,10 @@ class AuditEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    action = models.CharField(_("händelse"), max_length=40, choices=Action.choices)
+    # The typed, dotted name from the audit-event registry (core/audit.py), e.g.
+    # "reports.assigned". `action` is the untyped kind of rows from before names existed.
+    event = models.CharField(_("händelse"), max_length=60, blank=True, db_index=True)
+    action = models.CharField(_("typ"), max_length=40, choices=Action.choices, blank=True)
     object_type = models.CharField(_("objekttyp"), max_length=60, blank=True)
     object_id = models.CharField(_("objekt-id"), max_length=64, blank=True)
     summary = models.CharField(_("sammanfattning"), max_length=300, blank=True)
@@ -180,7 +183,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["municipality", "-at"], name="audit_muni_at")]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.event or self.get_action_display()}"
 
 
 class RateLimitHit(models.Model):
