@@ -16,10 +16,16 @@ from trygg.core.models import Municipality
 from .models import Area
 
 
-def area_list(*, municipality: Municipality, kind: str = "") -> QuerySet[Area]:
+def area_list(
+    *, municipality: Municipality, kind: str = "", without_boundary: bool = False
+) -> QuerySet[Area]:
+    """The municipality's areas; `without_boundary` leaves out the municipality's own
+    boundary, for pickers where "the whole municipality" is no choice."""
     qs = Area.objects.filter(municipality=municipality).defer("geometry")
     if kind:
         qs = qs.filter(kind=kind)
+    if without_boundary:
+        qs = qs.exclude(kind=Area.Kind.KOMMUNGRANS)
     return qs.order_by("kind", "name")
 
 

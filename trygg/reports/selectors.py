@@ -335,6 +335,12 @@ def category_tree(
     return list(qs.order_by("sort_order", "name"))
 
 
+def category_list(*, municipality, only_active: bool = True) -> QuerySet[Category]:
+    """The municipality's categories as a queryset, for a form's choice field."""
+    qs = Category.objects.filter(municipality=municipality)
+    return qs.filter(active=True) if only_active else qs
+
+
 def category_choices(
     *, municipality, citizen: bool = False
 ) -> list[tuple[str, list[tuple[int, str]]]]:

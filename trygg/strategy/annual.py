@@ -8,8 +8,8 @@ from trygg.lagesbild.selectors import meeting_totals, police_inputs_on_theme
 from trygg.locale_sv import format_kronor, format_number, year_bounds
 from trygg.reports.selectors import report_totals
 
-from . import plans
 from .models import Goal, Measure, PromiseActivity
+from .selectors import measure_effect
 
 
 def _n(value: int | None) -> str:
@@ -98,7 +98,7 @@ def annual_document(*, viewer: Viewer, year: int) -> Document:
                 )
             )
             for m in goal_measures:
-                effect = plans.measure_effect(viewer=viewer, measure=m)
+                effect = measure_effect(viewer=viewer, measure=m)
                 if effect.ready:
                     blocks.append(para(effect.text, label=f"Effekt av {m.title}: "))
         goal_activities = [a for a in activities if a.goal == goal.value]

@@ -11,6 +11,8 @@ class StrategyConfig(AppConfig):
     def ready(self):
         from trygg.core.periodic import DailyJob, register
 
+        from . import audit_events
         from .tasks import send_follow_up_reminders
 
+        audit_events.register()
         register(DailyJob("strategy.reminders", time(7, 30), send_follow_up_reminders.enqueue))

@@ -6,7 +6,7 @@ from django_tasks import task
 from trygg.core.mail import absolute_url, mail_send
 from trygg.core.models import Municipality
 
-from . import plans
+from . import selectors
 
 
 @task()
@@ -19,7 +19,7 @@ def send_follow_up_reminders() -> int:
     for municipality in municipalities:
         with scope(municipality=municipality):
             by_owner: dict = {}
-            for measure, due in plans.overdue_measures(municipality=municipality):
+            for measure, due in selectors.overdue_measures(municipality=municipality):
                 if measure.owner.email:
                     by_owner.setdefault(measure.owner, []).append((measure, due))
             for owner, items in by_owner.items():

@@ -9,7 +9,7 @@ from django_scopes import scope
 
 from tests.helpers import make_organisation, make_report, viewer_for
 from trygg.core.models import Role
-from trygg.strategy import annual, plans, services
+from trygg.strategy import annual, services
 
 
 def test_ks_follow_up_report_per_goal_as_pdf_and_docx(client, users, koping):
@@ -20,7 +20,7 @@ def test_ks_follow_up_report_per_goal_as_pdf_and_docx(client, users, koping):
     )
     with scope(municipality=koping):
         picture = services.strategic_picture_draft(viewer=viewer, start_year=2025, end_year=2026)
-        plan = plans.plan_save(
+        plan = services.plan_save(
             viewer=viewer,
             title="Plan",
             start_year=2025,
@@ -28,7 +28,7 @@ def test_ks_follow_up_report_per_goal_as_pdf_and_docx(client, users, koping):
             picture=picture,
             follow_up_months=3,
         )
-        measure = plans.measure_save(
+        measure = services.measure_save(
             viewer=viewer,
             plan=plan,
             title="Belysning i gångtunneln",
@@ -44,7 +44,7 @@ def test_ks_follow_up_report_per_goal_as_pdf_and_docx(client, users, koping):
             comparison_area=None,
             effect_category=None,
         )
-        plans.follow_up_add(
+        services.follow_up_add(
             viewer=viewer,
             measure=measure,
             on=date(2026, 10, 1),

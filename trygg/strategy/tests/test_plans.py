@@ -9,7 +9,7 @@ from django_scopes import scope
 
 from tests.helpers import category, make_area, make_organisation, make_report, viewer_for
 from trygg.core.models import Role
-from trygg.strategy import plans, services
+from trygg.strategy import selectors, services
 from trygg.strategy.models import ActionPlan, Indicator
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -22,7 +22,7 @@ def setup(users, koping):
     org = make_organisation(koping, "Tekniska förvaltningen")
     with scope(municipality=koping):
         picture = services.strategic_picture_draft(viewer=viewer, start_year=2025, end_year=2026)
-        plan = plans.plan_save(
+        plan = services.plan_save(
             viewer=viewer,
             title="Åtgärdsplan",
             start_year=2025,
@@ -48,7 +48,7 @@ def _measure(viewer, plan, org, **extra):
         "effect_category": None,
         **extra,
     }
-    return plans.measure_save(viewer=viewer, plan=plan, **fields)
+    return services.measure_save(viewer=viewer, plan=plan, **fields)
 
 
 def test_plan_cannot_be_decided_before_the_picture(setup, koping):
@@ -56,7 +56,7 @@ def test_plan_cannot_be_decided_before_the_picture(setup, koping):
     with scope(municipality=koping):
         _measure(viewer, plan, org)
         with pytest.raises(ValidationError, match="beslutad lägesbild"):
-            plans.plan_decide(
+            services.plan_decide(
                 viewer=viewer,
                 plan=plan,
                 decided_by="KS",
@@ -72,7 +72,7 @@ def test_plan_cannot_be_decided_before_the_picture(setup, koping):
             decision_paragraph="§ 1",
         )
         plan.refresh_from_db()
-        plans.plan_decide(
+        services.plan_decide(
             viewer=viewer, plan=plan, decided_by="KF", decided_on=TODAY, decision_paragraph="§ 2"
         )
         assert ActionPlan.objects.get().status == "beslutad"
@@ -82,15 +82,17 @@ def test_follow_up_overdue_and_recorded(setup, koping):
     viewer, org, _picture, plan = setup
     with scope(municipality=koping):
         measure = _measure(viewer, plan, org, start=date(2026, 6, 1))
-        assert [m for m, _ in plans.overdue_measures(municipality=koping, today=TODAY)] == [measure]
-        plans.follow_up_add(
+        assert [m for m, _ in selectors.overdue_measures(municipality=koping, today=TODAY)] == [
+            measure
+        ]
+        services.follow_up_add(
             viewer=viewer,
             measure=measure,
             on=date(2026, 11, 1),
             status="pagar",
             text="Halva tunneln klar",
         )
-        assert plans.overdue_measures(municipality=koping, today=TODAY) == []
+        assert selectors.overdue_measures(municipality=koping, today=TODAY) == []
         measure.refresh_from_db()
         assert measure.status == "pagar"
 
@@ -99,7 +101,7 @@ def test_indicator_that_matches_no_data_says_so(setup, koping):
     viewer, org, _picture, plan = setup
     with scope(municipality=koping):
         measure = _measure(viewer, plan, org)
-        indicator = plans.indicator_add(
+        indicator = services.indicator_add(
             viewer=viewer,
             measure=measure,
             name="Belysningsfel",
@@ -109,11 +111,11 @@ def test_indicator_that_matches_no_data_says_so(setup, koping):
             target=2,
             lower_is_better=True,
         )
-        series = plans.indicator_series(viewer=viewer, indicator=indicator)
+        series = selectors.indicator_series(viewer=viewer, indicator=indicator)
     assert "matchar inga rapporter" in series.message
     assert len(series.points) == 8
     with scope(municipality=koping), pytest.raises(ValidationError):
-        plans.indicator_add(
+        services.indicator_add(
             viewer=viewer,
             measure=measure,
             name="x",
@@ -158,7 +160,7 @@ def test_effect_of_a_measure_against_a_comparison_area(setup, koping):
             comparison_area=control,
             effect_category=category(koping, "skadegorelse"),
         )
-        effect = plans.measure_effect(viewer=viewer, measure=measure, today=TODAY)
+        effect = selectors.measure_effect(viewer=viewer, measure=measure, today=TODAY)
     assert effect.ready and effect.counts == (40, 12, 40, 38)
     assert effect.result.rrr < 0.5 and effect.result.significant
     assert effect.text.startswith(

@@ -4,7 +4,7 @@ from collections import Counter
 
 from django.db.models import QuerySet
 
-from .models import CitizenPromise, FocusArea, PromiseActivity
+from ..models import CitizenPromise, FocusArea, PromiseActivity
 
 
 def focus_areas(*, municipality) -> QuerySet[FocusArea]:
@@ -63,25 +63,3 @@ def feed_items(*, municipality, limit: int = 50) -> list:
         ("activity", a, a.updated_at) for a in activities
     ]
     return sorted(items, key=lambda item: item[2], reverse=True)[:limit]
-
-
-def statistics_comparison(*, municipality) -> dict:
-    """Reported offences per 100 000 inhabitants for the municipality, its county and the
-    country, by offence and year: {"years": [...], "rows": [(indicator, [(year, m, c, r)])]}."""
-    from .models import CrimeStatistic
-
-    codes = {municipality.kommunkod: "m", municipality.county_code: "c", "00": "r"}
-    values: dict[tuple[str, int], dict[str, float]] = {}
-    for code, year, indicator, value in CrimeStatistic.objects.filter(
-        region_code__in=codes, unit="per100k", source="Anmälda brott"
-    ).values_list("region_code", "year", "indicator", "value"):
-        values.setdefault((indicator, year), {})[codes[code]] = value
-    years = sorted({y for _, y in values})
-    indicators = sorted(
-        {i for i, _ in values}, key=lambda i: (i != "Totalt antal anmälda brott", i)
-    )
-    rows = [
-        (i, [(y, *(values.get((i, y), {}).get(k) for k in ("m", "c", "r"))) for y in years])
-        for i in indicators
-    ]
-    return {"years": years, "rows": rows}

@@ -1,0 +1,67 @@
+"""Reads for strategy, for staff pages, the public pages and the official documents.
+
+The selectors live in this package's modules — `plans` (åtgärdsplan, measures, follow-up,
+indicator series, problem figures, measured effect), `pictures` (the strategic lägesbild),
+`promises` (focus areas, medborgarlöften, the feed), `statistics` (official crime statistics);
+every public name is re-exported here, so `from trygg.strategy import selectors` keeps working."""
+
+from .pictures import picture_get, picture_list
+from .plans import (
+    OPEN,
+    Effect,
+    Series,
+    indicator_series,
+    is_overdue,
+    measure_effect,
+    measure_follow_ups,
+    measure_get,
+    measure_indicators,
+    next_follow_up,
+    overdue_measures,
+    plan_get,
+    plan_list,
+    plan_measures,
+    problem_figures,
+    problem_get,
+    problem_list,
+)
+from .promises import (
+    feed_items,
+    focus_areas,
+    progress,
+    promise_get,
+    promises,
+    public_promise,
+    published_promises,
+)
+from .statistics import statistics_comparison
+
+__all__ = [
+    "OPEN",
+    "Effect",
+    "Series",
+    "feed_items",
+    "focus_areas",
+    "indicator_series",
+    "is_overdue",
+    "measure_effect",
+    "measure_follow_ups",
+    "measure_get",
+    "measure_indicators",
+    "next_follow_up",
+    "overdue_measures",
+    "picture_get",
+    "picture_list",
+    "plan_get",
+    "plan_list",
+    "plan_measures",
+    "problem_figures",
+    "problem_get",
+    "problem_list",
+    "progress",
+    "promise_get",
+    "promises",
+    "public_promise",
+    "published_promises",
+    "statistics_comparison",
+]
