@@ -1,9 +1,12 @@
 """Reads for areas, and the point → area index (shapely STRtree), cached per process
 until the municipality's areas change."""
 
+from __future__ import annotations
+
 import time
 from dataclasses import dataclass, field
 from threading import Lock
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -11,9 +14,14 @@ from django.db.models import Count, Max, QuerySet
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
-from trygg.core.models import Municipality
-
 from .models import Area
+
+if TYPE_CHECKING:
+    from trygg.core.models import Municipality
+
+# Other apps name kinds of area (a draft counts reports per stadsdel) through geo's reads,
+# not its models.
+AreaKind = Area.Kind
 
 
 def area_list(
@@ -27,6 +35,12 @@ def area_list(
     if without_boundary:
         qs = qs.exclude(kind=Area.Kind.KOMMUNGRANS)
     return qs.order_by("kind", "name")
+
+
+def areas_named() -> QuerySet[Area]:
+    """Areas with only id and name loaded, to prefetch onto rows that list their areas: an
+    outline is GeoJSON of up to ~100 kB and a list needs only the name."""
+    return Area.objects.only("id", "name")
 
 
 def area_get(*, municipality: Municipality, pk: int) -> Area | None:

@@ -28,8 +28,7 @@ from trygg.core.viewer import Viewer
 from trygg.geo.h3cells import cell_boundary
 from trygg.geo.selectors import area_index
 from trygg.locale_sv import day_bounds
-from trygg.reports.models import Category, Report
-from trygg.reports.selectors import ReportFilter, visible_reports
+from trygg.reports.selectors import ReportFilter, category_tree, point_precise, visible_reports
 
 from .models import (
     ActionItem,
@@ -143,9 +142,7 @@ def picture_for_period(
     lo, hi = _bounds(start, end)
     period = qs.filter(occurred_at__gte=lo, occurred_at__lt=hi)
 
-    cats = {
-        c.pk: c for c in Category.objects.filter(municipality=municipality).select_related("parent")
-    }
+    cats = {c.pk: c for c in category_tree(municipality=municipality, only_active=False)}
     current = _counts_by_category(qs, start, end)
     previous = _counts_by_category(qs, prev_start, prev_end)
     last_year = _counts_by_category(qs, ly_start, ly_end)
@@ -209,7 +206,8 @@ def picture_for_period(
     # Point-precise reports only, for hot spots: counted per cell in the database.
     column = f"h3_r{resolution}"
     cell_counts = dict(
-        period.filter(precision=Report.Precision.PUNKT, **{f"{column}__isnull": False})
+        point_precise(period)
+        .filter(**{f"{column}__isnull": False})
         .values_list(column)
         .annotate(n=Count("*"))
         .order_by()

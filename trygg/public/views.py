@@ -17,7 +17,6 @@ from trygg.reports import idempotency
 from trygg.reports import selectors as report_selectors
 from trygg.reports import services as report_services
 from trygg.reports.forms import CitizenReportForm
-from trygg.reports.models import Category, Report
 
 # Verified submissions (proof-of-work solved) get a generous limit; without JavaScript the
 # form still works, with a stricter one.
@@ -84,9 +83,9 @@ def citizen_report(request, slug):
                     "Du har skickat många rapporter på kort tid. Vänta en stund och försök igen.",
                 )
             else:
-                category = Category.objects.filter(
-                    municipality=municipality, pk=data["category"], citizen=True
-                ).first()
+                category = report_selectors.citizen_category_get(
+                    municipality=municipality, pk=data["category"]
+                )
                 if category is None:
                     form.add_error("category", "Välj en kategori i listan.")
                 else:
@@ -96,7 +95,7 @@ def citizen_report(request, slug):
                             verified=verified,
                             data=report_services.ReportInput(
                                 category=category,
-                                kind=Report.Kind.OBSERVATION,
+                                kind=report_selectors.ReportKind.OBSERVATION,
                                 occurred_at=data["occurred_at"],
                                 lat=data["lat"],
                                 lon=data["lon"],
@@ -105,7 +104,7 @@ def citizen_report(request, slug):
                                 contact_name=data["contact_name"],
                                 contact_email=data["contact_email"],
                                 contact_phone=data["contact_phone"],
-                                source=Report.Source.MEDBORGARE,
+                                source=report_selectors.ReportSource.MEDBORGARE,
                                 uuid=data["client_uuid"],
                             ),
                         )
@@ -158,11 +157,7 @@ def citizen_report_lookup(request, slug):
 def citizen_report_status(request, slug, code):
     municipality = _municipality(slug)
     with scope(municipality=municipality):
-        report = (
-            Report.objects.filter(municipality=municipality, tracking_code=code.upper())
-            .select_related("category")
-            .first()
-        )
+        report = report_selectors.report_by_tracking_code(municipality=municipality, code=code)
         if report is None:
             return render(
                 request,

@@ -14,11 +14,16 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from trygg.core import bounds
 from trygg.core.localtime import local_hour, local_weekday
 from trygg.core.viewer import Viewer
-from trygg.geo.models import Area
+from trygg.geo.selectors import areas_named
 from trygg.locale_sv import day_bounds, day_start
 
 from .models import ApiKey, Category, ImportJob, Report, SavedFilter
 from .permissions import report_visibility
+
+# What other apps name a report's kind and source by (the public form files an observation
+# by a citizen): through the reports' reads, not their models.
+ReportKind = Report.Kind
+ReportSource = Report.Source
 
 SORTS = {
     "-tid": ("-occurred_at", "-pk"),
@@ -203,10 +208,16 @@ def report_list(*, viewer: Viewer, filters: ReportFilter) -> QuerySet[Report]:
     ).order_by(*SORTS[filters.sort])
 
 
+def point_precise(reports: QuerySet[Report]) -> QuerySet[Report]:
+    """Only reports placed at a point (GPS or a map click): what hot spots, near-repeat and
+    the map's points may use (design.md, location precision)."""
+    return reports.filter(precision=Report.Precision.PUNKT)
+
+
 def with_area_names(reports: QuerySet[Report]) -> QuerySet[Report]:
     """Prefetches each report's areas as id and name only. An outline is GeoJSON of up to
     ~100 kB, joined once per report: a list of 1,000 read 140 MB before this."""
-    return reports.prefetch_related(Prefetch("areas", queryset=Area.objects.only("id", "name")))
+    return reports.prefetch_related(Prefetch("areas", queryset=areas_named()))
 
 
 def area_names_by_report(report_ids) -> dict[int, list[str]]:
@@ -282,7 +293,7 @@ def report_get(*, viewer: Viewer, pk: int) -> Report | None:
             "duplicate_of",
             "status_changed_by",
         )
-        .prefetch_related(Prefetch("areas", queryset=Area.objects.only("id", "name")), "photos")
+        .prefetch_related(Prefetch("areas", queryset=areas_named()), "photos")
         .first()
     )
 
@@ -333,6 +344,21 @@ def category_tree(
     if citizen:
         qs = qs.filter(citizen=True)
     return list(qs.order_by("sort_order", "name"))
+
+
+def citizen_category_get(*, municipality, pk) -> Category | None:
+    """A category a citizen may choose (active and open to citizens), or None."""
+    return category_list(municipality=municipality).filter(pk=pk, citizen=True).first()
+
+
+def report_by_tracking_code(*, municipality, code: str) -> Report | None:
+    """The report a citizen follows with its tracking code, their only handle on it; the
+    status page shows its category, status and redacted text."""
+    return (
+        Report.objects.filter(municipality=municipality, tracking_code=code.upper())
+        .select_related("category")
+        .first()
+    )
 
 
 def category_list(*, municipality, only_active: bool = True) -> QuerySet[Category]:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from trygg.analytics.compare import format_p
 from trygg.analytics.patterns import knox_test
 from trygg.core.viewer import Viewer
-from trygg.geo.models import Area
+from trygg.geo.selectors import AreaKind
 from trygg.lagesbild.selectors import police_themes
 from trygg.locale_sv import format_kronor, format_number, year_bounds
 from trygg.reports.selectors import (
@@ -74,7 +74,7 @@ def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[st
             "under Brottsstatistik för att jämföra med länet och riket."
         )
     districts = report_counts_by_area(
-        viewer=viewer, start=lo, end=hi, kind=Area.Kind.STADSDEL, limit=3
+        viewer=viewer, start=lo, end=hi, kind=AreaKind.STADSDEL, limit=3
     )
     if districts and total_period:
         listed = ", ".join(f"{name} ({_fmt(n)})" for name, n in districts)
