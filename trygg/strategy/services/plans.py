@@ -203,7 +203,7 @@ def indicator_value_add(
         indicator,
         summary=f"Värde för indikator {indicator.name}",
         on=on.isoformat(),
-        value=value,
+        value=float(value),
     )
     return entry
 
