@@ -191,3 +191,15 @@ def test_a_model_import_from_another_app_is_found(module, source, expected):
 )
 def test_the_rule_covers_selector_and_view_modules(module, read):
     assert _is_read_module(ROOT / "trygg" / module) is read
+
+
+def test_no_module_of_the_project_is_over_600_lines():
+    """The house rule (style.md): a module past ~600 lines becomes a package."""
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in (ROOT / "trygg").rglob("*.py")
+        if "migrations" not in p.parts and "tests" not in p.parts
+        for n in [len(p.read_text(encoding="utf-8").splitlines())]
+        if n > 600
+    }
+    assert long == {}
