@@ -120,6 +120,7 @@ NOT_TENANT_PAGES = {
     "open311:service": "public Open311",
     "open311:requests": "public Open311",
     "open311:request": "public Open311",
+    "open311:challenge": "public proof-of-work challenge; tested in test_citizen_intake",
     "public:promise": "public by design; tested in strategy/tests/test_promises",
     "public:promise_year": "public by design",
     "public:promise_feed": "public Atom feed",

@@ -1,7 +1,5 @@
 """Citizen-facing pages: no login, one municipality's public face."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -11,17 +9,13 @@ from django.views.decorators.http import require_http_methods
 from django_scopes import scope
 
 from trygg.core import ratelimit
+from trygg.core.clientip import client_key
 from trygg.core.selectors import municipality_by_slug, municipality_list
 from trygg.geo.selectors import boundary_geojson
 from trygg.reports import idempotency
 from trygg.reports import selectors as report_selectors
 from trygg.reports import services as report_services
 from trygg.reports.forms import CitizenReportForm
-
-# Verified submissions (proof-of-work solved) get a generous limit; without JavaScript the
-# form still works, with a stricter one.
-LIMIT_VERIFIED = (20, timedelta(hours=1))
-LIMIT_UNVERIFIED = (3, timedelta(hours=1))
 
 
 def home(request):
@@ -63,6 +57,8 @@ def accessibility(request):
 
 @require_http_methods(["GET", "POST"])
 def citizen_report(request, slug):
+    """The public form: an adapter to citizen_report_submit, which holds the rules it shares
+    with Open311 (limits, the unverified mark, the retry key)."""
     municipality = _municipality(slug)
     with scope(municipality=municipality):
         choices = report_selectors.category_choices(municipality=municipality, citizen=True)
@@ -73,61 +69,53 @@ def citizen_report(request, slug):
             if data["website"]:
                 # The honeypot was filled in: answer as if all went well, store nothing.
                 return redirect(reverse("public:report_thanks", args=[slug]))
-            verified = ratelimit.verify_solution(data["altcha"])
-            limit, window = LIMIT_VERIFIED if verified else LIMIT_UNVERIFIED
-            if not ratelimit.hit(
-                bucket="citizen_report", request=request, limit=limit, window=window
-            ):
-                form.add_error(
-                    None,
-                    "Du har skickat många rapporter på kort tid. Vänta en stund och försök igen.",
-                )
+            category = report_selectors.citizen_category_get(
+                municipality=municipality, pk=data["category"]
+            )
+            if category is None:
+                form.add_error("category", "Välj en kategori i listan.")
             else:
-                category = report_selectors.citizen_category_get(
-                    municipality=municipality, pk=data["category"]
-                )
-                if category is None:
-                    form.add_error("category", "Välj en kategori i listan.")
+                try:
+                    receipt = report_services.citizen_report_submit(
+                        municipality=municipality,
+                        channel=report_selectors.ReportSource.MEDBORGARE,
+                        client=client_key(request),
+                        proof=data["altcha"],
+                        key=data["client_uuid"],
+                        data=report_services.ReportInput(
+                            category=category,
+                            kind=report_selectors.ReportKind.OBSERVATION,
+                            occurred_at=data["occurred_at"],
+                            lat=data["lat"],
+                            lon=data["lon"],
+                            place_name=data["place_name"],
+                            description=data["description"],
+                            contact_name=data["contact_name"],
+                            contact_email=data["contact_email"],
+                            contact_phone=data["contact_phone"],
+                        ),
+                    )
+                except report_services.TooManyReports as refused:
+                    form.add_error(None, refused.message)
+                    status = 429
+                except ValidationError as error:
+                    for field, errors in error.message_dict.items():
+                        form.add_error(
+                            field if field in form.fields and field not in ("lat", "lon") else None,
+                            errors,
+                        )
+                except idempotency.UuidConflict:
+                    # Not this submission's receipt: say so, and let the page make a new
+                    # UUID so that sending again stores it as a new report.
+                    form.add_error(None, idempotency.FORM_MESSAGE)
+                    form.data = form.data.copy()
+                    form.data["client_uuid"] = ""
+                    status = 409
                 else:
-                    try:
-                        report = report_services.citizen_report_create(
-                            municipality=municipality,
-                            verified=verified,
-                            data=report_services.ReportInput(
-                                category=category,
-                                kind=report_selectors.ReportKind.OBSERVATION,
-                                occurred_at=data["occurred_at"],
-                                lat=data["lat"],
-                                lon=data["lon"],
-                                place_name=data["place_name"],
-                                description=data["description"],
-                                contact_name=data["contact_name"],
-                                contact_email=data["contact_email"],
-                                contact_phone=data["contact_phone"],
-                                source=report_selectors.ReportSource.MEDBORGARE,
-                                uuid=data["client_uuid"],
-                            ),
-                        )
-                    except ValidationError as error:
-                        for field, errors in error.message_dict.items():
-                            form.add_error(
-                                field
-                                if field in form.fields and field not in ("lat", "lon")
-                                else None,
-                                errors,
-                            )
-                    except idempotency.UuidConflict:
-                        # Not this submission's receipt: say so, and let the page make a new
-                        # UUID so that sending again stores it as a new report.
-                        form.add_error(None, idempotency.FORM_MESSAGE)
-                        form.data = form.data.copy()
-                        form.data["client_uuid"] = ""
-                        status = 409
-                    else:
-                        return redirect(
-                            reverse("public:report_status", args=[slug, report.tracking_code])
-                            + "?ny=1"
-                        )
+                    return redirect(
+                        reverse("public:report_status", args=[slug, receipt.report.tracking_code])
+                        + "?ny=1"
+                    )
         return render(
             request,
             "public/report_form.html",

@@ -9,6 +9,7 @@ from trygg.core.uploads import UploadRejected, check_zip
 
 from .images import MAX_BYTES
 from .models import Category, ImportJob, Report, Sensitivity
+from .services.citizen import BAD_EMAIL
 
 
 class GroupedCategoryField(forms.TypedChoiceField):
@@ -138,7 +139,12 @@ class CitizenReportForm(forms.Form):
     contact_name = forms.CharField(
         label=_("Ditt namn (frivilligt)"), required=False, max_length=200
     )
-    contact_email = forms.EmailField(label=_("Din e-post (frivilligt)"), required=False)
+    contact_email = forms.EmailField(
+        label=_("Din e-post (frivilligt)"),
+        required=False,
+        # Open311 gets the same words for the same mistake (services/citizen.py).
+        error_messages={"invalid": BAD_EMAIL},
+    )
     contact_phone = forms.CharField(
         label=_("Ditt telefonnummer (frivilligt)"), required=False, max_length=40
     )

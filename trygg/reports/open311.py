@@ -1,9 +1,17 @@
 """Open311 GeoReport v2 at /open311/v2/, so existing Open311 clients can report.
 
 jurisdiction_id is the kommunkod. Services are the categories open to citizens. A POST needs
-no API key and gets the citizen form's rate limit and personal-data redaction; the public
-GET shows only citizen-submitted requests, their redacted text, and a tracking code as the
+no API key; it is a citizen's report under the same rules as the public form
+(services/citizen.py: limits, the unverified mark, redaction). The public GET shows only
+citizen-submitted requests, their redacted text, and a tracking code as the
 service_request_id (never the internal number). JSON and XML, as the specification has it.
+
+Two extensions, both optional, so plain GeoReport v2 clients work unchanged:
+- `Idempotency-Key` header on the POST: an identical retry with the same key gets 200 and
+  the first request's service_request_id instead of a duplicate; the same key with other
+  data is a 409.
+- `challenge.json|xml`: a proof-of-work challenge; its solution posted as `altcha` gives the
+  verified limit (20 an hour instead of 3) and no unverified mark.
 """
 
 import math
@@ -19,14 +27,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django_scopes import scope
 
 from trygg.core import bounds, ratelimit
+from trygg.core.clientip import client_key
 from trygg.core.models import Municipality
 from trygg.core.text import strip_control_characters
 
-from . import services
+from . import idempotency, services
 from .models import Category, Report
 
 OPEN_STATUSES = {Report.Status.NY, Report.Status.BEDOMD, Report.Status.ATGARDAS}
-LIMIT = (20, timedelta(hours=1))
+# GeoReport v2 has no retry key; this header (the IETF httpapi draft's) is Trygg's extension.
+IDEMPOTENCY_HEADER = "Idempotency-Key"
 FORMATS = ("json", "xml")
 # As many as one answer holds (the list is cut at 1,000 too).
 MAX_IDS = 1000
@@ -152,7 +162,9 @@ def discovery(request, fmt):
         "changeset": "2026-11-25T00:00:00+01:00",
         "contact": "Kontakta kommunens säkerhetssamordnare.",
         "key_service": (
-            "Ingen API-nyckel behövs för att rapportera; jurisdiction_id är kommunkoden."
+            "Ingen API-nyckel behövs för att rapportera; jurisdiction_id är kommunkoden. "
+            "Skicka rubriken Idempotency-Key (t.ex. ett UUID) med POST requests, så ger ett "
+            "nytt försök med samma uppgifter samma service_request_id i stället för en dubblett."
         ),
         "endpoints": [
             {
@@ -317,6 +329,8 @@ def _float(value, name, limit):
 
 
 def _create(request, municipality, fmt):
+    """POST requests: parses Open311's fields and hands them to citizen_report_submit, which
+    holds the rules it shares with the public form."""
     p = request.POST
     code = p.get("service_code")
     if not code:
@@ -328,29 +342,38 @@ def _create(request, municipality, fmt):
     address = (p.get("address_string") or "").strip()
     if (lat is None or lon is None) and not address and not p.get("address_id"):
         raise Open311Error(400, "Ange platsen: lat och long, eller address_string.")
-    if not ratelimit.hit(bucket="citizen_report", request=request, limit=LIMIT[0], window=LIMIT[1]):
-        raise Open311Error(429, "För många rapporter på kort tid. Försök igen senare.")
     name = " ".join(x for x in (p.get("first_name", ""), p.get("last_name", "")) if x).strip()
     try:
-        report = services.citizen_report_create(
+        receipt = services.citizen_report_submit(
             municipality=municipality,
-            verified=True,
+            channel=Report.Source.OPEN311,
+            client=client_key(request),
+            proof=p.get("altcha", ""),
+            key=request.headers.get(IDEMPOTENCY_HEADER),
             data=services.ReportInput(
                 category=category,
                 kind=Report.Kind.OBSERVATION,
-                occurred_at=timezone.now(),
+                # GeoReport v2 has no incident time: the service uses the time of receipt.
+                occurred_at=None,
                 lat=lat,
                 lon=lon,
                 place_name=address or p.get("address_id", ""),
-                description=(p.get("description") or "")[:5000],
+                description=p.get("description") or "",
                 contact_name=name,
-                contact_email=(p.get("email") or "")[:254],
+                contact_email=p.get("email") or "",
                 contact_phone=p.get("phone", ""),
-                source=Report.Source.OPEN311,
             ),
         )
+    except services.TooManyReports as refused:
+        raise Open311Error(429, refused.message) from None
+    except idempotency.UuidConflict as conflict:
+        message = (
+            idempotency.KEY_CHANGED if conflict.same_channel else idempotency.KEY_OTHER_CHANNEL
+        )
+        raise Open311Error(409, message) from None
     except ValidationError as exc:
         raise Open311Error(400, " ".join(exc.messages)) from None
+    report = receipt.report
     data = [
         {
             "service_request_id": report.tracking_code,
@@ -358,4 +381,13 @@ def _create(request, municipality, fmt):
             "account_id": None,
         }
     ]
-    return _respond(data, fmt, root="service_requests", item="request", status=201)
+    # A retry is answered 200 with the first answer's id, as the reports API does.
+    status = 201 if receipt.created else 200
+    return _respond(data, fmt, root="service_requests", item="request", status=status)
+
+
+@_accepts("GET")
+def challenge(request, fmt):
+    """A proof-of-work challenge (ALTCHA), Trygg's extension of GeoReport v2: an app that
+    solves it and posts the solution as `altcha` gets the form's verified limit."""
+    return _respond(ratelimit.new_challenge(), fmt, root="challenge", item="")

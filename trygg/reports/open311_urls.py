@@ -11,5 +11,6 @@ urlpatterns = [
     re_path(r"^services" + FMT, open311.service_list, name="services"),
     re_path(r"^services/(?P<code>[\w-]+)" + FMT, open311.service_definition, name="service"),
     re_path(r"^requests" + FMT, open311.request_list, name="requests"),
+    re_path(r"^challenge" + FMT, open311.challenge, name="challenge"),
     re_path(r"^requests/(?P<request_id>[\w-]+)" + FMT, open311.request_detail, name="request"),
 ]

@@ -6,12 +6,11 @@ The services live in this package's modules; every public name is re-exported he
 
 from .api_keys import api_key_create, api_key_revoke, hash_key
 from .categories import categories_seed, category_create, category_update
+from .citizen import CitizenReceipt, TooManyReports, citizen_report_submit, citizen_viewer
 from .intake import (
     CLOCK_SKEW,
     TRACKING_ALPHABET,
     ReportInput,
-    citizen_report_create,
-    citizen_viewer,
     report_create,
     report_create_with_photo,
 )
@@ -33,13 +32,15 @@ __all__ = [
     "EDITABLE",
     "STATUS_FLOW",
     "TRACKING_ALPHABET",
+    "CitizenReceipt",
     "ReportInput",
+    "TooManyReports",
     "api_key_create",
     "api_key_revoke",
     "categories_seed",
     "category_create",
     "category_update",
-    "citizen_report_create",
+    "citizen_report_submit",
     "citizen_viewer",
     "hash_key",
     "photo_add",

@@ -1,4 +1,5 @@
-"""Report intake: ReportInput, its validation, report_create and the citizen path."""
+"""Report intake: ReportInput, its validation and report_create, which every entry point
+shares (the citizen channels through services/citizen.py)."""
 
 import secrets
 from dataclasses import dataclass, field
@@ -31,7 +32,9 @@ class ReportInput:
     """What any entry point (form, API, Open311, import) hands to report_create."""
 
     category: Category
-    occurred_at: datetime
+    # None only where the channel has no incident time (Open311): the citizen service then
+    # uses the time of receipt.
+    occurred_at: datetime | None
     kind: str = Report.Kind.HANDELSE
     occurred_until: datetime | None = None
     lat: float | None = None
@@ -124,12 +127,14 @@ def _tracking_code() -> str:
 
 
 def report_create(
-    *, viewer: Viewer, data: ReportInput, citizen: bool = False
+    *, viewer: Viewer, data: ReportInput, citizen: bool = False, digest: str | None = None
 ) -> tuple[Report, bool]:
     """Stores a report with its areas, H3 cells and redacted text. A client UUID repeated by
     an identical retry from the same channel returns the report already stored and creates
     nothing (the bool says whether it was new); any other reuse raises UuidConflict.
-    `citizen` is the public path: no login, only categories open to citizens."""
+    `citizen` is the public path: no login, only categories open to citizens. `digest` is
+    the caller's digest of the submission where a field is the server's, not the client's
+    (Open311 sends no incident time, so the time of receipt cannot be part of a retry)."""
     # Every entry point comes through here, so this is where control characters go.
     data = clean_fields(data)
     if citizen:
@@ -203,7 +208,7 @@ def report_create(
             organisation_id=data.organisation.pk if data.organisation is not None else None,
             reporter_id=viewer.user_id,
         )
-        report.intake_digest = idempotency.submission_digest(data, channel=intake_channel)
+        report.intake_digest = digest or idempotency.submission_digest(data, channel=intake_channel)
     if data.source in (Report.Source.MEDBORGARE, Report.Source.OPEN311):
         report.tracking_code = _tracking_code()
     try:
@@ -236,26 +241,4 @@ def report_create_with_photo(*, viewer: Viewer, data: ReportInput, photo: bytes 
         report, created = report_create(viewer=viewer, data=data)
         if created and cleaned is not None:
             _photo_store(viewer=viewer, report=report, cleaned=cleaned)
-    return report
-
-
-# --- Citizens -------------------------------------------------------------------------
-
-
-def citizen_viewer(municipality: Municipality) -> Viewer:
-    """The anonymous citizen: no roles, so nothing is readable, only the public report path."""
-    return Viewer(municipality=municipality, roles=frozenset())
-
-
-def citizen_report_create(
-    *, municipality: Municipality, data: ReportInput, verified: bool
-) -> Report:
-    """A citizen's report: sensitivity from the category, never less than internal; the
-    tracking code is the citizen's only handle on it."""
-    data.sensitivity = None
-    data.organisation = None
-    report, created = report_create(viewer=citizen_viewer(municipality), data=data, citizen=True)
-    if created and not verified:
-        # Sent without the proof-of-work (no JavaScript): kept, but marked for the triager.
-        _event(report, None, ReportEvent.Kind.COMMENT, "Skickad utan webbläsarverifiering.")
     return report
