@@ -10,6 +10,7 @@ from trygg.core.uploads import UploadRejected, check_zip
 from .images import MAX_BYTES
 from .models import Category, ImportJob, Report, Sensitivity
 from .services.citizen import BAD_EMAIL
+from .services.intake import DESCRIPTION_MAX, DESCRIPTION_TOO_LONG
 
 
 class GroupedCategoryField(forms.TypedChoiceField):
@@ -132,7 +133,9 @@ class CitizenReportForm(forms.Form):
     )
     description = forms.CharField(
         label=_("Beskriv vad du sett"),
-        max_length=2000,
+        # The limit of every channel, Open311 too, in the service's words.
+        max_length=DESCRIPTION_MAX,
+        error_messages={"max_length": DESCRIPTION_TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Skriv inte namn, personnummer eller andra personuppgifter om andra."),
     )

@@ -25,6 +25,8 @@ from .photos import _photo_store
 # Phones' clocks drift: a report a few minutes "in the future" is not an error.
 CLOCK_SKEW = timedelta(minutes=10)
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+DESCRIPTION_MAX = 5000
+DESCRIPTION_TOO_LONG = f"Beskrivningen får vara högst {DESCRIPTION_MAX} tecken."
 
 
 @dataclass
@@ -105,8 +107,8 @@ def _validate(municipality: Municipality, data: ReportInput, now: datetime) -> d
         add("cost_sek", "Kostnaden är orimligt stor.")
     if data.people_count is not None and data.people_count < 0:
         add("people_count", "Antalet kan inte vara negativt.")
-    if len(data.description) > 5000:
-        add("description", "Beskrivningen får vara högst 5000 tecken.")
+    if len(data.description) > DESCRIPTION_MAX:
+        add("description", DESCRIPTION_TOO_LONG)
     # An identifier, shown unredacted: personal data typed here is refused, not hidden.
     if privacy.find_personal_data(data.police_report_number):
         add(

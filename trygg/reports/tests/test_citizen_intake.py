@@ -342,6 +342,9 @@ OUTSIDE = "Platsen ligger utanför Köpings kommungräns. Rapportera till den ko
     [
         ({"email": "inte-en-adress"}, BAD_EMAIL),
         ({"email": "anna@"}, BAD_EMAIL),
+        # Valid to Django's check, too long for the column: was a database error.
+        ({"email": "anna@" + ".".join(["a" * 50] * 5) + ".se"}, BAD_EMAIL),
+        ({"text": "Lång. " * 1000}, "Beskrivningen får vara högst 5000 tecken."),
         ({"lat": 59.3938, "lon": 15.8383}, OUTSIDE),  # Arboga
         ({"lat": 48.85, "lon": 2.35}, ABROAD),  # Paris
     ],
