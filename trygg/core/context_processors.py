@@ -1,3 +1,6 @@
+from django.urls import reverse
+
+from .contributions import menu_for
 from .permissions import ACTIONS
 
 
@@ -23,6 +26,19 @@ class _Can:
         return False
 
 
+def _menu(request, roles) -> list[dict]:
+    """The main menu from the navigation registry; the entry whose address is the longest
+    start of this page's is the current one (the meetings, not the lägesbild, on
+    /lagesbild/moten/)."""
+    if not roles or getattr(request, "municipality", None) is None:
+        return []
+    entries = [(entry, reverse(entry.url_name)) for entry in menu_for(roles)]
+    current = max(
+        (url for _, url in entries if request.path.startswith(url)), key=len, default=None
+    )
+    return [{"label": entry.label, "url": url, "current": url == current} for entry, url in entries]
+
+
 def workspace(request):
     roles = getattr(request, "roles", frozenset())
     return {
@@ -30,4 +46,5 @@ def workspace(request):
         "workspace": getattr(request, "workspace", None),
         "roles": roles,
         "can": _Can(roles),
+        "menu": _menu(request, roles),
     }

@@ -2,7 +2,8 @@
 job is due, and the database makes sure each runs once a day however many processes ask.
 
 Core sits below every app, so it cannot list their jobs: each app registers its own in
-`AppConfig.ready` with `register(DailyJob(...))`, and core only runs what is registered."""
+`AppConfig.ready` with `register(DailyJob(...))`, and core only runs what is registered:
+the jobs are one kind of contribution (contributions.py)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from datetime import time
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .contributions import Registry
 from .models import PeriodicRun
 
 
@@ -21,27 +23,15 @@ class DailyJob:
     enqueue: Callable[[], object]
 
 
-_registry: dict[str, DailyJob] = {}
-
-
-def register(job: DailyJob) -> DailyJob:
-    """Adds a daily job; registering the same job again is harmless, another under a taken
-    name is an error (two jobs would share one run a day)."""
-    known = _registry.get(job.name)
-    if known is not None and known != job:
-        raise ValueError(f"Ett annat dagligt jobb heter redan {job.name!r}")
-    _registry[job.name] = job
-    return job
-
-
-def unregister(name: str) -> None:
-    """Removes a daily job (tests that register their own clean up with this)."""
-    _registry.pop(name, None)
+daily_jobs = Registry[DailyJob]("dagligt jobb", order=lambda job: job.at)
+# Each app's ready() calls these; a test that registers its own job unregisters it after.
+register = daily_jobs.register
+unregister = daily_jobs.unregister
 
 
 def registered_jobs() -> list[DailyJob]:
     """Every registered job, in the order they are due in a day."""
-    return sorted(_registry.values(), key=lambda job: (job.at, job.name))
+    return daily_jobs.all()
 
 
 def enqueue_due_jobs(now=None) -> list[str]:

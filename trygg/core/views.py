@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import ratelimit, selectors, services, twofactor
+from . import contributions, ratelimit, selectors, services, twofactor
 from .audit import audit_log
 from .clientip import keyed_hash
 from .decorators import member_required
@@ -32,6 +32,7 @@ from .health import health_check
 from .middleware import SESSION_KEY
 from .models import AuditEvent, Role
 from .permissions import ROLES_REQUIRING_2FA
+from .viewer import viewer_for_request
 
 PASSWORD_RESET_WINDOW = timedelta(hours=1)
 
@@ -113,49 +114,21 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 @member_required()
 def start(request):
+    """What this person's roles give them, from what every app registered (core.contributions):
+    the menu's entries with a line each, grouped, and the panels the viewer may see."""
     roles_display = [label for value, label in Role.choices if value in request.roles]
     return render(
         request,
         "core/start.html",
-        {"sections": _start_sections(request), "roles_display": roles_display},
+        {
+            "groups": [
+                (label, [(entry, reverse(entry.url_name)) for entry in entries])
+                for label, entries in contributions.start_page_for(request.roles)
+            ],
+            "panels": contributions.panels_for(viewer_for_request(request)),
+            "roles_display": roles_display,
+        },
     )
-
-
-def _start_sections(request):
-    """What this person's roles give them in the workspace, in the order they use it."""
-    from .permissions import roles_may
-
-    candidates = [
-        (
-            "geo.view_areas",
-            _("Områden"),
-            "geo:area_list",
-            _("Kommungräns, stadsdelar och DeSO-områden som rapporter och analyser utgår från."),
-        ),
-        (
-            "core.manage_organisations",
-            _("Organisationer"),
-            "core:organisation_list",
-            _("Förvaltningar, bolag, polis, räddningstjänst och andra aktörer i arbetet."),
-        ),
-        (
-            "core.manage_memberships",
-            _("Personer och roller"),
-            "core:membership_list",
-            _("Vem som har vilken roll i vilken organisation."),
-        ),
-        (
-            "core.view_audit",
-            _("Granskningslogg"),
-            "core:audit_list",
-            _("Inloggningar, rolländringar och andra säkerhetshändelser."),
-        ),
-    ]
-    return [
-        {"title": title, "url": reverse(url), "text": text}
-        for action, title, url, text in candidates
-        if roles_may(request.roles, action)
-    ]
 
 
 @require_POST

@@ -7,4 +7,6 @@ class GeoConfig(AppConfig):
     verbose_name = "Geografi"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import registrations, signals  # noqa: F401
+
+        registrations.register()

@@ -11,7 +11,9 @@ class LagesbildConfig(AppConfig):
     def ready(self):
         from trygg.core.periodic import DailyJob, register
 
-        from . import signals  # noqa: F401
+        from . import registrations, signals  # noqa: F401
         from .tasks import purge_document_jobs
+
+        registrations.register()
 
         register(DailyJob("lagesbild.documents", time(2, 45), purge_document_jobs.enqueue))

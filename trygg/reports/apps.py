@@ -12,8 +12,10 @@ class ReportsConfig(AppConfig):
         from trygg.core.logging import text_carrying
         from trygg.core.periodic import DailyJob, register
 
-        from . import signals  # noqa: F401
+        from . import registrations, signals  # noqa: F401
         from .tasks import purge_expired_reports, send_daily_digests
+
+        registrations.register()
 
         register(DailyJob("reports.digest", time(7, 0), send_daily_digests.enqueue))
         register(DailyJob("reports.retention", time(2, 30), purge_expired_reports.enqueue))

@@ -1,50 +1,20 @@
 """The annual follow-up to Kommunstyrelsen: per guideline goal G1–G8, what was done
 (measures, promise activities, meetings and decisions), indicator values and effects,
-with figures from the reports. Built as a neutral document, rendered to PDF and DOCX."""
+with figures from the apps that register rows per goal. Built as a neutral document,
+rendered to PDF and DOCX."""
 
+from trygg.core import contributions
 from trygg.core.viewer import Viewer
 from trygg.documents.model import Document, column, heading, para, table
-from trygg.lagesbild.selectors import meeting_totals, police_inputs_on_theme
-from trygg.locale_sv import format_kronor, format_number, year_bounds
-from trygg.reports.selectors import report_totals
 
 from .models import Goal, Measure, PromiseActivity
 from .selectors import measure_effect
 
 
-def _n(value: int | None) -> str:
-    """A count; None is one under 5, suppressed for a reader who may not read single reports."""
-    return "färre än 5" if value is None else format_number(value)
-
-
 def goal_figures(*, viewer: Viewer, year: int) -> dict[str, list[str]]:
-    """Sentences with the year's figures for the goals the data can speak to."""
-    # Only totals leave the selectors, never a report: a council member who may not read
-    # single reports still gets the figures the council is to follow up (small counts
-    # suppressed).
-    this = report_totals(viewer=viewer, start=year_bounds(year)[0], end=year_bounds(year)[1])
-    last = report_totals(
-        viewer=viewer, start=year_bounds(year - 1)[0], end=year_bounds(year - 1)[1]
-    )
-    meetings = meeting_totals(viewer=viewer, start=year_bounds(year)[0], end=year_bounds(year)[1])
-    police_youth = police_inputs_on_theme(viewer=viewer, year=year, theme="ungdomar")
-    return {
-        "G1": [
-            f"{_n(this.reports)} rapporter om brott och otrygghet ({_n(last.reports)} året "
-            f"före), varav {_n(this.insecurity)} om otrygghet."
-        ],
-        "G2": [
-            f"Uppskattad kostnad för skador i kommunens verksamheter: "
-            f"{format_kronor(this.cost_sek)} ({format_kronor(last.cost_sek)} året före)."
-        ],
-        "G3": [
-            f"{meetings.meetings} lägesbildsmöten med {meetings.decisions} beslut om insatser, "
-            f"varav {meetings.decisions_done} genomförda; {_n(this.reports)} rapporter underlag."
-        ],
-        "G4": [f"{_n(this.youth)} rapporter där unga var inblandade."],
-        "G6": [f"Polisens lägesbild tog upp ungdomar vid {police_youth} tillfällen."],
-        "G8": [f"{_n(this.welfare_crime)} rapporter om misstänkta välfärdsbrott."],
-    }
+    """Sentences with the year's figures for the goals the data can speak to, from every
+    app that registered its rows (core.contributions)."""
+    return contributions.follow_up_rows(viewer=viewer, year=year)
 
 
 def annual_document(*, viewer: Viewer, year: int) -> Document:

@@ -1,0 +1,72 @@
+"""Strategy's own menu entries and its own passages in the strategic draft, registered in
+StrategyConfig.ready beside those of the apps below and above it."""
+
+from trygg.core.contributions import (
+    DraftContribution,
+    NavEntry,
+    Section,
+    draft_contributions,
+    navigation,
+)
+
+from . import drafting
+
+
+def register() -> None:
+    for entry in (
+        NavEntry(
+            "strategy.pictures",
+            "Strategisk lägesbild",
+            "strategy:pictures",
+            "strategy.view",
+            30,
+            Section.STRATEGY,
+            "Lägesbilden vart annat år enligt lagen (2023:196), med utkast från data och "
+            "versioner.",
+        ),
+        NavEntry(
+            "strategy.plans",
+            "Åtgärdsplaner",
+            "strategy:plans",
+            "strategy.view",
+            31,
+            Section.STRATEGY,
+            "Problembilder, åtgärder med ansvariga, indikatorer och effekt.",
+        ),
+        NavEntry(
+            "strategy.promises",
+            "Medborgarlöften",
+            "strategy:promises",
+            "strategy.view",
+            32,
+            Section.STRATEGY,
+            "Fokusområden och medborgarlöften med aktiviteter och uppföljning.",
+        ),
+        NavEntry(
+            "strategy.statistics",
+            "Brottsstatistik",
+            "strategy:statistics",
+            "strategy.view",
+            33,
+            Section.STRATEGY,
+            "Anmälda brott per 100 000 invånare jämfört med länet och riket.",
+            in_menu=False,
+        ),
+        NavEntry(
+            "strategy.annual",
+            "Uppföljning",
+            "strategy:annual_report",
+            "strategy.view",
+            34,
+            Section.STRATEGY,
+            "Den årliga uppföljningen till Kommunstyrelsen per mål i riktlinjen.",
+        ),
+    ):
+        navigation.register(entry)
+    # BRÅ's figures follow the reports' and the lägesbild's; what the data cannot say, last.
+    draft_contributions.register(
+        DraftContribution("strategy.statistics", 15, drafting.statistics_passages)
+    )
+    draft_contributions.register(
+        DraftContribution("strategy.guidance", 90, drafting.guidance_passages)
+    )
