@@ -26,10 +26,13 @@ def _to_handle(viewer) -> dict:
     listing = reverse("reports:list")
     open_statuses = (Report.Status.NY, Report.Status.BEDOMD, Report.Status.ATGARDAS)
     return {
+        "caption": "Rapporter per status",
+        "label_heading": "Status",
+        "figure_heading": "Antal",
         "rows": [
             (status.label, counts.get(status.value, 0), f"{listing}?status={status.value}")
             for status in open_statuses
-        ]
+        ],
     }
 
 
@@ -82,7 +85,7 @@ def register() -> None:
             "reports.to_handle",
             "Rapporter att hantera",
             "reports.triage",
-            "reports/_start_panel.html",
+            "core/_panel_table.html",
             _to_handle,
             order=10,
         )
