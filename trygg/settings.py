@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Django's widget templates for FORM_RENDERER, which renders through TEMPLATES.
+    "django.forms",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -122,6 +124,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "trygg.core.forms.FormRenderer"
 
 # SQLite (WAL) is the embedded default; PostgreSQL through TRYGG_DATABASE_URL in production.
 DATABASE_URL = env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'trygg.sqlite3'}")

@@ -2,10 +2,21 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from . import loginthrottle
 from .models import Organisation, Role
+
+
+class FormRenderer(TemplatesSetting):
+    """Every form and field in the project's own markup (FORM_RENDERER): `{{ form }}` gives
+    the error summary and the fields, `{{ form.x.as_field_group }}` one field, so no page
+    copies a field partial. Through the project's template engine, so the templates live in
+    trygg/templates/forms/ and Django's widgets come from the `django.forms` app."""
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
 
 
 class LoginForm(AuthenticationForm):
