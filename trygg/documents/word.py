@@ -17,7 +17,7 @@ from .model import Block, Document
 from .pdf import svgs_to_png
 
 TEXT_WIDTH_CM = 17.0  # A4 less 2 cm margins each side
-MUTED = RGBColor(0x59, 0x59, 0x59)
+MUTED = RGBColor(0x4A, 0x53, 0x60)  # colours.py "muted"; documents imports no app, a test checks
 MARK = RGBColor(0xA5, 0x0F, 0x15)
 
 

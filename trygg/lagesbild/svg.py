@@ -12,23 +12,26 @@ import re
 from datetime import date, timedelta
 
 from trygg.analytics.compare import format_number
+from trygg.core import colours
 from trygg.locale_sv import format_number as format_count
 
 from .picture import HexCell, Picture
 
 # Typst renders SVG text with the fonts it was given, the browser with what it has.
 FONT = "'Source Sans 3', 'Source Sans Pro', Arial, Helvetica, sans-serif"
-INK = "#222222"
-MUTED = "#595959"  # 7:1 against white: small axis labels stay readable
-GRID = "#d9d9d9"
-# ColorBrewer YlGnBu, light = few: readable in greyscale print and by colour-blind readers,
-# and far from the dark red and blue that mark hot and cold spots.
-SEQUENTIAL = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+INK = colours.INK
+MUTED = colours.MUTED
+GRID = colours.LINE
+SEQUENTIAL = colours.SEQUENTIAL
 # Text drawn on these fills is white, on the lighter ones dark.
 DARK_FILLS = frozenset(SEQUENTIAL[3:])
-ZERO_FILL = "#f0f0f0"
-HOT = "#a50f15"
-COLD = "#08519c"
+ZERO_FILL = colours.CHART_ZERO
+HOT = colours.HOT
+COLD = colours.COLD
+WHITE = colours.WHITE
+PAPER = colours.CHART_PAPER
+BOUNDARY = colours.CHART_BOUNDARY
+CELL_LINE = colours.CHART_CELL_LINE
 WEEKDAYS = ("Mån", "Tis", "Ons", "Tor", "Fre", "Lör", "Sön")
 WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 NO_POINTS = "Inga rapporter med exakt plats under perioden"
@@ -104,14 +107,14 @@ def _map_layers(boundary, hexes, project, classes, palette, *, titles: bool) -> 
     for ring_group in _group_rings(boundary):
         d = " ".join(_ring_path(ring, project) for ring in ring_group)
         parts.append(
-            f'<path d="{d}" fill="#fafafa" stroke="#4d4d4d" stroke-width="1.2" '
+            f'<path d="{d}" fill="{PAPER}" stroke="{BOUNDARY}" stroke-width="1.2" '
             'fill-rule="evenodd"/>'
         )
     for h in hexes:
         fill = ZERO_FILL if h.count <= 0 else palette[_class_index(h.count, classes)]
         title = f"<title>{escape(_hex_title(h))}</title>" if titles else ""
         parts.append(
-            f'<path d="{_ring_path(h.boundary, project)}" fill="{fill}" stroke="#8c8c8c" '
+            f'<path d="{_ring_path(h.boundary, project)}" fill="{fill}" stroke="{CELL_LINE}" '
             f'stroke-width="0.5">{title}</path>'
         )
     # Outlines go on top so neighbours' fills never cover them; a white halo under each keeps
@@ -121,7 +124,7 @@ def _map_layers(boundary, hexes, project, classes, palette, *, titles: bool) -> 
             continue
         d = _ring_path(h.boundary, project)
         parts.append(
-            f'<path d="{d}" fill="none" stroke="#ffffff" stroke-width="{_halo_width(h.bin)}" '
+            f'<path d="{d}" fill="none" stroke="{WHITE}" stroke-width="{_halo_width(h.bin)}" '
             'stroke-linejoin="round"/>'
         )
         parts.append(f'<path d="{d}" fill="none" {_outline_attrs(h.bin)} stroke-linejoin="round"/>')
@@ -174,7 +177,7 @@ def _inset(boundary, hexes, project, classes, palette, box, *, x: float, y: floa
         f'<text x="{x}" y="{y - 8}" font-size="12" fill="{INK}">Förstoring av streckad ruta</text>'
         f'<clipPath id="hotspot-map-inset"><rect x="{x}" y="{y:.1f}" width="{size:.1f}" '
         f'height="{size:.1f}"/></clipPath>'
-        f'<rect x="{x}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" fill="#ffffff"/>'
+        f'<rect x="{x}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" fill="{WHITE}"/>'
         f'<g clip-path="url(#hotspot-map-inset)">{layers}</g>'
         f'<rect x="{x}" y="{y:.1f}" width="{size:.1f}" height="{size:.1f}" fill="none" '
         f'stroke="{INK}" stroke-width="1"/>'
@@ -216,7 +219,7 @@ def weekly_chart_svg(picture: Picture, *, width: int = 640, height: int = 200) -
     for i, ((week, count), highlighted) in enumerate(zip(weekly, in_period, strict=True)):
         x = left + i * slot + (slot - bar_w) / 2
         bar_top = y(count)
-        fill = SEQUENTIAL[4] if highlighted else "#9ecae1"
+        fill = SEQUENTIAL[4] if highlighted else colours.CHART_BAR
         label = f"{_week_label(week)} (från {week.isoformat()}): {_reports(count)}"
         parts.append(
             f'<rect x="{x:.1f}" y="{bar_top:.1f}" width="{bar_w:.1f}" '
@@ -269,7 +272,7 @@ def weekday_hour_svg(picture: Picture, *, width: int = 640, height: int = 220) -
         )
         for hour, n in enumerate(row):
             xx = left + hour * cell_w
-            fill = "#ffffff" if n <= 0 else palette[_class_index(n, classes)]
+            fill = WHITE if n <= 0 else palette[_class_index(n, classes)]
             label = f"{WEEKDAY_NAMES[d].capitalize()} kl. {hour:02d}: {_reports(n)}"
             parts.append(
                 f'<rect x="{xx:.1f}" y="{yy:.1f}" width="{cell_w:.1f}" height="{cell_h:.1f}" '
@@ -277,7 +280,7 @@ def weekday_hour_svg(picture: Picture, *, width: int = 640, height: int = 220) -
                 f"<title>{escape(label)}</title></rect>"
             )
             if n > 0:
-                ink = "#ffffff" if fill in DARK_FILLS else INK
+                ink = WHITE if fill in DARK_FILLS else INK
                 parts.append(
                     f'<text x="{xx + cell_w / 2:.1f}" y="{yy + cell_h / 2 + font * 0.35:.1f}" '
                     f'text-anchor="middle" font-size="{font}" fill="{ink}">{format_count(n)}</text>'
@@ -313,7 +316,7 @@ def _svg(width: int, height: int, name: str, title: str, desc: str, body: str) -
 def _message_svg(message: str, *, width: int, height: int, klass: str) -> str:
     """A small image that says why there is nothing to draw."""
     body = (
-        f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="#fafafa" '
+        f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="{PAPER}" '
         f'stroke="{GRID}"/>'
         f'<text x="{width / 2:.1f}" y="{height / 2 + 5:.1f}" text-anchor="middle" '
         f'font-size="14" fill="{INK}">{escape(message)}</text>'
@@ -470,7 +473,7 @@ def _map_legend(classes, palette, *, x: float, has_boundary, has_zero, weak_hot,
     rows += [(palette[i], _range_label(lo, hi)) for i, (lo, hi) in enumerate(classes)]
     for fill, label in rows:
         parts.append(
-            f'<rect x="{x}" y="{y}" width="18" height="14" fill="{fill}" stroke="#8c8c8c" '
+            f'<rect x="{x}" y="{y}" width="18" height="14" fill="{fill}" stroke="{CELL_LINE}" '
             'stroke-width="0.5"/>'
             f'<text x="{x + 26}" y="{y + 11}" font-size="12" fill="{INK}">{escape(label)}</text>'
         )
@@ -489,7 +492,7 @@ def _map_legend(classes, palette, *, x: float, has_boundary, has_zero, weak_hot,
         y += 19
     if has_boundary:
         parts.append(
-            f'<path d="M{x},{y + 7} H{x + 18}" fill="none" stroke="#4d4d4d" stroke-width="1.2"/>'
+            f'<path d="M{x},{y + 7} H{x + 18}" fill="none" stroke="{BOUNDARY}" stroke-width="1.2"/>'
             f'<text x="{x + 26}" y="{y + 11}" font-size="12" fill="{INK}">Kommungräns</text>'
         )
         y += 19

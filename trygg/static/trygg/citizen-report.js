@@ -44,7 +44,9 @@
   mapEl.hidden = false;
   var boundary = JSON.parse(document.getElementById("boundary-data").textContent || "null");
   var map = L.map(mapEl);
-  var outline = boundary ? L.geoJSON(boundary, { style: { color: "#0b4f8a", weight: 2, fill: false } }).addTo(map) : null;
+  // The stylesheet's brand colour token (trygg/core/colours.py).
+  var brand = getComputedStyle(document.documentElement).getPropertyValue("--brand").trim();
+  var outline = boundary ? L.geoJSON(boundary, { style: { color: brand, weight: 2, fill: false } }).addTo(map) : null;
   if (outline) map.fitBounds(outline.getBounds()); else map.setView([59.514, 15.993], 12);
   var marker = null;
   var pickStatus = document.getElementById("pick-status");

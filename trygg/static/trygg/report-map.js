@@ -5,20 +5,24 @@
   var el = document.getElementById("report-map");
   if (!el || !window.L) return;
   var boundary = JSON.parse(document.getElementById("boundary-data").textContent || "null");
+  // The stylesheet's colour tokens (trygg/core/colours.py), so the map matches the page.
+  var css = getComputedStyle(document.documentElement);
+  function token(name) { return css.getPropertyValue("--" + name).trim(); }
+  var brand = token("brand"), brandDark = token("brand-dark"), report = token("map-report");
   var map = L.map(el, { preferCanvas: true });
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
   }
-  var outline = boundary ? L.geoJSON(boundary, { style: { color: "#0b4f8a", weight: 2, fill: false } }).addTo(map) : null;
+  var outline = boundary ? L.geoJSON(boundary, { style: { color: brand, weight: 2, fill: false } }).addTo(map) : null;
   if (outline) map.fitBounds(outline.getBounds()); else map.setView([59.514, 15.993], 12);
   var layer = L.geoJSON(null, {
     style: function (f) {
       var n = f.properties.count || 1;
       var o = Math.min(0.85, 0.2 + Math.log(n + 1) / 5);
-      return { color: "#083a66", weight: 1, fillColor: "#b3261e", fillOpacity: o };
+      return { color: brandDark, weight: 1, fillColor: report, fillOpacity: o };
     },
     pointToLayer: function (f, latlng) {
-      return L.circleMarker(latlng, { radius: 7, color: "#083a66", weight: 2, fillColor: "#b3261e", fillOpacity: 0.8 });
+      return L.circleMarker(latlng, { radius: 7, color: brandDark, weight: 2, fillColor: report, fillOpacity: 0.8 });
     },
     onEachFeature: function (f, l) {
       if (f.properties.count) {
