@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from trygg.core import colours
+from trygg.documents.tests.test_no_django import impure_imports
 from trygg.lagesbild import svg
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,3 +65,7 @@ def test_the_documents_colours_are_palette_colours():
     rgb = re.findall(r"RGBColor\(0x(\w\w), 0x(\w\w), 0x(\w\w)\)", word)
     assert rgb
     assert {"#" + "".join(parts).lower() for parts in rgb} <= palette
+
+
+def test_the_palette_is_pure_so_the_pure_chart_modules_may_use_it():
+    assert impure_imports(ROOT / "core" / "colours.py", ()) == []
