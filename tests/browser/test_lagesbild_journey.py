@@ -70,7 +70,7 @@ def docx_text(data: bytes, tmp_path) -> str:
 def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, demo, tmp_path):
     today = timezone.localdate()
     login(page, live_server, "samordnare", "demo")
-    follow(page, nav(page).get_by_role("link", name="Lägesbild"))
+    follow(page, nav(page).get_by_role("link", name="Lägesbild", exact=True))
 
     # The default period: the 14 days up to today (no meeting is planned yet).
     start = today - timedelta(days=13)
@@ -118,7 +118,7 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
     expect(page.locator("#filterform").get_by_label("Från")).to_have_value(start.isoformat())
     expect(main(page).get_by_role("status")).to_have_text(f"{damage_count} rapporter")
 
-    follow(page, nav(page).get_by_role("link", name="Lägesbild"))
+    follow(page, nav(page).get_by_role("link", name="Lägesbild", exact=True))
     follow(page, main(page).get_by_role("link", name="Lägesbildsmöten"))
 
     # The earlier meeting: its decision and the action item still open.
@@ -261,7 +261,7 @@ def test_coordinator_orders_a_half_year_as_a_document(page, live_server, demo, t
     today = timezone.localdate()
     start = today - timedelta(days=181)
     login(page, live_server, "samordnare", "demo")
-    follow(page, nav(page).get_by_role("link", name="Lägesbild"))
+    follow(page, nav(page).get_by_role("link", name="Lägesbild", exact=True))
     period = main(page).get_by_role("form", name="Välj period")
     period.get_by_label("Från").fill(start.isoformat())
     period.get_by_label("Till").fill(today.isoformat())
@@ -318,7 +318,7 @@ def test_the_document_page_tells_when_the_document_is_ready_without_reloading(
 
 def test_police_add_their_picture_and_the_coordinator_sees_it(page, new_context, live_server, demo):
     login(page, live_server, "polis", "demo")
-    follow(page, nav(page).get_by_role("link", name="Lägesbild"))
+    follow(page, nav(page).get_by_role("link", name="Lägesbild", exact=True))
     police = main(page).get_by_role("region", name="Polisens lägesbild")
     expect(police).to_contain_text("Polisen har inte lagt in någon lägesbild för perioden.")
     start = page.get_by_role("form", name="Välj period").get_by_label("Från").input_value()
@@ -340,7 +340,7 @@ def test_police_add_their_picture_and_the_coordinator_sees_it(page, new_context,
 
     coordinator = new_context().new_page()
     login(coordinator, live_server, "samordnare", "demo")
-    follow(coordinator, nav(coordinator).get_by_role("link", name="Lägesbild"))
+    follow(coordinator, nav(coordinator).get_by_role("link", name="Lägesbild", exact=True))
     police = main(coordinator).get_by_role("region", name="Polisens lägesbild")
     expect(police).to_contain_text(POLICE_SUMMARY)
     expect(police.get_by_role("listitem")).to_have_text(
