@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
+from django_scopes import scope
+
 from .permissions import ACTIONS, roles_may
 
 
@@ -276,5 +278,8 @@ checklist_items = Registry[ChecklistItem]("punkt i lagkontrollen", order=lambda 
 
 
 def checklist_for(viewer) -> list[tuple[ChecklistItem, ChecklistAnswer]]:
-    """Every requirement with the municipality's answer to it."""
-    return [(item, item.assess(viewer=viewer)) for item in checklist_items.all()]
+    """Every requirement with the municipality's answer to it. The answers are read in the
+    viewer's municipality, so a county page that asks for each of its municipalities in turn
+    reads each one's own rows."""
+    with scope(municipality=viewer.municipality):
+        return [(item, item.assess(viewer=viewer)) for item in checklist_items.all()]

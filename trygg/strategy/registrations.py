@@ -2,14 +2,16 @@
 StrategyConfig.ready beside those of the apps below and above it."""
 
 from trygg.core.contributions import (
+    ChecklistItem,
     DraftContribution,
     NavEntry,
     Section,
+    checklist_items,
     draft_contributions,
     navigation,
 )
 
-from . import drafting
+from . import checklist, drafting
 
 
 def register() -> None:
@@ -70,3 +72,27 @@ def register() -> None:
     draft_contributions.register(
         DraftContribution("strategy.guidance", 90, drafting.guidance_passages)
     )
+    for item in (
+        ChecklistItem(
+            "strategy.picture",
+            "Kommunen har en aktuell lägesbild över brottsligheten, beslutad vartannat år.",
+            checklist.LAW,
+            10,
+            checklist.picture_is_current,
+        ),
+        ChecklistItem(
+            "strategy.plan",
+            "Kommunen har beslutat en åtgärdsplan utifrån lägesbilden.",
+            checklist.LAW,
+            20,
+            checklist.plan_is_decided,
+        ),
+        ChecklistItem(
+            "strategy.follow_up",
+            "Åtgärderna i planen följs upp.",
+            checklist.LAW,
+            30,
+            checklist.plan_is_followed_up,
+        ),
+    ):
+        checklist_items.register(item)
