@@ -29,23 +29,23 @@ import os
 from pathlib import Path
 from django.db import connection
 from django_scopes import scope
-from trygg.core.models import Municipality, Organisation, Role
-from trygg.core.viewer import Viewer
+from trygg.core.models import Municipality, Organisation
+from trygg.core.viewer import operator_viewer
 from trygg.geo.models import Area
 from trygg.geo.services import areas_import
 from trygg.reports.services import api_key_create
 data = Path("trygg/demo/data")
 m = Municipality.objects.create(name="Köping", kommunkod="1983", county_code="19", slug="koping")
+admin = operator_viewer(m)
 with scope(municipality=m):
     for filename, kind, prop in (
         ("koping-kommungrans.geojson", Area.Kind.KOMMUNGRANS, "kommunnamn"),
         ("koping-regso.geojson", Area.Kind.STADSDEL, "regso"),
         ("koping-deso.geojson", Area.Kind.DESO, "deso"),
     ):
-        areas_import(municipality=m, actor=None, roles={Role.ADMINISTRATOR},
-                     raw=(data / filename).read_bytes(), kind=kind, name_property=prop)
+        areas_import(viewer=admin, raw=(data / filename).read_bytes(), kind=kind,
+                     name_property=prop)
     org = Organisation.objects.create(municipality=m, name="Väktarbolaget", kind="vaktarbolag")
-    admin = Viewer(municipality=m, roles=frozenset({Role.ADMINISTRATOR}))
     _key, secret = api_key_create(viewer=admin, organisation=org, name="bench")
 open(os.environ["TRYGG_VAR_DIR"] + "/key", "w").write(secret)
 # The reference tables of bench/_minimal.py: the same columns, and a full copy.

@@ -65,7 +65,7 @@ def _membership(m, i, user):
 
 def _audit_event(m, i, user):
     AuditEvent.objects.create(
-        municipality=m, actor=user, action=AuditEvent.Action.UPDATED, summary=f"Ändring {i}"
+        municipality=m, actor=user, event="core.organisation_updated", summary=f"Ändring {i}"
     )
 
 

@@ -198,7 +198,7 @@ def test_citizen_reports_and_personal_data_stays_masked(page, new_context, live_
     expect(main(coordinator)).to_contain_text("Du läser originaltexten. Läsningen är loggad.")
     # The reading is in the audit log (which the administrator reads).
     assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.VIEWED_ORIGINAL,
+        event="reports.original_read",
         actor__username="samordnare",
         summary=f"Läste originaltext i rapport #{number}",
     ).exists()

@@ -35,7 +35,6 @@ from django.db.migrations.recorder import MigrationRecorder
 
 from . import pgtools
 from .audit import audit_log
-from .models import AuditEvent
 from .pgtools import BackupError
 
 logger = logging.getLogger(__name__)
@@ -220,7 +219,7 @@ def backup_create(
     size = path.stat().st_size
     files = len(manifest["files"]) - 1
     audit_log(
-        action=AuditEvent.Action.EXPORTED,
+        event="core.backup_created",
         summary=f"Säkerhetskopia skapad: databasen och {files_text(files)} ({size} byte)",
         data={"kind": "backup", "file": path.name, "bytes": size, "files": files},
         using=using,
@@ -494,7 +493,7 @@ def backup_restore(archive: Path, *, using: str = "default", replace: bool = Fal
     shutil.rmtree(old, ignore_errors=True)
     files = len(manifest["files"]) - 1
     audit_log(
-        action=AuditEvent.Action.IMPORTED,
+        event="core.backup_restored",
         summary=f"Återställd från säkerhetskopia skapad {manifest['created_at']} "
         f"({files_text(files)})",
         data={"kind": "restore", "created_at": manifest["created_at"], "files": files},

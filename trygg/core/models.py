@@ -180,7 +180,11 @@ class AuditEvent(models.Model):
         verbose_name = _("granskningshändelse")
         verbose_name_plural = _("granskningslogg")
         ordering = ["-at"]
-        indexes = [models.Index(fields=["municipality", "-at"], name="audit_muni_at")]
+        indexes = [
+            models.Index(fields=["municipality", "-at"], name="audit_muni_at"),
+            # The audit page's "every event of this object".
+            models.Index(fields=["object_type", "object_id"], name="audit_object"),
+        ]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.event or self.get_action_display()}"

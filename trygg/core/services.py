@@ -7,23 +7,19 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .audit import audit_log
-from .models import AuditEvent, Membership, Municipality, Organisation
-from .permissions import roles_may
+from .kernel import audit, own, require
+from .models import Membership, Municipality, Organisation
+from .viewer import Viewer
 
 User = get_user_model()
-
-
-def require(roles, action: str) -> None:
-    """Raises PermissionDenied unless one of the roles grants the action."""
-    if not roles_may(roles, action):
-        raise PermissionDenied(_("Du har inte behörighet att göra detta."))
 
 
 @transaction.atomic
 def municipality_create(
     *, actor, name: str, kommunkod: str, county_code: str, slug: str, population=None
 ) -> Municipality:
-    """Creates a tenant. Only superusers create municipalities (a national operator's job)."""
+    """Creates a tenant. Only superusers create municipalities (a national operator's job);
+    there is no viewer yet, since a viewer belongs to a municipality."""
     if actor is not None and not actor.is_superuser:
         raise PermissionDenied(_("Endast systemförvaltare kan skapa kommuner."))
     municipality = Municipality(
@@ -32,67 +28,71 @@ def municipality_create(
     municipality.full_clean()
     municipality.save()
     audit_log(
-        action=AuditEvent.Action.CREATED,
+        event="core.municipality_created",
         actor=actor,
         municipality=municipality,
         obj=municipality,
         summary=f"Kommun {name} ({kommunkod}) skapad",
+        data={"kommunkod": kommunkod},
     )
     return municipality
 
 
 @transaction.atomic
-def municipality_update(*, municipality: Municipality, actor, roles, name: str, population):
-    require(roles, "core.manage_municipality")
+def municipality_update(*, viewer: Viewer, name: str, population) -> Municipality:
+    """Renames the viewer's municipality and sets its population."""
+    require(viewer, "core.manage_municipality")
+    municipality = viewer.municipality
     municipality.name = name
     municipality.population = population
     municipality.full_clean()
     municipality.save(update_fields=["name", "population"])
-    audit_log(
-        action=AuditEvent.Action.UPDATED,
-        actor=actor,
-        municipality=municipality,
-        obj=municipality,
+    audit(
+        viewer,
+        "core.municipality_updated",
+        municipality,
         summary="Kommunens uppgifter ändrade",
+        population=population,
     )
     return municipality
 
 
 @transaction.atomic
-def organisation_create(
-    *, municipality: Municipality, actor, roles, name: str, kind: str, email: str = ""
-) -> Organisation:
-    require(roles, "core.manage_organisations")
-    org = Organisation(municipality=municipality, name=name.strip(), kind=kind, email=email)
+def organisation_create(*, viewer: Viewer, name: str, kind: str, email: str = "") -> Organisation:
+    """Adds an actor (department, company, police…) to the viewer's municipality."""
+    require(viewer, "core.manage_organisations")
+    org = Organisation(municipality=viewer.municipality, name=name.strip(), kind=kind, email=email)
     org.full_clean()
     org.save()
-    audit_log(
-        action=AuditEvent.Action.CREATED,
-        actor=actor,
-        municipality=municipality,
-        obj=org,
+    audit(
+        viewer,
+        "core.organisation_created",
+        org,
         summary=f"Organisation {org.name} skapad",
+        kind=kind,
     )
     return org
 
 
 @transaction.atomic
 def organisation_update(
-    *, organisation: Organisation, actor, roles, name: str, kind: str, email: str, active: bool
+    *, viewer: Viewer, organisation: Organisation, name: str, kind: str, email: str, active: bool
 ) -> Organisation:
-    require(roles, "core.manage_organisations")
+    require(viewer, "core.manage_organisations")
+    own(viewer, organisation)
     organisation.name = name.strip()
     organisation.kind = kind
     organisation.email = email
     organisation.active = active
     organisation.full_clean()
     organisation.save(update_fields=["name", "kind", "email", "active"])
-    audit_log(
-        action=AuditEvent.Action.UPDATED,
-        actor=actor,
-        municipality=organisation.municipality,
-        obj=organisation,
+    audit(
+        viewer,
+        "core.organisation_updated",
+        organisation,
         summary=f"Organisation {organisation.name} ändrad",
+        kind=kind,
+        active=active,
     )
     return organisation
 
@@ -100,9 +100,7 @@ def organisation_update(
 @transaction.atomic
 def membership_grant(
     *,
-    municipality: Municipality,
-    actor,
-    roles,
+    viewer: Viewer,
     organisation: Organisation,
     role: str,
     username: str,
@@ -112,7 +110,9 @@ def membership_grant(
 ) -> Membership:
     """Gives a person a role in an organisation; creates the account (without a usable
     password, so the person sets one through password reset) when it does not exist."""
-    require(roles, "core.manage_memberships")
+    require(viewer, "core.manage_memberships")
+    municipality = viewer.municipality
+    # A field error rather than the kernel's own(): the form shows it next to the choice.
     if organisation.municipality_id != municipality.pk:
         raise ValidationError({"organisation": _("Organisationen hör inte till kommunen.")})
     username = username.strip()
@@ -129,31 +129,35 @@ def membership_grant(
     membership = Membership.objects.create(
         user=user, organisation=organisation, municipality=municipality, role=role
     )
-    audit_log(
-        action=AuditEvent.Action.ROLE_GRANTED,
-        actor=actor,
-        municipality=municipality,
-        obj=membership,
+    audit(
+        viewer,
+        "core.role_granted",
+        membership,
         summary=f"{user.username} fick rollen {membership.get_role_display()} i {organisation}",
-        data={"user_id": user.pk, "role": role, "organisation_id": organisation.pk},
+        user_id=user.pk,
+        role=role,
+        organisation_id=organisation.pk,
     )
     return membership
 
 
 @transaction.atomic
-def membership_revoke(*, membership: Membership, actor, roles) -> None:
-    require(roles, "core.manage_memberships")
-    if membership.user_id == getattr(actor, "pk", None) and membership.role == "administrator":
+def membership_revoke(*, viewer: Viewer, membership: Membership) -> None:
+    """Takes a role away; an administrator cannot take away their own administrator role."""
+    require(viewer, "core.manage_memberships")
+    own(viewer, membership)
+    if membership.user_id == viewer.user_id and membership.role == "administrator":
         raise ValidationError(_("Du kan inte ta bort din egen administratörsroll."))
-    audit_log(
-        action=AuditEvent.Action.ROLE_REVOKED,
-        actor=actor,
-        municipality=membership.municipality,
-        obj=membership,
+    audit(
+        viewer,
+        "core.role_revoked",
+        membership,
         summary=(
             f"{membership.user.username} förlorade rollen {membership.get_role_display()} "
             f"i {membership.organisation}"
         ),
-        data={"user_id": membership.user_id, "role": membership.role},
+        user_id=membership.user_id,
+        role=membership.role,
+        organisation_id=membership.organisation_id,
     )
     membership.delete()

@@ -8,7 +8,6 @@ from django.dispatch import receiver
 from . import loginthrottle
 from .audit import audit_log
 from .clientip import client_key
-from .models import AuditEvent
 
 
 def _municipality(request):
@@ -22,9 +21,7 @@ def _client(request) -> dict:
 
 @receiver(user_logged_in)
 def _logged_in(sender, request, user, **kwargs):
-    audit_log(
-        action=AuditEvent.Action.LOGIN, actor=user, summary="Inloggning", data=_client(request)
-    )
+    audit_log(event="core.login", actor=user, summary="Inloggning", data=_client(request))
     loginthrottle.record_success(username=user.get_username(), request=request)
 
 
@@ -32,7 +29,7 @@ def _logged_in(sender, request, user, **kwargs):
 def _logged_out(sender, request, user, **kwargs):
     if user is not None:
         audit_log(
-            action=AuditEvent.Action.LOGOUT,
+            event="core.logout",
             actor=user,
             municipality=_municipality(request),
             summary="Utloggning",
@@ -50,7 +47,7 @@ def _login_failed(sender, credentials, request=None, **kwargs):
     # mistyped password or someone else's personal data.
     waited = getattr(request, loginthrottle.WAIT_ATTRIBUTE, 0) if request is not None else 0
     audit_log(
-        action=AuditEvent.Action.LOGIN_FAILED,
+        event="core.login_failed",
         actor=_user_for(credentials),
         summary="Inloggningsförsök under väntetid (lösenordet prövades inte)"
         if waited
@@ -65,7 +62,7 @@ def _login_failed(sender, credentials, request=None, **kwargs):
 @receiver(user_locked_out)
 def _locked_out(sender, request, username, ip_address, **kwargs):
     audit_log(
-        action=AuditEvent.Action.LOCKOUT,
+        event="core.lockout",
         actor=_user_for({"username": username}),
         summary="Kontot spärrat tillfälligt efter upprepade misslyckade inloggningar",
         data=_client(request),

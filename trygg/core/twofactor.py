@@ -9,7 +9,6 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .audit import audit_log
-from .models import AuditEvent
 
 
 def is_required() -> bool:
@@ -37,7 +36,7 @@ def readable_secret(device: TOTPDevice) -> str:
 def confirm_device(request, device: TOTPDevice, token: str) -> bool:
     if not device.verify_token(token):
         audit_log(
-            action=AuditEvent.Action.OTP_FAILED,
+            event="core.otp_failed",
             actor=request.user,
             summary="Fel kod vid aktivering",
         )
@@ -46,7 +45,7 @@ def confirm_device(request, device: TOTPDevice, token: str) -> bool:
     device.save(update_fields=["confirmed"])
     otp_login(request, device)
     audit_log(
-        action=AuditEvent.Action.OTP_ENROLLED,
+        event="core.otp_enrolled",
         actor=request.user,
         municipality=request.municipality,
         summary="Tvåfaktorsinloggning aktiverad",
@@ -59,7 +58,7 @@ def verify(request, token: str) -> bool:
         if device.verify_token(token):
             otp_login(request, device)
             return True
-    audit_log(action=AuditEvent.Action.OTP_FAILED, actor=request.user, summary="Fel engångskod")
+    audit_log(event="core.otp_failed", actor=request.user, summary="Fel engångskod")
     return False
 
 
@@ -70,7 +69,7 @@ def remove_device(request, pk: int) -> None:
         raise Http404
     device.delete()
     audit_log(
-        action=AuditEvent.Action.OTP_REMOVED,
+        event="core.otp_removed",
         actor=request.user,
         municipality=request.municipality,
         summary="Tvåfaktorsinloggning borttagen",

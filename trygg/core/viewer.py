@@ -6,7 +6,7 @@ Viewer, so every entry point gets the same permission and visibility rules.
 
 from dataclasses import dataclass, field
 
-from .models import Municipality
+from .models import Municipality, Role
 from .permissions import roles_may
 
 
@@ -35,3 +35,9 @@ def viewer_for_request(request) -> Viewer:
         organisation_ids=request.workspace.organisations_in(request.municipality),
         user=request.user if request.user.is_authenticated else None,
     )
+
+
+def operator_viewer(municipality: Municipality) -> Viewer:
+    """The viewer of a command run by the operator (import_areas, load_demo): the
+    administrator's rights in one municipality, and no user, so its audit rows name nobody."""
+    return Viewer(municipality=municipality, roles=frozenset({Role.ADMINISTRATOR}))

@@ -30,7 +30,7 @@ from .forms import (
 )
 from .health import health_check
 from .middleware import SESSION_KEY
-from .models import AuditEvent, Role
+from .models import Role
 from .permissions import ROLES_REQUIRING_2FA
 from .viewer import viewer_for_request
 
@@ -104,7 +104,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        audit_log(action=AuditEvent.Action.PASSWORD_RESET, actor=form.user, summary="Lösenord bytt")
+        audit_log(event="core.password_reset", actor=form.user, summary="Lösenord bytt")
         return response
 
 
@@ -140,7 +140,7 @@ def switch_municipality(request):
         raise Http404
     request.session[SESSION_KEY] = match.pk
     audit_log(
-        action=AuditEvent.Action.MUNICIPALITY_SWITCHED,
+        event="core.municipality_switched",
         actor=request.user,
         municipality=match,
         summary=f"Bytte till {match.name}",
@@ -251,18 +251,15 @@ def organisation_edit(request, pk=None):
         try:
             if organisation is None:
                 services.organisation_create(
-                    municipality=request.municipality,
-                    actor=request.user,
-                    roles=request.roles,
+                    viewer=viewer_for_request(request),
                     name=data["name"],
                     kind=data["kind"],
                     email=data["email"],
                 )
             else:
                 services.organisation_update(
+                    viewer=viewer_for_request(request),
                     organisation=organisation,
-                    actor=request.user,
-                    roles=request.roles,
                     name=data["name"],
                     kind=data["kind"],
                     email=data["email"],
@@ -288,9 +285,7 @@ def membership_list(request):
         data = form.cleaned_data
         try:
             services.membership_grant(
-                municipality=request.municipality,
-                actor=request.user,
-                roles=request.roles,
+                viewer=viewer_for_request(request),
                 organisation=data["organisation"],
                 role=data["role"],
                 username=data["username"],
@@ -318,7 +313,7 @@ def membership_revoke(request, pk):
     if membership is None:
         raise Http404
     try:
-        services.membership_revoke(membership=membership, actor=request.user, roles=request.roles)
+        services.membership_revoke(viewer=viewer_for_request(request), membership=membership)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -336,9 +331,7 @@ def municipality_edit(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.municipality_update(
-                municipality=municipality,
-                actor=request.user,
-                roles=request.roles,
+                viewer=viewer_for_request(request),
                 name=form.cleaned_data["name"],
                 population=form.cleaned_data["population"],
             )
@@ -352,14 +345,16 @@ def municipality_edit(request):
 
 @member_required("core.view_audit")
 def audit_list(request):
-    action = request.GET.get("handelse", "")
-    if action and action not in AuditEvent.Action.values:
-        action = ""
+    filters = selectors.audit_filter(
+        event=request.GET.get("handelse", ""),
+        object_type=request.GET.get("objekttyp", ""),
+        object_id=request.GET.get("objekt", ""),
+    )
     page = selectors.audit_page(
-        municipality=request.municipality, page=request.GET.get("sida", 1), action=action
+        viewer=viewer_for_request(request), filters=filters, page=request.GET.get("sida", 1)
     )
     return render(
         request,
         "core/audit_list.html",
-        {"page": page, "actions": AuditEvent.Action.choices, "action": action},
+        {"page": page, "filters": filters, "events": selectors.audit_event_choices()},
     )

@@ -7,6 +7,7 @@ class GeoConfig(AppConfig):
     verbose_name = "Geografi"
 
     def ready(self):
-        from . import registrations, signals  # noqa: F401
+        from . import audit_events, registrations, signals  # noqa: F401
 
+        audit_events.register()
         registrations.register()

@@ -6,9 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from pyproj import Geod
 
-from trygg.core.audit import audit_log
-from trygg.core.models import AuditEvent, Municipality
-from trygg.core.services import require
+from trygg.core.kernel import audit, own, require
+from trygg.core.viewer import Viewer
 
 from . import geojson
 from .models import Area
@@ -29,9 +28,7 @@ class ImportResult:
 
 def areas_import(
     *,
-    municipality: Municipality,
-    actor,
-    roles,
+    viewer: Viewer,
     raw: bytes | str,
     kind: str,
     crs: str | None = None,
@@ -42,7 +39,8 @@ def areas_import(
 
     An area with the same kind and name is replaced, so importing a file twice changes nothing.
     """
-    require(roles, "geo.manage_areas")
+    require(viewer, "geo.manage_areas")
+    municipality = viewer.municipality
     if kind not in Area.Kind.values:
         raise ValidationError({"kind": "Okänd områdestyp."})
     try:
@@ -77,12 +75,14 @@ def areas_import(
             )
             created += was_created
             updated += not was_created
-        audit_log(
-            action=AuditEvent.Action.IMPORTED,
-            actor=actor,
-            municipality=municipality,
+        audit(
+            viewer,
+            "geo.area_imported",
             summary=f"{created + updated} områden ({Area.Kind(kind).label}) importerade",
-            data={"created": created, "updated": updated, "crs": parsed.crs},
+            kind=kind,
+            created=created,
+            updated=updated,
+            crs=parsed.crs,
         )
     return ImportResult(created=created, updated=updated, crs=parsed.crs)
 
@@ -104,13 +104,16 @@ def _check_inside_boundary(municipality, kind, areas) -> None:
 
 
 @transaction.atomic
-def area_delete(*, area: Area, actor, roles) -> None:
-    require(roles, "geo.manage_areas")
-    audit_log(
-        action=AuditEvent.Action.DELETED,
-        actor=actor,
-        municipality=area.municipality,
-        obj=area,
+def area_delete(*, viewer: Viewer, area: Area) -> None:
+    """Deletes one of the viewer's municipality's areas, audited with its kind and code."""
+    require(viewer, "geo.manage_areas")
+    own(viewer, area)
+    audit(
+        viewer,
+        "geo.area_deleted",
+        area,
         summary=f"Området {area.name} borttaget",
+        kind=area.kind,
+        code=area.code,
     )
     area.delete()

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from trygg.core.decorators import member_required
+from trygg.core.viewer import viewer_for_request
 
 from . import h3cells, selectors, services
 from .forms import AreaImportForm, PointForm
@@ -53,9 +54,7 @@ def area_import(request):
         data = form.cleaned_data
         try:
             result = services.areas_import(
-                municipality=request.municipality,
-                actor=request.user,
-                roles=request.roles,
+                viewer=viewer_for_request(request),
                 raw=data["file"].read(),
                 kind=data["kind"],
                 crs=data["crs"] or None,
@@ -80,7 +79,7 @@ def area_delete(request, pk):
     if area is None:
         raise Http404
     if request.method == "POST":
-        services.area_delete(area=area, actor=request.user, roles=request.roles)
+        services.area_delete(viewer=viewer_for_request(request), area=area)
         messages.success(request, _("Området är borttaget."))
         return redirect("geo:area_list")
     return render(request, "geo/area_delete.html", {"area": area})

@@ -11,9 +11,10 @@ class LagesbildConfig(AppConfig):
     def ready(self):
         from trygg.core.periodic import DailyJob, register
 
-        from . import registrations, signals  # noqa: F401
+        from . import audit_events, registrations, signals  # noqa: F401
         from .tasks import purge_document_jobs
 
+        audit_events.register()
         registrations.register()
 
         register(DailyJob("lagesbild.documents", time(2, 45), purge_document_jobs.enqueue))

@@ -12,9 +12,10 @@ class ReportsConfig(AppConfig):
         from trygg.core.logging import text_carrying
         from trygg.core.periodic import DailyJob, register
 
-        from . import registrations, signals  # noqa: F401
+        from . import audit_events, registrations, signals  # noqa: F401
         from .tasks import purge_expired_reports, send_daily_digests
 
+        audit_events.register()
         registrations.register()
 
         register(DailyJob("reports.digest", time(7, 0), send_daily_digests.enqueue))

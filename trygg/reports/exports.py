@@ -8,8 +8,7 @@ from io import BytesIO, StringIO
 from django.utils import timezone
 from openpyxl import Workbook
 
-from trygg.core.audit import audit_log
-from trygg.core.models import AuditEvent
+from trygg.core.kernel import audit
 from trygg.core.spreadsheets import csv_cell, xlsx_row
 from trygg.core.text import clean
 from trygg.core.viewer import Viewer
@@ -79,15 +78,6 @@ def rows(*, viewer: Viewer, reports):
         yield [clean(v) for v in row]
 
 
-def _audit(viewer, fmt, n):
-    audit_log(
-        action=AuditEvent.Action.EXPORTED,
-        actor=viewer.user,
-        municipality=viewer.municipality,
-        summary=f"Exporterade {n} rapporter som {fmt.upper()}",
-    )
-
-
 def to_csv(*, viewer: Viewer, reports) -> str:
     out = StringIO()
     # A BOM and semicolons: what Swedish Excel opens correctly with a double-click.
@@ -98,7 +88,9 @@ def to_csv(*, viewer: Viewer, reports) -> str:
     for row in rows(viewer=viewer, reports=reports):
         writer.writerow([csv_cell(v) for v in row])
         n += 1
-    _audit(viewer, "csv", n)
+    audit(
+        viewer, "reports.exported", summary=f"Exporterade {n} rapporter som CSV", fmt="csv", rows=n
+    )
     return out.getvalue()
 
 
@@ -112,5 +104,11 @@ def to_xlsx(*, viewer: Viewer, reports) -> bytes:
         n += 1
     out = BytesIO()
     wb.save(out)
-    _audit(viewer, "xlsx", n)
+    audit(
+        viewer,
+        "reports.exported",
+        summary=f"Exporterade {n} rapporter som XLSX",
+        fmt="xlsx",
+        rows=n,
+    )
     return out.getvalue()

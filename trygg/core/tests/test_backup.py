@@ -131,9 +131,7 @@ def _files(root: Path) -> dict:
 
 
 def _drop_restore_event(alias: str) -> AuditEvent:
-    event = AuditEvent.objects.using(alias).get(
-        action=AuditEvent.Action.IMPORTED, data__kind="restore"
-    )
+    event = AuditEvent.objects.using(alias).get(event="core.backup_restored", data__kind="restore")
     assert event.data["kind"] == "restore" and event.actor_id is None
     event.delete()
     return event
@@ -151,7 +149,7 @@ def test_a_restore_into_an_empty_database_gives_back_every_row_and_every_file(
 
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
     with scopes_disabled():
-        made = AuditEvent.objects.get(action=AuditEvent.Action.EXPORTED, data__kind="backup")
+        made = AuditEvent.objects.get(event="core.backup_created", data__kind="backup")
     assert made.data["files"] == len(files_before)
     settings.MEDIA_ROOT = tmp_path / "restored-media"
     out = io.StringIO()

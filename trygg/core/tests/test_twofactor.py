@@ -21,7 +21,7 @@ def test_user_enrols_in_totp(client, users):
     assert response.status_code == 302
     device.refresh_from_db()
     assert device.confirmed
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.OTP_ENROLLED, actor=user).exists()
+    assert AuditEvent.objects.filter(event="core.otp_enrolled", actor=user).exists()
 
 
 def test_wrong_code_is_refused_in_swedish(client, users):
@@ -73,4 +73,4 @@ def test_removing_device_is_audited(client, users):
     client.force_login(user)
     client.post(reverse("core:otp_remove", args=[device.pk]))
     assert not TOTPDevice.objects.filter(pk=device.pk).exists()
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.OTP_REMOVED, actor=user).exists()
+    assert AuditEvent.objects.filter(event="core.otp_removed", actor=user).exists()

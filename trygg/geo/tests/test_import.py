@@ -7,6 +7,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from trygg.core.models import AuditEvent, Role
+from trygg.core.viewer import operator_viewer
 from trygg.geo.models import Area
 from trygg.geo.selectors import areas_at_point
 from trygg.geo.services import areas_import
@@ -18,14 +19,7 @@ CENTRAL_KOPING = (59.5140, 15.9926)
 
 def _import(municipality, raw, kind="stadsdel", **kw):
     with scope(municipality=municipality):
-        return areas_import(
-            municipality=municipality,
-            actor=None,
-            roles={Role.ADMINISTRATOR},
-            raw=raw,
-            kind=kind,
-            **kw,
-        )
+        return areas_import(viewer=operator_viewer(municipality), raw=raw, kind=kind, **kw)
 
 
 def _sweref_boundary() -> bytes:
@@ -172,7 +166,7 @@ def test_upload_in_the_app(client, users, koping):
             follow=True,
         )
     assert "9 områden importerades (9 nya, 0 uppdaterade)." in response.content.decode()
-    assert AuditEvent.objects.filter(action="imported", municipality=koping).count() == 1
+    assert AuditEvent.objects.filter(event="geo.area_imported", municipality=koping).count() == 1
 
 
 def test_upload_error_is_shown_in_swedish(client, users, koping):

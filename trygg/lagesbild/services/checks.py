@@ -1,6 +1,8 @@
-"""What every lägesbild write shares: the permission check, the audit entry and the tenant check."""
+"""Left only for services/documents.py, which the background-job work converts to the
+kernel (trygg.core.kernel) at the same time; delete this module then. Every other lägesbild
+service uses the kernel's require/own/audit."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from trygg.core.audit import audit_log
 from trygg.core.viewer import Viewer
@@ -15,8 +17,3 @@ def _audit(viewer: Viewer, action, obj, summary: str) -> None:
     audit_log(
         action=action, actor=viewer.user, municipality=viewer.municipality, obj=obj, summary=summary
     )
-
-
-def _own(viewer: Viewer, obj, field: str = "municipality_id") -> None:
-    if obj is not None and getattr(obj, field) != viewer.municipality.pk:
-        raise ValidationError("Uppgiften hör inte till kommunen.")

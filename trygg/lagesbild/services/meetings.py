@@ -6,21 +6,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from trygg.core.models import AuditEvent, Organisation
+from trygg.core.kernel import audit, own, require
+from trygg.core.models import Organisation
 from trygg.core.viewer import Viewer
 from trygg.geo.models import Area
 
 from .. import selectors
 from ..models import ActionItem, AgendaItem, Decision, Forum, Meeting, MeetingSchedule
 from .agenda import _generate_agenda
-from .checks import _audit, _own, _require
 
 
 @transaction.atomic
 def schedule_set(
     *, viewer: Viewer, first_date: date, interval_days: int, time_of_day, place: str = ""
 ) -> MeetingSchedule:
-    _require(viewer, "lagesbild.manage_meetings")
+    require(viewer, "lagesbild.manage_meetings")
     if not 1 <= interval_days <= 90:
         raise ValidationError({"interval_days": ["Ange mellan 1 och 90 dagar."]})
     schedule, _ = MeetingSchedule.objects.update_or_create(
@@ -32,11 +32,13 @@ def schedule_set(
             "place": place,
         },
     )
-    _audit(
+    audit(
         viewer,
-        AuditEvent.Action.UPDATED,
+        "lagesbild.schedule_set",
         schedule,
-        f"Mötesschema: var {interval_days}:e dag från {first_date}",
+        summary=f"Mötesschema: var {interval_days}:e dag från {first_date}",
+        first_date=first_date.isoformat(),
+        interval_days=interval_days,
     )
     return schedule
 
@@ -55,7 +57,7 @@ def meeting_create(
     """Creates a meeting with its agenda: for a lägesbildsmöte generated from the period's
     picture, the police's input and decisions still in force; for every forum the open
     action items of its earlier meetings."""
-    _require(viewer, "lagesbild.manage_meetings")
+    require(viewer, "lagesbild.manage_meetings")
     held_date = timezone.localtime(held_at).date()
     if period_end is None:
         period_end = held_date - timedelta(days=1)
@@ -74,11 +76,18 @@ def meeting_create(
         created_by=viewer.user,
         forum=forum,
     )
-    for org in organisations:
-        _own(viewer, org)
+    own(viewer, *organisations)
     meeting.organisations.set(organisations)
     _generate_agenda(viewer, meeting)
-    _audit(viewer, AuditEvent.Action.CREATED, meeting, f"{meeting} skapat")
+    audit(
+        viewer,
+        "lagesbild.meeting_created",
+        meeting,
+        summary=f"{meeting} skapat",
+        forum=forum,
+        period_start=period_start.isoformat(),
+        period_end=period_end.isoformat(),
+    )
     return meeting
 
 
@@ -93,7 +102,7 @@ def meeting_update(
     status: str,
     place: str,
 ) -> Meeting:
-    _require(viewer, "lagesbild.manage_meetings")
+    require(viewer, "lagesbild.manage_meetings")
     if status not in Meeting.Status.values:
         raise ValidationError({"status": ["Okänd status."]})
     if status == Meeting.Status.GENOMFORT and meeting.held_at > timezone.now():
@@ -106,21 +115,20 @@ def meeting_update(
                 ]
             }
         )
-    for org in organisations:
-        _own(viewer, org)
+    own(viewer, *organisations)
     meeting.notes = notes
     meeting.participants = participants
     meeting.status = status
     meeting.place = place
     meeting.save(update_fields=["notes", "participants", "status", "place", "updated_at"])
     meeting.organisations.set(organisations)
-    _audit(viewer, AuditEvent.Action.UPDATED, meeting, f"{meeting} ändrat")
+    audit(viewer, "lagesbild.meeting_updated", meeting, summary=f"{meeting} ändrat", status=status)
     return meeting
 
 
 @transaction.atomic
 def agenda_item_add(*, viewer: Viewer, meeting: Meeting, title: str, body: str = "") -> AgendaItem:
-    _require(viewer, "lagesbild.manage_meetings")
+    require(viewer, "lagesbild.manage_meetings")
     if not title.strip():
         raise ValidationError({"title": ["Ange en rubrik."]})
     position = (
@@ -148,9 +156,8 @@ def decision_add(
     time_window: str = "",
 ) -> Decision:
     """Records a decision that directs resources to a place for a time."""
-    _require(viewer, "lagesbild.manage_meetings")
-    _own(viewer, responsible)
-    _own(viewer, area)
+    require(viewer, "lagesbild.manage_meetings")
+    own(viewer, responsible, area)
     errors = {}
     if not what.strip():
         errors["what"] = ["Beskriv insatsen."]
@@ -170,7 +177,16 @@ def decision_add(
         responsible=responsible,
         until=until,
     )
-    _audit(viewer, AuditEvent.Action.CREATED, decision, f"Insats beslutad: {decision.what[:100]}")
+    audit(
+        viewer,
+        "lagesbild.decision_added",
+        decision,
+        summary=f"Insats beslutad: {decision.what[:100]}",
+        meeting=meeting.pk,
+        responsible=responsible.pk,
+        area=getattr(area, "pk", None),
+        until=until.isoformat(),
+    )
     return decision
 
 
@@ -178,17 +194,19 @@ def decision_add(
 def decision_follow_up(
     *, viewer: Viewer, decision: Decision, status: str, follow_up: str
 ) -> Decision:
-    _require(viewer, "lagesbild.manage_meetings")
+    require(viewer, "lagesbild.manage_meetings")
     if status not in Decision.Status.values:
         raise ValidationError({"status": ["Okänd status."]})
     decision.status = status
     decision.follow_up = follow_up
     decision.save(update_fields=["status", "follow_up"])
-    _audit(
+    audit(
         viewer,
-        AuditEvent.Action.UPDATED,
+        "lagesbild.decision_followed_up",
         decision,
-        f"Insats följd upp: {decision.get_status_display()}",
+        summary=f"Insats följd upp: {decision.get_status_display()}",
+        meeting=decision.meeting_id,
+        status=status,
     )
     return decision
 
@@ -203,8 +221,8 @@ def action_item_add(
     due: date,
     owner_name: str = "",
 ) -> ActionItem:
-    _require(viewer, "lagesbild.manage_meetings")
-    _own(viewer, owner_organisation)
+    require(viewer, "lagesbild.manage_meetings")
+    own(viewer, owner_organisation)
     errors = {}
     if not title.strip():
         errors["title"] = ["Beskriv åtgärden."]
@@ -220,25 +238,39 @@ def action_item_add(
         owner_name=owner_name.strip()[:200],
         due=due,
     )
-    _audit(viewer, AuditEvent.Action.CREATED, item, f"Åtgärd: {item.title[:100]}")
+    audit(
+        viewer,
+        "lagesbild.action_item_added",
+        item,
+        summary=f"Åtgärd: {item.title[:100]}",
+        meeting=meeting.pk,
+        owner_organisation=owner_organisation.pk,
+        due=due.isoformat(),
+    )
     return item
 
 
 @transaction.atomic
 def action_item_complete(*, viewer: Viewer, item: ActionItem, note: str = "") -> ActionItem:
-    _require(viewer, "lagesbild.manage_meetings")
+    require(viewer, "lagesbild.manage_meetings")
     item.status = ActionItem.Status.KLAR
     item.done_at = timezone.now()
     item.done_note = note.strip()
     item.save(update_fields=["status", "done_at", "done_note"])
-    _audit(viewer, AuditEvent.Action.UPDATED, item, f"Åtgärd klar: {item.title[:100]}")
+    audit(
+        viewer,
+        "lagesbild.action_item_completed",
+        item,
+        summary=f"Åtgärd klar: {item.title[:100]}",
+        meeting=item.meeting_id,
+    )
     return item
 
 
 @transaction.atomic
 def agenda_send(*, viewer: Viewer, forum: str, title: str, body: str = "", link: str = ""):
     """Puts an item (a plan, a picture, a follow-up…) on the next planned meeting of a forum."""
-    _require(viewer, "lagesbild.manage_meetings")
+    require(viewer, "lagesbild.manage_meetings")
     if forum not in Forum.values:
         raise ValidationError({"forum": ["Okänt forum."]})
     meeting = (

@@ -5,12 +5,11 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from trygg.core.models import AuditEvent
+from trygg.core.kernel import audit, own, require
 from trygg.core.viewer import Viewer
 
 from .. import selectors
 from ..models import PoliceInput, PoliceInputItem
-from .checks import _audit, _own, _require
 
 
 @transaction.atomic
@@ -25,15 +24,14 @@ def police_input_save(
     police_input: PoliceInput | None = None,
 ) -> PoliceInput:
     """The police's lägesbild for a period; `items` are dicts with theme, text, area, reference."""
-    _require(viewer, "lagesbild.police_input")
+    require(viewer, "lagesbild.police_input")
     try:
         selectors.validate_period(period_start, period_end)
     except selectors.PeriodError as exc:
         raise ValidationError({"period_end": [str(exc)]}) from None
     if not summary.strip() and not items:
         raise ValidationError("Skriv en sammanfattning eller minst en punkt.")
-    for item in items:
-        _own(viewer, item.get("area"))
+    own(viewer, *(item.get("area") for item in items))
     if police_input is None:
         police_input = PoliceInput(municipality=viewer.municipality, created_by=viewer.user)
     police_input.period_start = period_start
@@ -55,10 +53,14 @@ def police_input_save(
             for i in items
         ]
     )
-    _audit(
+    audit(
         viewer,
-        AuditEvent.Action.UPDATED,
+        "lagesbild.police_input_saved",
         police_input,
-        f"Polisens lägesbild {period_start}–{period_end} sparad",
+        summary=f"Polisens lägesbild {period_start}–{period_end} sparad",
+        period_start=period_start.isoformat(),
+        period_end=period_end.isoformat(),
+        sensitivity=sensitivity,
+        items=len(items),
     )
     return police_input

@@ -1,15 +1,9 @@
-"""Shared helpers of the report services: the permission check and the history row."""
-
-from django.core.exceptions import PermissionDenied
+"""Shared helpers of the report services: the report's history row. Permission and the
+audit row come from the kernel (trygg.core.kernel)."""
 
 from trygg.core.viewer import Viewer
 
 from ..models import ReportEvent
-
-
-def _require(viewer: Viewer, action: str) -> None:
-    if not viewer.may(action):
-        raise PermissionDenied("Du har inte behörighet att göra detta.")
 
 
 def _actor_label(viewer: Viewer) -> str:

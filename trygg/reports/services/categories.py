@@ -4,13 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django_scopes import scope
 
-from trygg.core.audit import audit_log
-from trygg.core.models import AuditEvent, Municipality
+from trygg.core.kernel import audit, own, require
+from trygg.core.models import Municipality
 from trygg.core.viewer import Viewer
 
 from ..categories import SEED
 from ..models import Category
-from ._common import _require
 
 
 def categories_seed(*, municipality: Municipality) -> int:
@@ -56,7 +55,8 @@ def category_update(
     citizen: bool,
     active: bool,
 ) -> Category:
-    _require(viewer, "reports.manage_categories")
+    require(viewer, "reports.manage_categories")
+    own(viewer, category)
     category.name = name.strip()
     category.sensitivity = sensitivity
     category.retention_days = retention_days
@@ -64,12 +64,16 @@ def category_update(
     category.active = active
     category.full_clean()
     category.save(update_fields=["name", "sensitivity", "retention_days", "citizen", "active"])
-    audit_log(
-        action=AuditEvent.Action.UPDATED,
-        actor=viewer.user,
-        municipality=viewer.municipality,
-        obj=category,
+    audit(
+        viewer,
+        "reports.category_updated",
+        category,
         summary=f"Kategorin {category.name} ändrad",
+        code=category.code,
+        sensitivity=sensitivity,
+        retention_days=retention_days,
+        citizen=citizen,
+        active=active,
     )
     return category
 
@@ -85,7 +89,8 @@ def category_create(
     retention_days: int,
     citizen: bool,
 ) -> Category:
-    _require(viewer, "reports.manage_categories")
+    require(viewer, "reports.manage_categories")
+    own(viewer, parent)
     if parent is not None and parent.parent_id is not None:
         raise ValidationError({"parent": "Kategorier har högst två nivåer."})
     category = Category(
@@ -100,11 +105,14 @@ def category_create(
     )
     category.full_clean()
     category.save()
-    audit_log(
-        action=AuditEvent.Action.CREATED,
-        actor=viewer.user,
-        municipality=viewer.municipality,
-        obj=category,
+    audit(
+        viewer,
+        "reports.category_created",
+        category,
         summary=f"Kategorin {category.name} skapad",
+        code=code,
+        parent=getattr(parent, "pk", None),
+        sensitivity=sensitivity,
+        retention_days=retention_days,
     )
     return category

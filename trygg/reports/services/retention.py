@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from trygg.core.audit import audit_log
-from trygg.core.models import AuditEvent, Municipality
+from trygg.core.models import Municipality
 
 from ..models import Category, Photo, Report
 
@@ -33,7 +33,7 @@ def reports_purge_expired(*, municipality: Municipality, now=None) -> int:
             deleted += len(chunk)
     if deleted:
         audit_log(
-            action=AuditEvent.Action.DELETED,
+            event="reports.purged",
             municipality=municipality,
             summary=f"Gallring: {deleted} rapporter äldre än kategorins gallringsfrist",
             data={"deleted": deleted},

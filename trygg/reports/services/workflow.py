@@ -4,14 +4,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from trygg.core.audit import audit_log
-from trygg.core.models import AuditEvent, Organisation
+from trygg.core.kernel import audit, require
+from trygg.core.models import Organisation
 from trygg.core.text import clean
 from trygg.core.viewer import Viewer
 
 from .. import privacy
 from ..models import Report, ReportEvent
-from ._common import _event, _require
+from ._common import _event
 from .intake import ReportInput, _validate
 
 STATUS_FLOW: dict[str, frozenset[str]] = {
@@ -106,7 +106,7 @@ def report_update(*, viewer: Viewer, report: Report, changes: dict) -> Report:
 
 @transaction.atomic
 def report_set_status(*, viewer: Viewer, report: Report, status: str, comment: str = "") -> Report:
-    _require(viewer, "reports.triage")
+    require(viewer, "reports.triage")
     comment = clean(comment)
     if status not in Report.Status.values:
         raise ValidationError({"status": ["Okänd status."]})
@@ -132,7 +132,7 @@ def report_set_status(*, viewer: Viewer, report: Report, status: str, comment: s
 
 @transaction.atomic
 def report_assign(*, viewer: Viewer, report: Report, organisation: Organisation | None) -> Report:
-    _require(viewer, "reports.assign")
+    require(viewer, "reports.assign")
     if organisation is not None and organisation.municipality_id != report.municipality_id:
         raise ValidationError({"organisation": ["Organisationen hör inte till kommunen."]})
     if report.assigned_organisation_id == getattr(organisation, "pk", None):
@@ -155,7 +155,7 @@ def report_assign(*, viewer: Viewer, report: Report, organisation: Organisation 
 
 @transaction.atomic
 def report_comment(*, viewer: Viewer, report: Report, text: str) -> ReportEvent:
-    _require(viewer, "reports.comment")
+    require(viewer, "reports.comment")
     text = clean(text).strip()
     if not text:
         raise ValidationError({"text": ["Skriv en kommentar."]})
@@ -166,7 +166,7 @@ def report_comment(*, viewer: Viewer, report: Report, text: str) -> ReportEvent:
 
 @transaction.atomic
 def report_mark_duplicate(*, viewer: Viewer, report: Report, original: Report | None) -> Report:
-    _require(viewer, "reports.triage")
+    require(viewer, "reports.triage")
     if original is not None:
         if original.pk == report.pk:
             raise ValidationError({"original": ["En rapport kan inte vara dubblett av sig själv."]})
@@ -191,10 +191,10 @@ def report_mark_duplicate(*, viewer: Viewer, report: Report, original: Report | 
 
 def report_log_original_read(*, viewer: Viewer, report: Report) -> None:
     """Reading unredacted citizen text is audited (offentlighets- och sekretesslagen)."""
-    audit_log(
-        action=AuditEvent.Action.VIEWED_ORIGINAL,
-        actor=viewer.user,
-        municipality=viewer.municipality,
-        obj=report,
+    audit(
+        viewer,
+        "reports.original_read",
+        report,
         summary=f"Läste originaltext i rapport #{report.pk}",
+        sensitivity=report.sensitivity,
     )

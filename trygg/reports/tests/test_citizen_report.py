@@ -73,7 +73,9 @@ def test_personnummer_is_redacted_for_analytiker_and_original_for_samordnare(cli
     page = client.get(reverse("reports:detail", args=[report.pk]) + "?original=1").content.decode()
     assert "19811218-9876" in page
     assert (
-        AuditEvent.objects.filter(action="viewed_original", actor=users[Role.SAMORDNARE]).count()
+        AuditEvent.objects.filter(
+            event="reports.original_read", actor=users[Role.SAMORDNARE]
+        ).count()
         == 1
     )
 

@@ -55,7 +55,7 @@ def test_csv_export_respects_redaction_and_is_audited(client, users, koping):
     body = client.get(reverse("reports:export", args=["csv"])).content.decode("utf-8-sig")
     assert body.splitlines()[0].startswith("nr;typ;kategori")
     assert "[telefonnummer borttaget]" in body and "070-123" not in body
-    assert AuditEvent.objects.filter(action="exported").count() == 1
+    assert AuditEvent.objects.filter(event="reports.exported").count() == 1
 
 
 def test_xlsx_export_opens(client, users, koping):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django_scopes import scope, scopes_disabled
 
 from trygg.core.models import Membership, Municipality, Organisation, Role
+from trygg.core.viewer import operator_viewer
 from trygg.geo.models import Area
 from trygg.geo.services import areas_import
 
@@ -96,9 +97,7 @@ class Command(BaseCommand):
                 if Area.objects.filter(municipality=municipality, kind=kind).exists():
                     continue
                 areas_import(
-                    municipality=municipality,
-                    actor=None,
-                    roles={Role.ADMINISTRATOR},
+                    viewer=operator_viewer(municipality),
                     raw=(DATA / filename).read_bytes(),
                     kind=kind,
                     name_property=name_property,

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scope
 
-from trygg.core.models import Municipality, Role
+from trygg.core.models import Municipality
+from trygg.core.viewer import operator_viewer
 from trygg.geo.models import Area
 from trygg.geo.services import areas_import
 
@@ -30,11 +31,8 @@ class Command(BaseCommand):
             raise CommandError(f"Filen kan inte läsas: {exc}") from None
         with scope(municipality=municipality):
             try:
-                # A command run by the operator acts with the administrator's rights.
                 result = areas_import(
-                    municipality=municipality,
-                    actor=None,
-                    roles={Role.ADMINISTRATOR},
+                    viewer=operator_viewer(municipality),
                     raw=raw,
                     kind=opts["typ"],
                     crs=opts["crs"],

@@ -1,0 +1,28 @@
+"""The reports app's audit events. Each block is one area of the app; `register` declares
+them all. A report's own history (status, assignment, comments) is its ReportEvent rows;
+the audit log records administration, exports, reads of protected text and retention."""
+
+from trygg.core.audit import EventType, register_events
+
+CATEGORIES = (
+    EventType("reports.category_created", "Kategori skapad"),
+    EventType("reports.category_updated", "Kategori ändrad"),
+)
+
+API_KEYS = (
+    EventType("reports.api_key_created", "API-nyckel skapad"),
+    EventType("reports.api_key_revoked", "API-nyckel återkallad"),
+)
+
+READS_AND_EXPORTS = (
+    EventType("reports.original_read", "Läste originaltext i rapport"),
+    EventType("reports.exported", "Rapporter exporterade"),
+)
+
+RETENTION = (EventType("reports.purged", "Gallring av rapporter"),)
+
+EVENTS = CATEGORIES + API_KEYS + READS_AND_EXPORTS + RETENTION
+
+
+def register() -> None:
+    register_events(*EVENTS)
