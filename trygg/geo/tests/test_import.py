@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django_scopes import scope
 
+from tests.helpers import make_area, viewer_for
 from trygg.core.models import AuditEvent, Role
 from trygg.core.viewer import operator_viewer
 from trygg.geo.models import Area
 from trygg.geo.selectors import areas_at_point
-from trygg.geo.services import areas_import
+from trygg.geo.services import area_delete, areas_import
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "data"
 SHARED = Path(__file__).resolve().parents[4] / "shared" / "data" / "geo"
@@ -186,3 +187,21 @@ def test_management_command_imports_sweref(koping, capsys, tmp_path):
     path.write_bytes(_sweref_boundary())
     call_command("import_areas", str(path), kommunkod="1983", typ="kommungrans")
     assert "1 områden importerade till Köping" in capsys.readouterr().out
+
+
+def test_deleting_an_area_is_audited_with_its_kind_and_code(users, koping):
+    area = make_area(koping, "Norra")
+    pk = area.pk
+    with scope(municipality=koping):
+        area_delete(viewer=viewer_for(users[Role.SAMORDNARE], koping), area=area)
+        event = AuditEvent.objects.get(event="geo.area_deleted")
+        assert not Area.objects.filter(pk=pk).exists()
+    assert (event.object_id, event.data) == (str(pk), {"kind": "stadsdel", "code": ""})
+
+
+def test_another_municipalitys_area_cannot_be_deleted(users, koping, arboga):
+    theirs = make_area(arboga, "Arboga centrum")
+    with scope(municipality=koping), pytest.raises(ValidationError):
+        area_delete(viewer=viewer_for(users[Role.SAMORDNARE], koping), area=theirs)
+    with scope(municipality=arboga):
+        assert Area.objects.filter(pk=theirs.pk).exists()
