@@ -34,8 +34,9 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "action", "actor", "municipality", "summary"]
-    list_filter = ["action", "municipality"]
+    list_display = ["at", "event", "actor", "municipality", "summary"]
+    list_filter = ["event", "municipality"]
+    search_fields = ["object_type", "object_id"]
 
     def has_add_permission(self, request):
         return False
