@@ -50,7 +50,8 @@ def fill_event(apps, schema_editor):
         untyped.filter(object_type="", action=action, **match).update(event=event)
     # Security kinds (login, role_granted…) keep their name under core; the generic kinds
     # of other objects (strategy's, imports') become core's legacy names.
-    for action in list(untyped.values_list("action", flat=True).distinct()):
+    # order_by(): the model's ordering (-at) would make DISTINCT run over (action, at).
+    for action in list(untyped.order_by().values_list("action", flat=True).distinct()):
         untyped.filter(action=action).update(event=f"core.{action}")
 
 

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from trygg.core.audit import registered_events
 from trygg.core.models import AuditEvent
@@ -94,3 +95,23 @@ def test_every_event_the_migration_writes_is_registered():
     written = set(migration.BY_OBJECT.values()) | {e for *_, e in migration.WITHOUT_OBJECT}
     legacy = {f"core.{kind}" for kind in AuditEvent.Action.values}
     assert sorted((written | legacy) - known) == []
+
+
+def _fill_queries(n: int) -> int:
+    AuditEvent.objects.all().delete()
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(action="updated", object_type="strategy.measure", summary="x")
+            for _ in range(n)
+        ]
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        migration.fill_event(apps, SimpleNamespace(connection=connection))
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_the_migration_runs_as_many_queries_for_three_rows_as_for_one():
+    # The model's ordering once made DISTINCT run over (action, at): one UPDATE per row,
+    # 100,000 rows took 508 s on PostgreSQL instead of 3.5 s.
+    assert _fill_queries(3) == _fill_queries(1)
