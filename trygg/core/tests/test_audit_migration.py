@@ -58,10 +58,29 @@ CASES = [
         "lagesbild.document_downloaded",
     ),
     ("deleted", "", {"deleted": 2}, "Gallring: 2 rapporter", "reports.purged"),
-    # Kinds of objects with no typed equivalent here keep core's legacy name.
-    ("updated", "strategy.actionplan", {}, "Åtgärdsplan X", "core.updated"),
+    ("created", "strategy.focusarea", {}, "Fokusområde X", "strategy.focus_area_created"),
+    ("updated", "strategy.citizenpromise", {}, "Medborgarlöfte 2026", "strategy.promise_updated"),
+    (
+        "updated",
+        "strategy.citizenpromise",
+        {},
+        "Medborgarlöfte 2026 publicerat",
+        "strategy.promise_published",
+    ),
+    ("created", "strategy.strategicpicture", {}, "X utkast", "strategy.picture_drafted"),
+    ("updated", "strategy.strategicpicture", {}, "X: version 2", "strategy.picture_version_saved"),
+    ("updated", "strategy.strategicpicture", {}, "X: beslutad", "strategy.picture_decided"),
+    ("updated", "strategy.strategicpicture", {}, "X: på remiss", "strategy.picture_status_changed"),
+    ("updated", "strategy.problempicture", {}, "Problembild X", "strategy.problem_updated"),
+    ("updated", "strategy.actionplan", {}, "Åtgärdsplan X", "strategy.plan_updated"),
+    ("updated", "strategy.actionplan", {}, "Åtgärdsplan X beslutad", "strategy.plan_decided"),
+    ("updated", "strategy.measure", {}, "Åtgärd X", "strategy.measure_updated"),
+    ("updated", "strategy.measure", {}, "Uppföljning av X", "strategy.follow_up_added"),
+    ("created", "strategy.indicator", {}, "Indikator X", "strategy.indicator_added"),
+    ("imported", "", {}, "12 statistikvärden importerade", "strategy.statistics_imported"),
+    # Kinds of objects no rule names keep core's legacy name.
     ("created", "reports.importjob", {}, "Import", "core.created"),
-    ("imported", "strategy.crimestatistic", {}, "Statistik", "core.imported"),
+    ("deleted", "strategy.measure", {}, "Borttagen", "core.deleted"),
     ("exported", "", {}, "Något annat", "core.exported"),
 ]
 
@@ -92,7 +111,7 @@ def test_a_row_that_has_an_event_keeps_it_and_reversing_clears_only_old_rows():
 
 def test_every_event_the_migration_writes_is_registered():
     known = {e.name for e in registered_events()}
-    written = set(migration.BY_OBJECT.values()) | {e for *_, e in migration.WITHOUT_OBJECT}
+    written = {event for *_, event in migration.RULES}
     legacy = {f"core.{kind}" for kind in AuditEvent.Action.values}
     assert sorted((written | legacy) - known) == []
 
