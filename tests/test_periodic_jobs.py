@@ -18,6 +18,7 @@ from trygg.core.periodic import (
 def test_every_app_registers_its_daily_jobs_at_start_up():
     assert [(job.name, job.at) for job in registered_jobs()] == [
         ("reports.retention", time(2, 30)),
+        ("reports.import_files", time(2, 40)),
         ("lagesbild.documents", time(2, 45)),
         ("reports.digest", time(7, 0)),
         ("strategy.reminders", time(7, 30)),
@@ -29,13 +30,14 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     assert sorted(enqueue_due_jobs(morning)) == [
         "lagesbild.documents",
         "reports.digest",
+        "reports.import_files",
         "reports.retention",
         "strategy.reminders",
     ]
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
     assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 4
+    assert PeriodicRun.objects.count() == 5
 
 
 @pytest.fixture

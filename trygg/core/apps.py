@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Kärna"
 
     def ready(self):
-        from . import audit_events, lookups, registrations, signals  # noqa: F401
+        from . import audit_events, jobs, lookups, registrations, signals  # noqa: F401
 
         audit_events.register()
         registrations.register()
+        jobs.connect_signals()

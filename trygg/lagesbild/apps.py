@@ -11,7 +11,7 @@ class LagesbildConfig(AppConfig):
     def ready(self):
         from trygg.core.periodic import DailyJob, register
 
-        from . import audit_events, registrations, signals  # noqa: F401
+        from . import audit_events, registrations
         from .tasks import purge_document_jobs
 
         audit_events.register()

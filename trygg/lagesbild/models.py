@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from trygg.core.jobs import Job
 from trygg.core.models import Municipality, Organisation
 from trygg.geo.models import Area
 from trygg.reports.models import Sensitivity
@@ -244,26 +245,17 @@ class PoliceInputItem(models.Model):
         return self.get_theme_display()
 
 
-class DocumentJob(models.Model):
+class DocumentJob(Job):
     """A lägesbild document for a long period, produced by the task worker. It holds what
     its creator may read, so only the creator downloads it; it is deleted after a week."""
+
+    FILE_DIR = "documents"
+    ROW_KEEP = timedelta(days=7)
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         DOCX = "docx", _("Word (DOCX)")
 
-    class Status(models.TextChoices):
-        VANTAR = "vantar", _("Väntar på sin tur")
-        KOR = "kor", _("Tas fram")
-        KLAR = "klar", _("Klar")
-        MISSLYCKAD = "misslyckad", _("Misslyckades")
-
-    # A job running this long since the worker took it was lost (a worker stopped mid-way);
-    # one still waiting after a day was never taken (the queue lost it).
-    STALE_AFTER = timedelta(hours=1)
-    WAIT_LIMIT = timedelta(days=1)
-
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
@@ -271,36 +263,12 @@ class DocumentJob(models.Model):
     period_start = models.DateField(_("från"))
     period_end = models.DateField(_("till"))
     resolution = models.PositiveSmallIntegerField(_("upplösning"), default=8)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.VANTAR)
-    file = models.FileField(upload_to="documents/", blank=True)
-    filename = models.CharField(max_length=200, blank=True)
-    message = models.TextField(blank=True)
     # What the creator could read when it was made (roles and organisations): a download
     # by someone whose access has changed since is refused.
     access = models.CharField(max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ScopedManager(municipality="municipality")
-
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(Job.Meta):
+        pass
 
     def __str__(self):
         return f"Lägesbild {self.period_start}–{self.period_end} ({self.fmt})"
-
-    @property
-    def running(self) -> bool:
-        return self.status in (self.Status.VANTAR, self.Status.KOR) and not self.stale
-
-    @property
-    def stale(self) -> bool:
-        """Running for an hour since the worker took it, or waiting for a day: lost."""
-        if self.status == self.Status.KOR:
-            since, limit = self.started_at or self.created_at, self.STALE_AFTER
-        elif self.status == self.Status.VANTAR:
-            since, limit = self.created_at, self.WAIT_LIMIT
-        else:
-            return False
-        return since is not None and timezone.now() - since > limit

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
+from trygg.core.job_status import job_state, job_status_response
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
 from trygg.geo.selectors import area_list
@@ -120,20 +121,19 @@ def picture_document(request, fmt):
     return _download(body, content_type, name)
 
 
-def _job_state(job) -> dict:
-    """What the job page says, for the page and for its script (which updates it in place:
-    a page that reloads itself would move focus and restart screen readers)."""
-    if job.running:
-        return {
-            "state": "tas_fram",
-            "text": f"{job.get_status_display()} – du kan lämna sidan och komma tillbaka; "
+def _job_texts(job) -> dict:
+    """What a document job's page and status say beyond the shared shape (core/job_status)."""
+    return {
+        "texts": {
+            "pagar": f"{job.get_status_display()} – du kan lämna sidan och komma tillbaka; "
             "dokumentet finns kvar i en vecka.",
-            "message": "",
-        }
-    if job.status == job.Status.KLAR:
-        return {"state": "klar", "text": "Dokumentet är klart.", "message": ""}
-    message = job.message or "Beställ det igen; det tas fram på nytt."
-    return {"state": "fel", "text": "Dokumentet blev inte klart.", "message": message}
+            "klar": "Dokumentet är klart.",
+            "fel": "Dokumentet blev inte klart.",
+        },
+        "failed": "Beställ det igen; det tas fram på nytt.",
+        "result_url": reverse("lagesbild:document_job_download", args=[job.pk]),
+        "filename": job.filename,
+    }
 
 
 @member_required("lagesbild.export")
@@ -141,7 +141,8 @@ def document_job(request, pk):
     job = selectors.document_job_get(viewer=viewer_for_request(request), pk=pk)
     if job is None:
         raise Http404
-    return render(request, "lagesbild/document_job.html", {"job": job, **_job_state(job)})
+    status = job_state(job, **_job_texts(job))
+    return render(request, "lagesbild/document_job.html", {"job": job, "status": status})
 
 
 @member_required("lagesbild.export")
@@ -149,7 +150,7 @@ def document_job_status(request, pk):
     job = selectors.document_job_get(viewer=viewer_for_request(request), pk=pk)
     if job is None:
         raise Http404
-    return JsonResponse({**_job_state(job), "filename": job.filename})
+    return job_status_response(job, **_job_texts(job))
 
 
 @member_required("lagesbild.export")

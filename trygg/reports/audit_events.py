@@ -21,7 +21,14 @@ READS_AND_EXPORTS = (
 
 RETENTION = (EventType("reports.purged", "Gallring av rapporter"),)
 
-EVENTS = CATEGORIES + API_KEYS + READS_AND_EXPORTS + RETENTION
+# --- Imports (the job base, issue 12 item 3) ------------------------------------------------
+IMPORTS = (
+    EventType("reports.import_uploaded", "Importfil uppladdad"),
+    EventType("reports.import_started", "Import startad"),
+)
+# --- end of imports ------------------------------------------------------------------------
+
+EVENTS = CATEGORIES + API_KEYS + READS_AND_EXPORTS + RETENTION + IMPORTS
 
 
 def register() -> None:

@@ -36,6 +36,9 @@ def _chunks(items, size) -> Iterator[list]:
 
 
 def _save_progress(job: ImportJob, **fields) -> None:
+    # Every progress save is the worker's heartbeat (core.jobs): an import that stops
+    # saving has lost its worker.
+    fields["heartbeat_at"] = timezone.now()
     for key, value in fields.items():
         setattr(job, key, value)
     job.save(update_fields=[*fields])
@@ -49,10 +52,11 @@ def _add_errors(job: ImportJob, errors: list[tuple[int, str]]) -> None:
 
 
 def import_run(job: ImportJob) -> ImportJob:
-    """Runs one import job to the end; failures of the whole file mark the job failed."""
-    _save_progress(job, status=ImportJob.Status.KOR)
+    """Runs one import job, claimed by this worker (core.jobs.job_claim), to the end;
+    failures of the whole file mark the job failed."""
     try:
-        raw = job.file.open("rb").read()
+        with job.file.open("rb") as fh:
+            raw = fh.read()
         if job.kind == ImportJob.Kind.POLISEN:
             _run_polisen(job, raw)
         else:
@@ -67,7 +71,7 @@ def import_run(job: ImportJob) -> ImportJob:
         _save_progress(
             job,
             status=ImportJob.Status.MISSLYCKAD,
-            message="Ett tekniskt fel avbröt importen. Det som hann sparas finns kvar.",
+            message=ImportJob.TECHNICAL_FAILURE,
             finished_at=timezone.now(),
         )
         return job

@@ -1,18 +1,19 @@
-"""Import pages: upload, map the columns (CSV/Excel), follow the progress, read every error."""
+"""Import pages: upload, map the columns (CSV/Excel), follow the progress, read every error.
+Starting an import is a service (services/import_jobs.py); these parse and render."""
 
 from django.contrib import messages
-from django.core.files.base import ContentFile
-from django.http import Http404, JsonResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from trygg.core.decorators import member_required
-from trygg.core.selectors import organisation_list
+from trygg.core.forms import add_validation_errors
+from trygg.core.job_status import job_state, job_status_response
 from trygg.core.viewer import viewer_for_request
 
-from . import selectors, tabular
+from . import selectors, services, tabular
 from .forms import ImportForm
-from .models import ImportJob
-from .tasks import run_import
 
 
 @member_required("reports.import")
@@ -21,37 +22,34 @@ def import_start(request):
     form = ImportForm(request.POST or None, request.FILES or None, initial={"dry_run": True})
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        raw = upload.read()
-        job = ImportJob(
-            municipality=viewer.municipality,
-            kind=form.cleaned_data["kind"],
-            dry_run=form.cleaned_data["dry_run"],
-            filename=upload.name[:255],
-            created_by=request.user,
-            organisation=organisation_list(municipality=viewer.municipality)
-            .filter(pk__in=viewer.organisation_ids)
-            .first(),
-        )
-        if job.kind == ImportJob.Kind.TABELL:
-            try:
-                table = tabular.read_table(raw, upload.name)
-            except tabular.TabularError as exc:
-                form.add_error("file", str(exc))
-                return render(request, "reports/import_start.html", _start_context(viewer, form))
-            job.mapping = tabular.suggest_mapping(table.headers)
-            job.status = ImportJob.Status.VANTAR
-            job.file.save(upload.name, ContentFile(raw), save=False)
-            job.save()
+        try:
+            job = services.import_start(
+                viewer=viewer,
+                kind=form.cleaned_data["kind"],
+                filename=upload.name,
+                content=upload.read(),
+                dry_run=form.cleaned_data["dry_run"],
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
             return redirect("reports:import_detail", job.pk)
-        job.file.save(upload.name, ContentFile(raw), save=False)
-        job.save()
-        run_import.enqueue(job_id=job.pk)
-        return redirect("reports:import_detail", job.pk)
     return render(request, "reports/import_start.html", _start_context(viewer, form))
 
 
 def _start_context(viewer, form):
     return {"form": form, "jobs": selectors.import_jobs(viewer=viewer)[:20]}
+
+
+def _status_fields(job) -> dict:
+    """An import's counts beside the shared job status (core/job_status)."""
+    return {
+        "result_url": reverse("reports:import_detail", args=[job.pk]),
+        "created": job.created_count,
+        "updated": job.updated_count,
+        "skipped": job.skipped_count,
+        "errors": job.error_count,
+    }
 
 
 @member_required("reports.import")
@@ -60,21 +58,19 @@ def import_detail(request, pk):
     job = selectors.import_job_get(viewer=viewer, pk=pk)
     if job is None:
         raise Http404
-    needs_mapping = (
-        job.kind == ImportJob.Kind.TABELL
-        and job.status == ImportJob.Status.VANTAR
-        and not job.total
-    )
-    headers, unreadable = [], False
+    needs_mapping, headers = job.awaiting_mapping, []
     if needs_mapping:
         # The stored file is read again for its header row: read_table checks an Excel file
         # before opening it, so a file that got past an older check cannot exhaust memory.
-        with job.file.open("rb") as fh:
-            try:
+        try:
+            with job.file.open("rb") as fh:
                 headers = tabular.read_table(fh.read(), job.filename).headers
-            except tabular.TabularError as exc:
-                messages.error(request, str(exc))
-                needs_mapping, unreadable = False, True
+        except tabular.TabularError as exc:
+            messages.error(request, str(exc))
+            needs_mapping = False
+        except FileNotFoundError:
+            messages.error(request, services.import_jobs.FILE_GONE)
+            needs_mapping = False
     if request.method == "POST":
         return _import_action(request, viewer, job, headers)
     return render(
@@ -85,42 +81,32 @@ def import_detail(request, pk):
             "needs_mapping": needs_mapping,
             "headers": headers,
             "fields": tabular.FIELDS,
-            "running": job.status in (ImportJob.Status.VANTAR, ImportJob.Status.KOR)
-            and not needs_mapping
-            and not unreadable,
+            "status": job_state(job, **_status_fields(job)),
         },
     )
 
 
 def _import_action(request, viewer, job, headers):
     action = request.POST.get("action")
-    if action == "mapping" and headers:
-        mapping = {f.name: request.POST.get(f"map_{f.name}", "") for f in tabular.FIELDS}
-        mapping = {k: v for k, v in mapping.items() if v in headers}
-        missing = [f.label for f in tabular.FIELDS if f.required and f.name not in mapping]
-        if missing:
-            messages.error(request, "Välj kolumn för: " + ", ".join(missing) + ".")
-            return redirect("reports:import_detail", job.pk)
-        job.mapping = mapping
-        job.dry_run = request.POST.get("dry_run") == "on"
-        job.save(update_fields=["mapping", "dry_run"])
-        run_import.enqueue(job_id=job.pk)
-        return redirect("reports:import_detail", job.pk)
-    if action == "run" and job.dry_run and job.status == ImportJob.Status.KLAR:
-        again = ImportJob.objects.create(
-            municipality=job.municipality,
-            kind=job.kind,
-            dry_run=False,
-            filename=job.filename,
-            file=job.file.name,
-            mapping=job.mapping,
-            created_by=request.user,
-            organisation=job.organisation,
-        )
-        run_import.enqueue(job_id=again.pk)
-        messages.success(request, "Importen körs nu på riktigt.")
-        return redirect("reports:import_detail", again.pk)
-    messages.error(request, "Det går inte att göra det med den här importen.")
+    try:
+        if action == "mapping":
+            services.import_mapping_set(
+                viewer=viewer,
+                job=job,
+                mapping={f.name: request.POST.get(f"map_{f.name}", "") for f in tabular.FIELDS},
+                headers=headers,
+                dry_run=request.POST.get("dry_run") == "on",
+            )
+        elif action == "run":
+            job = services.import_run_for_real(viewer=viewer, job=job)
+            messages.success(request, "Importen körs nu på riktigt.")
+        elif action == "restart":
+            job = services.import_restart(viewer=viewer, job=job)
+            messages.success(request, "Importen har startats igen.")
+        else:
+            messages.error(request, "Det går inte att göra det med den här importen.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect("reports:import_detail", job.pk)
 
 
@@ -130,16 +116,4 @@ def import_status(request, pk):
     job = selectors.import_job_get(viewer=viewer, pk=pk)
     if job is None:
         raise Http404
-    return JsonResponse(
-        {
-            "status": job.status,
-            "label": job.get_status_display(),
-            "total": job.total,
-            "processed": job.processed,
-            "percent": job.percent,
-            "created": job.created_count,
-            "updated": job.updated_count,
-            "skipped": job.skipped_count,
-            "errors": job.error_count,
-        }
-    )
+    return job_status_response(job, **_status_fields(job))

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from trygg.core.jobs import LOST, Job
 from trygg.core.models import Municipality, Organisation
 from trygg.geo.models import Area
 
@@ -358,49 +359,62 @@ class ApiKey(models.Model):
         return self.name
 
 
-class ImportJob(models.Model):
+class ImportJob(Job):
+    """A file of reports imported by the task worker: the Police's events or a table with a
+    column mapping. Its upload may hold personal data, so it goes once it has served."""
+
+    FILE_DIR = "imports"
+    # A failure that was not the file's fault: starting again may succeed.
+    TECHNICAL_FAILURE = "Ett tekniskt fel avbröt importen. Det som hann sparas finns kvar."
+
     class Kind(models.TextChoices):
         POLISEN = "polisen", _("Polisens händelser (JSON)")
         TABELL = "tabell", _("CSV eller Excel")
 
-    class Status(models.TextChoices):
-        VANTAR = "vantar", _("Väntar")
-        KOR = "kor", _("Pågår")
-        KLAR = "klar", _("Klar")
-        MISSLYCKAD = "misslyckad", _("Misslyckad")
-
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.VANTAR)
     dry_run = models.BooleanField(_("provkörning"), default=False)
-    filename = models.CharField(max_length=255)
-    file = models.FileField(upload_to="imports/")
     mapping = models.JSONField(default=dict, blank=True)
-    total = models.PositiveIntegerField(default=0)
-    processed = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     error_count = models.PositiveIntegerField(default=0)
-    message = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ScopedManager(municipality="municipality")
-
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(Job.Meta):
+        pass
 
     def __str__(self):
         return f"Import {self.filename}"
 
     @property
-    def percent(self) -> int:
-        return int(100 * self.processed / self.total) if self.total else 0
+    def awaiting_mapping(self) -> bool:
+        """A table uploaded and not yet started: its owner still has to map the columns."""
+        return (
+            self.kind == self.Kind.TABELL
+            and self.status == self.Status.VANTAR
+            and self.queued_at is None
+        )
+
+    @property
+    def restartable(self) -> bool:
+        """Failed for a reason other than its file (a lost worker, a technical error), with
+        the upload still kept: starting it again may succeed."""
+        return (
+            self.status == self.Status.MISSLYCKAD
+            and self.message in (LOST, self.TECHNICAL_FAILURE)
+            and bool(self.file)
+        )
+
+    @classmethod
+    def file_expired(cls, now) -> Q:
+        # A finished real import has no use for its upload: it goes at the next sweep. A dry
+        # run keeps it to be run for real, and a failed import to be started again.
+        return Q(status=cls.Status.KLAR, dry_run=False, finished_at__lt=now) | super().file_expired(
+            now
+        )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 from django_tasks import task
 
+from trygg.core.jobs import job_claim, jobs_sweep
 from trygg.core.mail import absolute_url, mail_send
 from trygg.core.models import Municipality, Organisation
 
@@ -110,12 +111,19 @@ def send_daily_digests() -> int:
 def run_import(job_id: int) -> None:
     from .imports import import_run
 
-    with scopes_disabled():
-        job = ImportJob.objects.filter(pk=job_id).select_related("municipality").first()
+    # Claimed once: a second run of the same task, or a second worker, finds it taken.
+    job = job_claim(ImportJob, job_id)
     if job is None:
         return
     with scope(municipality=job.municipality):
         import_run(job)
+
+
+@task()
+def sweep_import_jobs() -> dict:
+    """Gallring of uploads: the files of finished imports (see ImportJob.file_expired) in
+    every municipality, and imports whose worker was lost marked failed."""
+    return jobs_sweep(ImportJob)
 
 
 @task()

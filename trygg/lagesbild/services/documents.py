@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from trygg.core.jobs import job_enqueue, jobs_sweep
 from trygg.core.models import AuditEvent
 from trygg.core.viewer import Viewer
 
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 DOCUMENT_INLINE_MAX_DAYS = 92
 # A repeated download of the same period within this time gets the same job.
 DOCUMENT_REUSE = timedelta(minutes=10)
-DOCUMENT_KEEP = timedelta(days=7)
+DOCUMENT_KEEP = DocumentJob.ROW_KEEP
 # Orders one person may have waiting or running at once: the worker also runs imports.
 DOCUMENT_MAX_RUNNING = 3
 
@@ -79,7 +80,7 @@ def document_job_start(
         )
         from ..tasks import build_picture_document
 
-        transaction.on_commit(lambda: build_picture_document.enqueue(job.pk))
+        job_enqueue(job, build_picture_document)
     return job
 
 
@@ -91,18 +92,12 @@ def _access(viewer: Viewer) -> str:
 
 
 def document_job_build(job: DocumentJob) -> None:
-    """Run by the task worker: the picture as its creator may read it today, rendered."""
+    """Run by the task worker on a job it has claimed (core.jobs.job_claim): the picture as
+    its creator may read it today, rendered."""
     from trygg.core.selectors import workspace_for_user
 
     from .. import documents_adapter
 
-    # Claimed once: a second run of the same task finds it taken and does nothing.
-    now = timezone.now()
-    claimed = DocumentJob.objects.filter(pk=job.pk, status=DocumentJob.Status.VANTAR).update(
-        status=DocumentJob.Status.KOR, started_at=now
-    )
-    if not claimed:
-        return
     job.status = DocumentJob.Status.MISSLYCKAD
     try:
         workspace = workspace_for_user(job.created_by)
@@ -184,10 +179,6 @@ def picture_document_exported(*, viewer: Viewer, start: date, end: date, fmt: st
 
 
 def document_jobs_purge(*, now=None) -> int:
-    """Deletes document jobs older than a week (their files go with them, see signals)."""
-    old = DocumentJob.objects.filter(created_at__lt=(now or timezone.now()) - DOCUMENT_KEEP)
-    n = 0
-    for job in old:
-        job.delete()
-        n += 1
-    return n
+    """Deletes document jobs older than a week (DocumentJob.ROW_KEEP) in every municipality,
+    files included, and marks lost ones failed; returns how many were deleted."""
+    return jobs_sweep(DocumentJob, now=now)["rows"]

@@ -81,10 +81,10 @@ def test_a_waiting_job_page_is_updated_in_place_by_its_script(client, users, kop
     assert job.status == DocumentJob.Status.VANTAR
     page = client.get(location).content.decode()
     # No self-reloading page (WCAG 2.2.1): a script asks for the state and shows it.
-    assert 'http-equiv="refresh"' not in page and 'data-state="tas_fram"' in page
-    assert "Väntar på sin tur" in page and "document-job.js" in page
+    assert 'http-equiv="refresh"' not in page and 'data-job-state="pagar"' in page
+    assert "Väntar på sin tur" in page and "job-status.js" in page
     status = client.get(reverse("lagesbild:document_job_status", args=[job.pk])).json()
-    assert status["state"] == "tas_fram" and status["text"].startswith("Väntar på sin tur")
+    assert status["state"] == "pagar" and status["text"].startswith("Väntar på sin tur")
     assert client.get(reverse("lagesbild:document_job_download", args=[job.pk])).status_code == 404
 
 
@@ -236,5 +236,6 @@ def test_a_job_lost_by_a_stopped_worker_can_be_ordered_again(client, users, kopi
         )
     # …but running for two hours is.
     page = client.get(first).content.decode()
-    assert "Dokumentet blev inte klart." in page and 'data-state="fel"' in page
+    assert "Dokumentet blev inte klart." in page and 'data-job-state="fel"' in page
+    assert "Misslyckades: arbetet avbröts" in page
     assert _order(client)["Location"] != first

@@ -21,6 +21,18 @@ POLICE = (
 )
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs a request, then what it queued for after its commit (the task worker's part:
+    tasks run at once in tests)."""
+
+    def run(request, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return request(*args, **kwargs)
+
+    return run
+
+
 def _upload(client, name, content, kind, dry_run=False):
     data = {"kind": kind, "file": SimpleUploadedFile(name, content)}
     if dry_run:
@@ -29,10 +41,10 @@ def _upload(client, name, content, kind, dry_run=False):
 
 
 @pytest.mark.skipif(not POLICE.exists(), reason="../shared/data saknas")
-def test_police_feed_import_is_idempotent(client, users, koping):
+def test_police_feed_import_is_idempotent(client, users, koping, committed):
     make_organisation(koping, "Polisen", kind=Organisation.Kind.POLIS)
     client.force_login(users[Role.ANALYTIKER])
-    response = _upload(client, "events.json", POLICE.read_bytes(), "polisen")
+    response = committed(_upload, client, "events.json", POLICE.read_bytes(), "polisen")
     job_url = response["Location"]
     page = client.get(job_url).content.decode()
     assert "Klar" in page
@@ -47,13 +59,15 @@ def test_police_feed_import_is_idempotent(client, users, koping):
     assert sample.h3_r9 is None
     assert sample.external_url.startswith("https://polisen.se/")
     assert sample.organisation.name == "Polisen"
-    _upload(client, "events.json", POLICE.read_bytes(), "polisen")
+    committed(_upload, client, "events.json", POLICE.read_bytes(), "polisen")
     with scopes_disabled():
         assert Report.objects.filter(source="polisen").count() == created
         assert ImportJob.objects.order_by("-pk").first().created_count == 0
 
 
-def test_police_feed_with_bad_objects_reports_them_and_imports_the_rest(client, users, koping):
+def test_police_feed_with_bad_objects_reports_them_and_imports_the_rest(
+    client, users, koping, committed
+):
     events = [
         {
             "id": 1,
@@ -75,7 +89,7 @@ def test_police_feed_with_bad_objects_reports_them_and_imports_the_rest(client, 
         },
     ]
     client.force_login(users[Role.ANALYTIKER])
-    _upload(client, "e.json", json.dumps(events).encode(), "polisen")
+    committed(_upload, client, "e.json", json.dumps(events).encode(), "polisen")
     with scopes_disabled():
         job = ImportJob.objects.get()
         assert Report.objects.count() == 1
@@ -84,9 +98,9 @@ def test_police_feed_with_bad_objects_reports_them_and_imports_the_rest(client, 
     assert job.errors[0]["message"].startswith("Objekt 2")
 
 
-def test_file_that_is_not_a_list_fails_clearly(client, users, koping):
+def test_file_that_is_not_a_list_fails_clearly(client, users, koping, committed):
     client.force_login(users[Role.ANALYTIKER])
-    _upload(client, "e.json", b'{"not": "a list"}', "polisen")
+    committed(_upload, client, "e.json", b'{"not": "a list"}', "polisen")
     with scopes_disabled():
         job = ImportJob.objects.get()
     assert job.status == "misslyckad"
@@ -119,14 +133,14 @@ def _map_and_start(client, job, dry_run):
     return client.post(reverse("reports:import_detail", args=[job.pk]), data)
 
 
-def test_csv_dry_run_lists_every_bad_row_and_stores_nothing(client, users, koping):
+def test_csv_dry_run_lists_every_bad_row_and_stores_nothing(client, users, koping, committed):
     client.force_login(users[Role.SAMORDNARE])
     response = _upload(client, "rapporter.csv", CSV, "tabell")
     with scopes_disabled():
         job = ImportJob.objects.get()
     page = client.get(response["Location"]).content.decode()
     assert "Vilken kolumn är vilket fält?" in page
-    _map_and_start(client, job, dry_run=True)
+    committed(_map_and_start, client, job, dry_run=True)
     job.refresh_from_db()
     rows = sorted(e["row"] for e in job.errors)
     assert rows == [3, 4, 5, 6]
@@ -137,7 +151,7 @@ def test_csv_dry_run_lists_every_bad_row_and_stores_nothing(client, users, kopin
     with scopes_disabled():
         assert Report.objects.count() == 0
     # Then for real; a second run changes nothing.
-    client.post(reverse("reports:import_detail", args=[job.pk]), {"action": "run"})
+    committed(client.post, reverse("reports:import_detail", args=[job.pk]), {"action": "run"})
     with scopes_disabled():
         assert Report.objects.count() == 1
         report = Report.objects.get()
@@ -145,7 +159,7 @@ def test_csv_dry_run_lists_every_bad_row_and_stores_nothing(client, users, kopin
     assert report.cost_sek == 1500
 
 
-def test_xlsx_import(client, users, koping):
+def test_xlsx_import(client, users, koping, committed):
     wb = Workbook()
     ws = wb.active
     ws.append(["Extern id", "Datum", "Kategori", "Plats"])
@@ -156,7 +170,8 @@ def test_xlsx_import(client, users, koping):
     _upload(client, "lista.xlsx", out.getvalue(), "tabell")
     with scopes_disabled():
         job = ImportJob.objects.get()
-    client.post(
+    committed(
+        client.post,
         reverse("reports:import_detail", args=[job.pk]),
         {
             "action": "mapping",
@@ -173,16 +188,16 @@ def test_xlsx_import(client, users, koping):
         assert report.precision == "adress"
 
 
-def test_import_progress_json(client, users, koping):
+def test_import_progress_json(client, users, koping, committed):
     client.force_login(users[Role.SAMORDNARE])
-    _upload(client, "e.json", b"[]", "polisen")
+    committed(_upload, client, "e.json", b"[]", "polisen")
     with scopes_disabled():
         job = ImportJob.objects.get()
     data = client.get(reverse("reports:import_status", args=[job.pk])).json()
     assert data["status"] == "klar"
     assert data["percent"] == 0
     done = client.get(reverse("reports:import_detail", args=[job.pk])).content.decode()
-    assert "import-progress.js" not in done and "data-status-url" not in done
+    assert "job-status.js" not in done and 'data-job-state="klar"' in done
 
 
 def test_a_running_import_page_is_updated_in_place_not_reloaded(client, users, koping):
@@ -199,8 +214,8 @@ def test_a_running_import_page_is_updated_in_place_not_reloaded(client, users, k
         )
     page = client.get(reverse("reports:import_detail", args=[job.pk])).content.decode()
     # WCAG 2.2.1: no self-reloading page; the script asks for the progress instead.
-    assert 'http-equiv="refresh"' not in page and "import-progress.js" in page
-    assert f'data-status-url="{reverse("reports:import_status", args=[job.pk])}"' in page
+    assert 'http-equiv="refresh"' not in page and "job-status.js" in page
+    assert f'data-job-status-url="{reverse("reports:import_status", args=[job.pk])}"' in page
     assert "4 av 10 (40 %)" in page
 
 
