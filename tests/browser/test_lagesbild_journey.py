@@ -286,6 +286,7 @@ def test_the_document_page_tells_when_the_document_is_ready_without_reloading(
     screen readers stay where they are), that the document is ready, with its link."""
     from django_scopes import scope, scopes_disabled
 
+    from trygg.core.jobs import job_claim
     from trygg.core.models import Municipality
     from trygg.lagesbild import services, tasks
     from trygg.lagesbild.models import DocumentJob
@@ -308,7 +309,7 @@ def test_the_document_page_tells_when_the_document_is_ready_without_reloading(
         job = DocumentJob.objects.get()
         koping = Municipality.objects.get(slug="koping")
     with scope(municipality=koping):
-        services.document_job_build(job)
+        services.document_job_build(job_claim(DocumentJob, job.pk))
     expect(status).to_have_text("Dokumentet är klart.", timeout=10_000)
     link = main(page).get_by_role("link", name=re.compile(r"^Ladda ned lagesbild-koping-.*\.docx$"))
     expect(link).to_be_visible()

@@ -93,11 +93,13 @@ def _access(viewer: Viewer) -> str:
 
 def document_job_build(job: DocumentJob) -> None:
     """Run by the task worker on a job it has claimed (core.jobs.job_claim): the picture as
-    its creator may read it today, rendered."""
+    its creator may read it today, rendered. A job not claimed is left alone."""
     from trygg.core.selectors import workspace_for_user
 
     from .. import documents_adapter
 
+    if job.status != DocumentJob.Status.KOR:
+        return
     job.status = DocumentJob.Status.MISSLYCKAD
     try:
         workspace = workspace_for_user(job.created_by)

@@ -12,6 +12,7 @@ from django_scopes import scope, scopes_disabled
 from pypdf import PdfReader
 
 from tests.helpers import make_member, make_report, viewer_for
+from trygg.core.jobs import job_claim
 from trygg.core.models import AuditEvent, Membership, Role
 from trygg.lagesbild import services
 from trygg.lagesbild.models import DocumentJob
@@ -133,7 +134,7 @@ def test_a_creator_who_lost_the_role_gets_a_failed_job_and_can_order_again(users
         )
         with scopes_disabled():
             Membership.objects.filter(user=user).update(role=Role.RADSLEDAMOT)
-        services.document_job_build(job)
+        services.document_job_build(job_claim(DocumentJob, job.pk))
         job.refresh_from_db()
         assert job.status == DocumentJob.Status.MISSLYCKAD
         assert "inte längre behörighet" in job.message and not job.file

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -140,17 +140,19 @@ def csv_import(client, users, text: Text) -> ImportJob:
     )
     with scopes_disabled():
         job = ImportJob.objects.order_by("-pk").first()
-    client.post(
-        reverse("reports:import_detail", args=[job.pk]),
-        {
-            "action": "mapping",
-            "map_external_id": "id",
-            "map_occurred_at": "datum",
-            "map_category": "kategori",
-            "map_place_name": "plats",
-            "map_description": "beskrivning",
-        },
-    )
+    # The import is queued when the request's transaction commits: run it then.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            reverse("reports:import_detail", args=[job.pk]),
+            {
+                "action": "mapping",
+                "map_external_id": "id",
+                "map_occurred_at": "datum",
+                "map_category": "kategori",
+                "map_place_name": "plats",
+                "map_description": "beskrivning",
+            },
+        )
     job.refresh_from_db()
     return job
 
@@ -172,10 +174,11 @@ def police_feed(client, users, text: Text):
         "location": {"name": "Köping", "gps": "59.511,15.993"},
     }
     client.force_login(users[Role.ANALYTIKER])
-    client.post(
-        reverse("reports:import"),
-        {"kind": "polisen", "file": SimpleUploadedFile("e.json", json.dumps([event]).encode())},
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            reverse("reports:import"),
+            {"kind": "polisen", "file": SimpleUploadedFile("e.json", json.dumps([event]).encode())},
+        )
 
 
 def _police_feed(client, users, koping, api, text):
