@@ -12,6 +12,7 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from trygg.core import jobs
 from trygg.core.jobs import LOST, JobStatus, job_claim, job_fail_if_stale, jobs_sweep
 from trygg.core.models import Role
 from trygg.lagesbild.models import DocumentJob
@@ -193,7 +194,11 @@ def test_a_worker_that_was_thought_lost_cannot_claim_the_job_afterwards(koping, 
 # --- File retention -------------------------------------------------------------------------
 
 
-def test_the_sweep_deletes_the_files_of_old_imports_and_keeps_recent_ones(koping, users):
+@pytest.mark.parametrize("batch", [500, 2], ids=["one batch", "batches of two"])
+def test_the_sweep_deletes_the_files_of_old_imports_and_keeps_recent_ones(
+    batch, koping, users, monkeypatch
+):
+    monkeypatch.setattr(jobs, "SWEEP_BATCH", batch)
     now = timezone.now()
     user = users[Role.SAMORDNARE]
     cases = {

@@ -4,6 +4,8 @@ polling script: an import's and a lägesbild document's status JSON, running, do
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
@@ -143,3 +145,13 @@ def test_both_job_pages_are_followed_by_the_same_script_and_work_without_it(clie
         # Without JavaScript the page says how to see the progress (it never reloads itself).
         assert '<noscript><p><a href="">Uppdatera sidan</a>' in html
         assert 'http-equiv="refresh"' not in html
+
+
+def test_polling_a_running_job_writes_nothing(client, users, koping):
+    """Pages ask every three seconds: the stale check must not cost a write each time."""
+    job = _import(koping, total=10, processed=3)
+    client.force_login(users[Role.ANALYTIKER])
+    with CaptureQueriesContext(connection) as queries:
+        assert _status(client, "reports:import_status", job)["state"] == "pagar"
+    verbs = {q["sql"].split(None, 1)[0].upper() for q in queries.captured_queries}
+    assert verbs == {"SELECT"}

@@ -118,6 +118,9 @@ class Job(models.Model):
         return Q(finished_at__lt=now - cls.FILE_KEEP)
 
 
+SWEEP_BATCH = 500
+
+
 def _stale(queryset, now):
     return queryset.alias(beat=Coalesce("heartbeat_at", "started_at", "created_at")).filter(
         Q(status=JobStatus.KOR, beat__lt=now - queryset.model.HEARTBEAT_TIMEOUT)
@@ -178,20 +181,24 @@ def jobs_sweep(model: type[Job], *, now=None) -> dict[str, int]:
             job.delete()
             rows += 1
     expired = manager.exclude(file="").filter(model.file_expired(now))
-    names = set(expired.values_list("file", flat=True))
-    # A dry run and the real import that followed it share one upload.
-    in_use = set(
-        manager.filter(file__in=names)
-        .exclude(pk__in=expired.values("pk"))
-        .values_list("file", flat=True)
-    )
-    gone = names - in_use
-    files = 0
+    names = sorted(set(expired.values_list("file", flat=True)))
     storage = model._meta.get_field("file").storage
-    manager.filter(file__in=gone).update(file="")
-    for name in sorted(gone):
-        storage.delete(name)
-        files += 1
+    files = 0
+    # In batches: a first sweep after an upgrade may find thousands, and SQLite bounds the
+    # number of parameters in one statement.
+    for i in range(0, len(names), SWEEP_BATCH):
+        batch = names[i : i + SWEEP_BATCH]
+        # A dry run and the real import that followed it share one upload.
+        in_use = set(
+            manager.filter(file__in=batch)
+            .exclude(pk__in=expired.filter(file__in=batch).values("pk"))
+            .values_list("file", flat=True)
+        )
+        gone = [name for name in batch if name not in in_use]
+        manager.filter(file__in=gone).update(file="")
+        for name in gone:
+            storage.delete(name)
+        files += len(gone)
     return {"failed": failed, "files": files, "rows": rows}
 
 
