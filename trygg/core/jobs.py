@@ -175,11 +175,9 @@ def jobs_sweep(model: type[Job], *, now=None) -> dict[str, int]:
     )
     rows = 0
     if model.ROW_KEEP is not None:
-        for job in manager.filter(created_at__lt=now - model.ROW_KEEP):
-            # One by one so post_delete removes each file (a queryset delete would too, but
-            # loads them all at once).
-            job.delete()
-            rows += 1
+        # post_delete (below) removes each row's file once the delete is committed.
+        _n, by_model = manager.filter(created_at__lt=now - model.ROW_KEEP).delete()
+        rows = by_model.get(model._meta.label, 0)
     expired = manager.exclude(file="").filter(model.file_expired(now))
     names = sorted(set(expired.values_list("file", flat=True)))
     storage = model._meta.get_field("file").storage
