@@ -274,3 +274,49 @@ def test_import_progress_is_shown_in_place_until_the_result_is_one_link_away(
     expect(result).to_be_visible()
     follow(page, result)
     expect(main(page).get_by_role("status")).to_have_text("Klar – 10000 av 10000 (100 %)")
+
+
+def test_an_import_whose_worker_died_says_so_in_place_and_can_be_started_again(
+    page, live_server, demo
+):
+    """The task worker is killed mid-import: instead of "Pågår" for ever, the page says the
+    work was interrupted, and the analyst starts the import again from the result."""
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from trygg.core.models import Municipality
+    from trygg.reports.models import ImportJob
+
+    now = timezone.now()
+    with scopes_disabled():
+        koping = Municipality.objects.get(slug="koping")
+        job = ImportJob(
+            municipality=koping,
+            kind="polisen",
+            filename="handelser.json",
+            status="kor",
+            queued_at=now,
+            started_at=now,
+            heartbeat_at=now,
+            total=10,
+            processed=4,
+        )
+        job.file.save("handelser.json", ContentFile(b"[]"), save=False)
+        job.save()
+    login(page, live_server, "analytiker", "demo")
+    visit(page, f"{live_server.url}/rapporter/import/{job.pk}/")
+    status = main(page).get_by_role("status")
+    expect(status).to_have_text("Pågår – 4 av 10 (40 %)")
+    with scopes_disabled():
+        # The worker's last beat was an hour ago: it is gone.
+        ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=now - timedelta(hours=1))
+    expect(status).to_have_text("Misslyckades – 4 av 10 (40 %)", timeout=10_000)
+    follow(page, main(page).get_by_role("link", name="Visa resultatet"))
+    expect(main(page)).to_contain_text("Misslyckades: arbetet avbröts. Du kan starta det igen.")
+    submit(page, main(page).get_by_role("button", name="Starta importen igen"))
+    expect(main(page)).to_contain_text("Importen har startats igen.")
+    with scopes_disabled():
+        again = ImportJob.objects.exclude(pk=job.pk).get()
+    assert page.url == f"{live_server.url}/rapporter/import/{again.pk}/"
