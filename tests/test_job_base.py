@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from trygg.core import jobs
-from trygg.core.jobs import LOST, JobStatus, job_claim, job_fail_if_stale, jobs_sweep
+from trygg.core.jobs import ABANDONED, LOST, JobStatus, job_claim, job_fail_if_stale, jobs_sweep
 from trygg.core.models import Role
 from trygg.lagesbild.models import DocumentJob
 from trygg.reports.models import ImportJob
@@ -22,14 +22,13 @@ NOW = timezone.now()
 KINDS = ["import", "document"]
 
 
-def make_job(kind, municipality, user, **fields):
-    """A job of either kind, queued unless the fields say otherwise."""
+def make_job(which, municipality, user, **fields):
+    """A job of either kind ("import" or "document"), queued unless the fields say otherwise."""
     fields.setdefault("queued_at", timezone.now())
     with scopes_disabled():
-        if kind == "import":
-            return ImportJob.objects.create(
-                municipality=municipality, kind="polisen", filename="e.json", **fields
-            )
+        if which == "import":
+            fields.setdefault("kind", "polisen")
+            return ImportJob.objects.create(municipality=municipality, filename="e.json", **fields)
         return DocumentJob.objects.create(
             municipality=municipality,
             created_by=user,
@@ -210,6 +209,11 @@ def test_the_sweep_deletes_the_files_of_old_imports_and_keeps_recent_ones(
         "failed 8 days ago": (JobStatus.MISSLYCKAD, False, timedelta(days=8), False),
         "running": (JobStatus.KOR, False, None, True),
     }
+    waiting = {
+        # Uploaded and never started (its column mapping never chosen): created this long ago.
+        "left without mapping yesterday": (timedelta(days=1), True),
+        "left without mapping 8 days ago": (timedelta(days=8), False),
+    }
     files = {}
     for name, (status, dry_run, ago, _kept) in cases.items():
         job = make_job(
@@ -222,15 +226,26 @@ def test_the_sweep_deletes_the_files_of_old_imports_and_keeps_recent_ones(
             finished_at=now - ago if ago else None,
         )
         files[name] = (job, *_with_file(job))
+    for name, (ago, _kept) in waiting.items():
+        job = make_job("import", koping, user, queued_at=None, kind="tabell")
+        with scopes_disabled():
+            ImportJob.objects.filter(pk=job.pk).update(created_at=now - ago)
+        files[name] = (job, *_with_file(job))
     with scopes_disabled():
-        assert jobs_sweep(ImportJob, now=now)["files"] == 3
+        swept = jobs_sweep(ImportJob, now=now)
+    assert (swept["files"], swept["abandoned"]) == (4, 1)
+    expected = {name: case[3] for name, case in cases.items()}
+    expected.update({name: kept for name, (_ago, kept) in waiting.items()})
     kept = {name: storage.exists(path) for name, (_job, storage, path) in files.items()}
-    assert kept == {name: case[3] for name, case in cases.items()}
+    assert kept == expected
     for name, (job, _storage, _path) in files.items():
-        assert bool(_fresh(job).file) is cases[name][3], name
+        assert bool(_fresh(job).file) is expected[name], name
+    abandoned = _fresh(files["left without mapping 8 days ago"][0])
+    assert (abandoned.status, abandoned.message) == (JobStatus.MISSLYCKAD, ABANDONED)
+    assert _fresh(files["left without mapping yesterday"][0]).awaiting_mapping
     # The rows stay: they are the history of what was imported.
     with scopes_disabled():
-        assert ImportJob.objects.count() == len(cases)
+        assert ImportJob.objects.count() == len(cases) + len(waiting)
 
 
 def test_an_upload_shared_with_a_live_import_stays_until_both_are_done(koping, users):

@@ -39,6 +39,7 @@ class JobStatus(models.TextChoices):
 
 LOST_LABEL = "Misslyckades: arbetet avbröts"
 LOST = f"{LOST_LABEL}. Du kan starta det igen."
+ABANDONED = "Startades aldrig. Filen är borttagen enligt gallringsreglerna."
 
 
 def job_file_path(instance, filename: str) -> str:
@@ -114,8 +115,11 @@ class Job(models.Model):
 
     @classmethod
     def file_expired(cls, now) -> Q:
-        """The jobs whose file has served its purpose; a kind may keep some longer."""
-        return Q(finished_at__lt=now - cls.FILE_KEEP)
+        """The jobs whose file has served its purpose; a kind may keep some longer. One that
+        failed before it was ever queued (abandoned, see jobs_sweep) has no use for it."""
+        return Q(finished_at__lt=now - cls.FILE_KEEP) | Q(
+            status=JobStatus.MISSLYCKAD, queued_at__isnull=True
+        )
 
 
 SWEEP_BATCH = 500
@@ -166,13 +170,17 @@ def job_fail_if_stale(job: Job) -> bool:
 
 def jobs_sweep(model: type[Job], *, now=None) -> dict[str, int]:
     """The daily retention of one kind, across municipalities: lost jobs are marked failed,
-    expired files deleted (a file another live job still uses stays), and rows older than
-    `ROW_KEEP` deleted with their files. Returns how many of each."""
+    so are jobs their owner never started (an upload left without its column mapping for
+    `FILE_KEEP`); expired files are deleted (a file another live job still uses stays), and
+    rows older than `ROW_KEEP` with their files. Returns how many of each."""
     now = now or timezone.now()
     manager = model._base_manager
     failed = _stale(manager.all(), now).update(
         status=JobStatus.MISSLYCKAD, message=LOST, finished_at=now
     )
+    abandoned = manager.filter(
+        status=JobStatus.VANTAR, queued_at__isnull=True, created_at__lt=now - model.FILE_KEEP
+    ).update(status=JobStatus.MISSLYCKAD, message=ABANDONED, finished_at=now)
     rows = 0
     if model.ROW_KEEP is not None:
         # post_delete (below) removes each row's file once the delete is committed.
@@ -197,7 +205,7 @@ def jobs_sweep(model: type[Job], *, now=None) -> dict[str, int]:
         for name in gone:
             storage.delete(name)
         files += len(gone)
-    return {"failed": failed, "files": files, "rows": rows}
+    return {"failed": failed, "abandoned": abandoned, "files": files, "rows": rows}
 
 
 def _delete_file(sender, instance, **kwargs):
