@@ -61,8 +61,7 @@ def event_label(name: str) -> str:
 
 def audit_log(
     *,
-    event: str = "",
-    action: str = "",
+    event: str,
     actor=None,
     municipality=None,
     obj: Model | None = None,
@@ -71,15 +70,12 @@ def audit_log(
     using: str = "default",
 ) -> AuditEvent:
     """Writes one audit row. Callers never put personal data other than ids in `data`.
-    `using` is for system events about another database, such as a restore into it.
-    `action` is the untyped kind of rows written before event names existed."""
-    if event:
-        event_type(event)
+    `using` is for system events about another database, such as a restore into it."""
+    event_type(event)
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEvent.objects.using(using).create(
         event=event,
-        action=action,
         actor=actor,
         municipality=municipality,
         object_type=obj._meta.label_lower if obj is not None else "",

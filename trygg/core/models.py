@@ -168,7 +168,9 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     # The typed, dotted name from the audit-event registry (core/audit.py), e.g.
-    # "reports.assigned". `action` is the untyped kind of rows from before names existed.
+    # "reports.assigned". `action` is the untyped kind of rows written before names existed;
+    # it is kept because an audit trail is not rewritten, and nothing writes it any more
+    # (audit_log takes only a registered event).
     event = models.CharField(_("händelse"), max_length=60, blank=True, db_index=True)
     action = models.CharField(_("typ"), max_length=40, choices=Action.choices, blank=True)
     object_type = models.CharField(_("objekttyp"), max_length=60, blank=True)

@@ -10,12 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from trygg.core.jobs import job_enqueue, jobs_sweep
-from trygg.core.models import AuditEvent
+from trygg.core.kernel import audit, require
 from trygg.core.viewer import Viewer
 
 from .. import selectors
 from ..models import DocumentJob
-from .checks import _audit, _require
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ def document_job_start(
 ) -> DocumentJob:
     """Orders the lägesbild for [start, end] as a document from the task worker. The same
     order again while it runs, or shortly after, returns the same job."""
-    _require(viewer, "lagesbild.export")
+    require(viewer, "lagesbild.export")
     if viewer.user is None:
         raise PermissionDenied("Bara inloggade användare kan beställa dokument.")
     if fmt not in DocumentJob.Format.values:
@@ -72,11 +71,14 @@ def document_job_start(
                 "något av dem är klart."
             )
         job = DocumentJob.objects.create(**order)
-        _audit(
+        audit(
             viewer,
-            AuditEvent.Action.CREATED,
+            "lagesbild.document_ordered",
             job,
-            f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d} beställd som {fmt.upper()}",
+            summary=f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d} beställd som {fmt.upper()}",
+            start=start.isoformat(),
+            end=end.isoformat(),
+            format=fmt,
         )
         from ..tasks import build_picture_document
 
@@ -145,7 +147,7 @@ def document_job_build(job: DocumentJob) -> None:
 def document_job_open(*, viewer: Viewer, job: DocumentJob):
     """The finished document's file for its creator, audited. Refused, and the file
     deleted, when the creator's roles or organisations changed since it was made."""
-    _require(viewer, "lagesbild.export")
+    require(viewer, "lagesbild.export")
     if job.created_by_id != viewer.user_id or job.status != DocumentJob.Status.KLAR:
         raise PermissionDenied("Dokumentet finns inte.")
     if job.access != _access(viewer):
@@ -159,24 +161,30 @@ def document_job_open(*, viewer: Viewer, job: DocumentJob):
             job.save(update_fields=["status", "file", "message"])
         raise ValidationError(job.message)
     handle = job.file.open("rb")
-    _audit(
+    audit(
         viewer,
-        AuditEvent.Action.EXPORTED,
+        "lagesbild.document_downloaded",
         job,
-        f"Lägesbild {job.period_start:%Y-%m-%d}–{job.period_end:%Y-%m-%d} nedladdad som "
+        summary=f"Lägesbild {job.period_start:%Y-%m-%d}–{job.period_end:%Y-%m-%d} nedladdad som "
         f"{job.fmt.upper()}",
+        start=job.period_start.isoformat(),
+        end=job.period_end.isoformat(),
+        format=job.fmt,
     )
     return handle
 
 
 def picture_document_exported(*, viewer: Viewer, start: date, end: date, fmt: str) -> None:
     """Audits a lägesbild downloaded at once (a short period)."""
-    _require(viewer, "lagesbild.export")
-    _audit(
+    require(viewer, "lagesbild.export")
+    audit(
         viewer,
-        AuditEvent.Action.EXPORTED,
+        "lagesbild.document_downloaded",
         None,
-        f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d} nedladdad som {fmt.upper()}",
+        summary=f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d} nedladdad som {fmt.upper()}",
+        start=start.isoformat(),
+        end=end.isoformat(),
+        format=fmt,
     )
 
 

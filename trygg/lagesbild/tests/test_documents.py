@@ -55,7 +55,7 @@ def test_a_long_period_is_made_in_the_background_and_downloaded_by_its_creator(
     assert "Lägesbild" in text
     with scopes_disabled():
         assert AuditEvent.objects.filter(
-            action=AuditEvent.Action.EXPORTED, object_id=str(job.pk)
+            event="lagesbild.document_downloaded", object_id=str(job.pk)
         ).exists()
     picture = client.get(reverse("lagesbild:picture"), LONG).content.decode()
     assert "tas fram i bakgrunden" in picture and "Beställda dokument" in picture
@@ -220,8 +220,9 @@ def test_a_short_download_is_audited(client, users, koping, reports):
     client.force_login(users[Role.SAMORDNARE])
     _order(client, params={"fran": "2026-06-01", "till": "2026-06-30"})
     with scopes_disabled():
-        event = AuditEvent.objects.get(action=AuditEvent.Action.EXPORTED)
+        event = AuditEvent.objects.get(event="lagesbild.document_downloaded")
     assert event.summary == "Lägesbild 2026-06-01–2026-06-30 nedladdad som PDF"
+    assert event.data == {"start": "2026-06-01", "end": "2026-06-30", "format": "pdf"}
 
 
 def test_a_job_lost_by_a_stopped_worker_can_be_ordered_again(client, users, koping, reports):
