@@ -1,5 +1,7 @@
 """Small make_* helpers for tests (factory_boy only when these stop being small)."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django_scopes import scopes_disabled
 
@@ -107,3 +109,27 @@ def make_report(municipality, code="klotter", *, lat=59.514, lon=15.9926, when=N
     values.update(fields)
     with scopes_disabled():
         return Report.objects.create(**values)
+
+
+def make_forum(municipality, kind="lagesbild"):
+    """The municipality's forum of a kind (every municipality gets the guideline's forums)."""
+    from trygg.forums.models import Forum
+
+    with scopes_disabled():
+        return Forum.objects.get(municipality=municipality, kind=kind)
+
+
+def make_meeting(municipality, held_at, kind="lagesbild", **fields):
+    """A meeting of the municipality's forum of that kind, stored directly (no agenda)."""
+    from trygg.forums.models import Meeting
+
+    day = held_at.date()
+    fields.setdefault("period_start", day - timedelta(days=14))
+    fields.setdefault("period_end", day - timedelta(days=1))
+    with scopes_disabled():
+        return Meeting.objects.create(
+            municipality=municipality,
+            forum=make_forum(municipality, kind),
+            held_at=held_at,
+            **fields,
+        )

@@ -42,16 +42,16 @@ A, S, N, R, P, L = (
     Role.RADSLEDAMOT,
 )
 STRATEGY = ["Strategisk lägesbild", "Åtgärdsplaner", "Medborgarlöften", "Uppföljning"]
-OPERATIONAL = ["Lägesbild", "Möten"]
+OPERATIONAL = ["Lägesbild", "Forum"]
 
 MENUS = [
-    (A, ["Start", "Rapporter", *STRATEGY, "Områden", "Organisationer", "Roller",
+    (A, ["Start", "Rapporter", "Forum", *STRATEGY, "Områden", "Organisationer", "Roller",
          "Granskningslogg"]),
     (S, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
     (N, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
     (R, ["Start", "Rapporter", "Områden"]),
     (P, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
-    (L, ["Start", *STRATEGY, "Områden"]),
+    (L, ["Start", "Forum", *STRATEGY, "Områden"]),
 ]  # fmt: skip
 
 
@@ -94,7 +94,7 @@ def test_every_page_the_start_page_offers_a_role_opens_for_it(client, users, rol
     [
         ("core:start", ["Start"]),
         ("lagesbild:picture", ["Lägesbild"]),
-        ("lagesbild:meetings", ["Möten"]),
+        ("forums:list", ["Forum"]),
         ("strategy:plans", ["Åtgärdsplaner"]),
         ("core:otp_overview", []),
     ],

@@ -18,6 +18,8 @@ from django_scopes import scope, scopes_disabled
 from tests.helpers import (
     category,
     make_area,
+    make_forum,
+    make_meeting,
     make_member,
     make_organisation,
     make_report,
@@ -25,7 +27,8 @@ from tests.helpers import (
     viewer_for,
 )
 from trygg.core.models import AuditEvent, Organisation, Role
-from trygg.lagesbild.models import ActionItem, Decision, Meeting, PoliceInput, PoliceInputItem
+from trygg.forums.models import ActionItem, Decision, Forum, ForumMembership
+from trygg.lagesbild.models import PoliceInput, PoliceInputItem
 from trygg.reports.models import ApiKey, Category, ImportJob, Report
 from trygg.reports.services import api_key_create
 from trygg.strategy.models import (
@@ -72,12 +75,8 @@ def _audit_event(m, i, user):
 def _meeting(m, i, user):
     org = make_organisation(m, f"Ansvarig {i}")
     held = timezone.now() - timedelta(days=14 * i + 1)
-    meeting = Meeting.objects.create(
-        municipality=m,
-        held_at=held,
-        period_start=date(2026, 1, 1),
-        period_end=date(2026, 1, 14),
-        created_by=user,
+    meeting = make_meeting(
+        m, held, period_start=date(2026, 1, 1), period_end=date(2026, 1, 14), created_by=user
     )
     meeting.organisations.add(org)
     Decision.objects.create(
@@ -94,6 +93,20 @@ def _meeting(m, i, user):
         title=f"Åtgärd {i}",
         owner_organisation=org,
         due=timezone.localdate() + timedelta(days=7),
+    )
+
+
+def _working_group(m, i, user):
+    Forum.objects.create(
+        municipality=m, kind=Forum.Kind.ARBETSGRUPP, name=f"Grupp {i}", parent=make_forum(m, "est")
+    )
+
+
+def _seat(m, i, user):
+    member = make_member(f"ledamot{i}", make_organisation(m, f"Nämnd {i}"), Role.RADSLEDAMOT)
+    ForumMembership.objects.create(municipality=m, forum=make_forum(m, "bra"), user=member)
+    ForumMembership.objects.create(
+        municipality=m, forum=make_forum(m, "bra"), person_name=f"Extern {i}"
     )
 
 
@@ -166,13 +179,23 @@ PAGES = [
     ("core:organisation_list", _organisation),
     ("core:membership_list", _membership),
     ("core:audit_list", _audit_event),
-    ("lagesbild:meetings", _meeting),
+    ("forums:list", _working_group),
+    ("forums:detail:lagesbild", _meeting),
+    ("forums:members:bra", _seat),
     ("lagesbild:police_list", _police_input),
     ("strategy:promises", _promise),
     ("strategy:plans", _plan),
     ("strategy:pictures", _strategic_picture),
     ("geo:area_list", _area),
 ]
+
+
+def _page_url(name, municipality):
+    """A list page, or a forum's page (`forums:detail:<kind>`) of the municipality's forum."""
+    if name.count(":") == 2:
+        name, kind = name.rsplit(":", 1)
+        return reverse(name, args=[make_forum(municipality, kind).pk])
+    return reverse(name)
 
 
 def _queries(client, url):
@@ -191,7 +214,7 @@ def test_a_list_page_issues_as_many_queries_for_three_rows_as_for_one(
     for role in (Role.SAMORDNARE, Role.ANALYTIKER, Role.POLIS):
         make_member(viewer.username, membership_of(users[role]).organisation, role)
     client.force_login(viewer)
-    url = reverse(name)
+    url = _page_url(name, koping)
     with scopes_disabled():
         make_row(koping, 1, viewer)
     client.get(url)  # caches (the area index, the session) warm before counting

@@ -20,6 +20,7 @@ def test_every_app_registers_its_daily_jobs_at_start_up():
         ("reports.retention", time(2, 30)),
         ("reports.import_files", time(2, 40)),
         ("lagesbild.documents", time(2, 45)),
+        ("forums.retention", time(2, 50)),
         ("reports.digest", time(7, 0)),
         ("strategy.reminders", time(7, 30)),
     ]
@@ -28,6 +29,7 @@ def test_every_app_registers_its_daily_jobs_at_start_up():
 def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
     assert sorted(enqueue_due_jobs(morning)) == [
+        "forums.retention",
         "lagesbild.documents",
         "reports.digest",
         "reports.import_files",

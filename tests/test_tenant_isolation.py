@@ -59,12 +59,15 @@ PAGES = [
     ("lagesbild:document_job", "document_job", Role.SAMORDNARE, Role.RADSLEDAMOT),
     ("lagesbild:document_job_download", "document_job", Role.POLIS, Role.RAPPORTOR),
     ("lagesbild:document_job_status", "document_job", Role.ANALYTIKER, Role.RADSLEDAMOT),
-    ("lagesbild:meetings", None, Role.POLIS, Role.RAPPORTOR),
-    ("lagesbild:meeting_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
-    ("lagesbild:meeting_detail", "meeting", Role.ANALYTIKER, Role.RADSLEDAMOT),
-    ("lagesbild:minutes_document", "meeting:pdf", Role.SAMORDNARE, Role.RAPPORTOR),
-    ("lagesbild:decision_follow_up", "decision", Role.SAMORDNARE, Role.POLIS),
-    ("lagesbild:action_done", "action_item", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("forums:list", None, Role.RAPPORTOR, None),
+    ("forums:detail", "forum", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("forums:members", "forum", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("forums:meeting_create", "forum", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("forums:calendar", "forum", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("forums:meeting_detail", "meeting", Role.ANALYTIKER, Role.RADSLEDAMOT),
+    ("forums:minutes_document", "meeting:pdf", Role.SAMORDNARE, Role.RAPPORTOR),
+    ("forums:decision_follow_up", "decision", Role.SAMORDNARE, Role.POLIS),
+    ("forums:action_done", "action_item", Role.SAMORDNARE, Role.ANALYTIKER),
     ("lagesbild:police_list", None, Role.POLIS, Role.RAPPORTOR),
     ("lagesbild:police_create", None, Role.POLIS, Role.SAMORDNARE),
     ("lagesbild:police_edit", "police_input", Role.POLIS, Role.SAMORDNARE),
@@ -95,8 +98,8 @@ POST_ONLY = {
     "reports:filter_save",
     "reports:filter_delete",
     "reports:api_key_revoke",
-    "lagesbild:decision_follow_up",
-    "lagesbild:action_done",
+    "forums:decision_follow_up",
+    "forums:action_done",
     "strategy:promise_publish",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
@@ -125,7 +128,16 @@ NOT_TENANT_PAGES = {
     "public:promise_year": "public by design",
     "public:promise_feed": "public Atom feed",
     "strategy:picture_diff": "needs two version numbers; tested in test_strategic_picture",
-    "lagesbild:agenda_send": "POST only, finds the forum's meeting itself; tested in test_plans",
+    "forums:agenda_send": "POST only, finds the forum's meeting itself; tested in test_plans",
+    "forums:member_end": "POST only, two ids; tested in forums/tests/test_members",
+    "forums:feed": "secret address, no session; tested in forums/tests/test_calendar_feed",
+    "lagesbild:meetings": "301 to forums; tested in forums/tests/test_old_addresses",
+    "lagesbild:meeting_create": "301 to forums",
+    "lagesbild:meeting_detail": "301 to forums",
+    "lagesbild:minutes_document": "301 to forums",
+    "lagesbild:decision_follow_up": "308 to forums",
+    "lagesbild:action_done": "308 to forums",
+    "lagesbild:agenda_send": "308 to forums",
 }
 
 
@@ -228,16 +240,19 @@ def _lagesbild_objects(municipality, organisation):
 
     from django.utils import timezone
 
-    from trygg.lagesbild.models import ActionItem, Decision, Meeting, PoliceInput
+    from tests.helpers import make_forum, make_meeting
+    from trygg.forums.models import ActionItem, Decision
+    from trygg.lagesbild.models import PoliceInput
 
-    meeting = Meeting.objects.create(
-        municipality=municipality,
-        held_at=timezone.now(),
+    meeting = make_meeting(
+        municipality,
+        timezone.now(),
         period_start=date(2026, 11, 1),
         period_end=date(2026, 11, 14),
         notes="Hemlig text i " + municipality.name,
     )
     return {
+        "forum": make_forum(municipality, "bra"),
         "meeting": meeting,
         "decision": Decision.objects.create(
             municipality=municipality,

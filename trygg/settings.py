@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "trygg.core",
     "trygg.geo",
     "trygg.reports",
+    "trygg.forums",
     "trygg.lagesbild",
     "trygg.strategy",
     "trygg.public",

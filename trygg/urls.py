@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("trygg.core.urls")),
     path("omraden/", include("trygg.geo.urls")),
     path("rapporter/", include("trygg.reports.urls")),
+    path("forum/", include("trygg.forums.urls")),
     path("lagesbild/", include("trygg.lagesbild.urls")),
     path("strategi/", include("trygg.strategy.urls")),
     path("api/", api_urls()),

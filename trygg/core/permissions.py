@@ -43,8 +43,16 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "lagesbild.view": frozenset({S, N, P}),
     "lagesbild.view_police": frozenset({S, N, P}),
     "lagesbild.police_input": frozenset({P}),
-    "lagesbild.manage_meetings": frozenset({S}),
     "lagesbild.export": frozenset({S, N, P}),
+    # Forum: lägesbildsmöte, BRÅ, EST, KLG, Stora samverkansgruppen, arbetsgrupper. A seat in
+    # a forum grants more in that forum (trygg/forums/permissions.py).
+    "forums.view": frozenset({A, S, N, P, L}),
+    "forums.view_operational": frozenset({S, N, P}),
+    "forums.manage_forums": frozenset({A, S}),
+    "forums.manage_members": frozenset({A, S}),
+    "forums.manage_meetings": frozenset({S}),
+    "forums.export": frozenset({A, S, N, P, L}),
+    "forums.subscribe": frozenset({A, S, N, R, P, L}),
     # Strategiskt arbete: fokusområden och medborgarlöften
     "strategy.view": frozenset({A, S, N, P, L}),
     "strategy.manage_promises": frozenset({S}),

@@ -1,17 +1,8 @@
-"""The operational lägesbild's audit events: the meeting schedule, meetings, decisions
-(insatser), action items, the police's input and the lägesbild documents."""
+"""The operational lägesbild's audit events: the police's input and the lägesbild documents
+(the lägesbildsmöte's events are the forums' since the meetings moved there; forums 0003
+renamed the old rows' lagesbild.meeting_created and the like)."""
 
 from trygg.core.audit import EventType, register_events
-
-MEETINGS = (
-    EventType("lagesbild.schedule_set", "Mötesschema ändrat"),
-    EventType("lagesbild.meeting_created", "Möte skapat"),
-    EventType("lagesbild.meeting_updated", "Möte ändrat"),
-    EventType("lagesbild.decision_added", "Insats beslutad"),
-    EventType("lagesbild.decision_followed_up", "Insats följd upp"),
-    EventType("lagesbild.action_item_added", "Åtgärd tillagd"),
-    EventType("lagesbild.action_item_completed", "Åtgärd klar"),
-)
 
 POLICE = (EventType("lagesbild.police_input_saved", "Polisens lägesbild sparad"),)
 
@@ -22,7 +13,7 @@ DOCUMENTS = (
     EventType("lagesbild.document_downloaded", "Lägesbild nedladdad"),
 )
 
-EVENTS = MEETINGS + POLICE + DOCUMENTS
+EVENTS = POLICE + DOCUMENTS
 
 
 def register() -> None:

@@ -1,20 +1,20 @@
-"""What the lägesbild and the minutes say, as blocks of trygg.documents' neutral document
-model, and those documents as PDF and DOCX. Pure Python: plain data in (trygg.lagesbild.picture
-and .minutes), never models or queries, so the caller decides what the reader may see."""
+"""What the lägesbild says, as blocks of trygg.documents' neutral document model, and the
+documents as PDF and DOCX; the summary and hot-spot blocks also go into the lägesbildsmöte's
+minutes (written by trygg.forums.minutes). Pure Python: plain data in (trygg.lagesbild.picture),
+never models or queries, so the caller decides what the reader may see."""
 
 import html
 import re
 from datetime import datetime
 
 from trygg.analytics.compare import Comparison, format_p
-from trygg.documents.formatting import format_date, format_datetime, format_period, reports
-from trygg.documents.model import Block, Document, column, facts, heading, image, items, para, table
+from trygg.documents.formatting import format_datetime, format_period, reports
+from trygg.documents.model import Block, Document, column, heading, image, para, table
 from trygg.documents.pdf import render_pdf
 from trygg.documents.word import render_docx
-from trygg.locale_sv import MINUS, format_kronor, format_number, local
+from trygg.locale_sv import MINUS, format_kronor, format_number
 
 from . import svg
-from .minutes import Minutes
 from .picture import Picture
 
 NO_POLICE = "Ingen lägesbild från polisen registrerad för perioden."
@@ -41,117 +41,6 @@ def picture_document(picture: Picture, *, generated_at: datetime) -> Document:
         footer=f"Trygg · {title} · skapad {format_datetime(generated_at)}",
         blocks=blocks,
         marking=_police_marking(picture),
-    )
-
-
-def minutes_document(minutes: Minutes, *, generated_at: datetime) -> Document:
-    """A lägesbild meeting's minutes, with a short picture of the period when given."""
-    held = local(minutes.held_at)
-    title = f"Minnesanteckningar lägesbildsmöte {format_date(held.date())}"
-    rows = [
-        ("Kommun", minutes.municipality_name),
-        ("Tid", format_datetime(minutes.held_at)),
-        ("Plats", minutes.place),
-        ("Period", format_period(minutes.period_start, minutes.period_end)),
-    ]
-    blocks = [heading(title, 1), facts([(k, v) for k, v in rows if v])]
-
-    blocks.append(heading("Närvarande"))
-    if minutes.participants:
-        blocks.append(items([("", name) for name in minutes.participants]))
-    else:
-        blocks.append(para("Inga deltagare antecknade."))
-    if minutes.organisations:
-        blocks.append(para(", ".join(minutes.organisations), label="Organisationer:"))
-
-    blocks.append(heading("Dagordning"))
-    if minutes.agenda:
-        blocks.append(items([(t, b) for t, b in minutes.agenda], numbered=True))
-    else:
-        blocks.append(para("Ingen dagordning antecknad."))
-
-    blocks.append(heading("Anteckningar"))
-    notes = _paragraphs(minutes.notes)
-    blocks += [para(p) for p in notes] if notes else [para("Inga anteckningar.")]
-
-    blocks.append(heading("Beslut om insatser"))
-    if minutes.decisions:
-        blocks.append(
-            table(
-                [
-                    column("Insats", width=2.2),
-                    column("Område", width=1.2),
-                    column("Plats", width=1.4),
-                    column("Tid", width=1.2),
-                    column("Ansvarig", width=1.4),
-                    column("Gäller till", width=1.1),
-                    column("Status", width=1),
-                ],
-                [
-                    [
-                        d.what,
-                        d.area or "–",
-                        d.place or "–",
-                        d.time_window or "–",
-                        d.responsible,
-                        format_date(d.until),
-                        d.status,
-                    ]
-                    for d in minutes.decisions
-                ],
-            )
-        )
-    else:
-        blocks.append(para("Inga beslut om insatser."))
-
-    blocks.append(heading("Åtgärder"))
-    if minutes.actions:
-        blocks.append(
-            table(
-                [
-                    column("Åtgärd", width=2.6),
-                    column("Ansvarig", width=1.6),
-                    column("Klart senast", width=1.1),
-                    column("Status", width=1),
-                    column("Från möte", width=1.1),
-                ],
-                [
-                    [
-                        a.title,
-                        a.owner,
-                        format_date(a.due),
-                        a.status,
-                        format_date(a.from_meeting) if a.from_meeting else "–",
-                    ]
-                    for a in minutes.actions
-                ],
-            )
-        )
-    else:
-        blocks.append(para("Inga åtgärder."))
-
-    picture = minutes.picture
-    if picture is not None:
-        blocks.append(heading("Lägesbild för perioden"))
-        blocks += _summary(picture)
-        top = [c for c in picture.categories if c.current > 0][:5]
-        if top:
-            blocks.append(
-                table(
-                    [
-                        column("Största kategorier", width=3),
-                        column("Perioden", align="right"),
-                        column("Föregående", align="right"),
-                    ],
-                    [[c.name, format_number(c.current), format_number(c.previous)] for c in top],
-                )
-            )
-        blocks += _hotspots(picture, explain=False)
-    return Document(
-        title=title,
-        subtitle=minutes.municipality_name,
-        footer=f"Trygg · {title} · skapad {format_datetime(generated_at)}",
-        blocks=blocks,
     )
 
 
@@ -419,14 +308,11 @@ def picture_docx(picture: Picture, *, generated_at: datetime) -> bytes:
     return render_docx(document, generated_at=generated_at)
 
 
-def minutes_pdf(minutes: Minutes, *, generated_at: datetime) -> bytes:
-    """A lägesbild meeting's minutes as PDF."""
-    return render_pdf(
-        minutes_document(minutes, generated_at=generated_at), generated_at=generated_at
-    )
+def summary_blocks(picture: Picture) -> list[Block]:
+    """The period's totals against the previous period and the same period last year."""
+    return _summary(picture)
 
 
-def minutes_docx(minutes: Minutes, *, generated_at: datetime) -> bytes:
-    """A lägesbild meeting's minutes as an editable DOCX."""
-    document = minutes_document(minutes, generated_at=generated_at)
-    return render_docx(document, generated_at=generated_at)
+def hotspot_blocks(picture: Picture) -> list[Block]:
+    """The hot-spot map with its description, short (for the minutes)."""
+    return _hotspots(picture, explain=False)

@@ -27,15 +27,6 @@ def register() -> None:
             "tider, som PDF eller Word till mötet.",
         ),
         NavEntry(
-            "lagesbild.meetings",
-            "Möten",
-            "lagesbild:meetings",
-            "lagesbild.view",
-            21,
-            Section.WORK,
-            "Lägesbildsmöten med dagordning, beslut om insatser och åtgärder.",
-        ),
-        NavEntry(
             "lagesbild.police",
             "Polisens lägesbild",
             "lagesbild:police_list",

@@ -1,4 +1,4 @@
-"""Reads for the operational lägesbild: the period's picture, meetings, police input.
+"""Reads for the operational lägesbild: the period's picture and the police's input.
 
 The picture is computed from the reports the viewer may read: a handful of indexed queries
 on (municipality, occurred_at) that return plain columns, then numpy and the analytics
@@ -6,7 +6,7 @@ package. Every figure carries a link to the filtered report list that produced i
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import numpy as np
@@ -25,20 +25,13 @@ from trygg.core.localtime import (
     local_weekday,
 )
 from trygg.core.viewer import Viewer
+from trygg.forums import selectors as forum_selectors
 from trygg.geo.h3cells import cell_boundary
 from trygg.geo.selectors import area_index
 from trygg.locale_sv import day_bounds
 from trygg.reports.selectors import ReportFilter, category_tree, point_precise, visible_reports
 
-from .models import (
-    ActionItem,
-    Decision,
-    DocumentJob,
-    Meeting,
-    MeetingSchedule,
-    PoliceInput,
-    PoliceInputItem,
-)
+from .models import DocumentJob, PoliceInput, PoliceInputItem
 from .picture import AreaRow, CategoryRow, CostRow, HexCell, Picture
 
 DEFAULT_DAYS = 14
@@ -66,38 +59,12 @@ def validate_period(start: date, end: date) -> None:
         )
 
 
-def next_meeting_time(*, municipality, after: date | None = None) -> datetime | None:
-    """The next date in the schedule on or after `after` that has no meeting yet."""
-    schedule = schedule_for(municipality=municipality)
-    if schedule is None:
-        return None
-    after = after or timezone.localdate()
-    day = schedule.first_date
-    if day < after:
-        steps = -(-(after - day).days // schedule.interval_days)
-        day = day + timedelta(days=steps * schedule.interval_days)
-    taken = set(
-        timezone.localtime(t).date()
-        for t in Meeting.objects.filter(
-            municipality=municipality, held_at__date__gte=after
-        ).values_list("held_at", flat=True)
-    )
-    while day in taken:
-        day += timedelta(days=schedule.interval_days)
-    return timezone.make_aware(datetime.combine(day, schedule.time_of_day))
-
-
 def default_period(*, municipality, today: date | None = None) -> tuple[date, date]:
     """The 14 days before the next meeting (or before today when none is planned)."""
     today = today or timezone.localdate()
-    next_meeting = (
-        Meeting.objects.filter(municipality=municipality, held_at__date__gte=today)
-        .order_by("held_at")
-        .values_list("held_at", flat=True)
-        .first()
+    next_meeting = forum_selectors.next_operational_meeting_at(
+        municipality=municipality, on_or_after=today
     )
-    if next_meeting is None:
-        next_meeting = next_meeting_time(municipality=municipality, after=today)
     end = timezone.localtime(next_meeting).date() - timedelta(days=1) if next_meeting else today
     # A meeting planned ahead must not pull days that have not happened into the picture.
     end = min(end, today)
@@ -370,45 +337,7 @@ def _columns(rows: list[tuple], width: int) -> list[np.ndarray]:
     return list(np.array(rows, dtype=np.int64).T)
 
 
-# --- Meetings ------------------------------------------------------------------------------
-
-
-def meeting_list(*, viewer: Viewer, forum: str = ""):
-    qs = Meeting.objects.filter(municipality=viewer.municipality)
-    if forum:
-        qs = qs.filter(forum=forum)
-    return qs.annotate(
-        n_decisions=Count("decisions", distinct=True),
-        n_done=Count("decisions", filter=Q(decisions__status="genomford"), distinct=True),
-        n_actions=Count("action_items", distinct=True),
-    ).order_by("-held_at")
-
-
-def meeting_get(*, viewer: Viewer, pk: int) -> Meeting | None:
-    return (
-        Meeting.objects.filter(municipality=viewer.municipality, pk=pk)
-        .prefetch_related(
-            "organisations",
-            "agenda",
-            "decisions__area",
-            "decisions__responsible",
-            "action_items__owner_organisation",
-        )
-        .first()
-    )
-
-
-def open_action_items(*, municipality, before=None, forum=None):
-    qs = ActionItem.objects.filter(municipality=municipality, status=ActionItem.Status.OPPEN)
-    if forum is not None:
-        qs = qs.filter(meeting__forum=forum)
-    if before is not None:
-        qs = qs.filter(meeting__held_at__lt=before)
-    return qs.select_related("meeting", "owner_organisation").order_by("due")
-
-
-def schedule_for(*, municipality) -> MeetingSchedule | None:
-    return MeetingSchedule.objects.filter(municipality=municipality).first()
+# --- Police input ----------------------------------------------------------------------
 
 
 def police_input_list(*, viewer: Viewer):
@@ -418,36 +347,10 @@ def police_input_list(*, viewer: Viewer):
     )
 
 
-def decisions_in_force(*, municipality, on: date):
-    return Decision.objects.filter(municipality=municipality, until__gte=on).select_related(
-        "area", "responsible", "meeting"
-    )
-
-
 # --- Totals for official documents ---------------------------------------------------------
 # The annual follow-up and the strategic lägesbild publish these totals to whoever may read
 # those documents, as trygg.reports.selectors.report_totals does for reports: only counts and
 # theme names leave here, never a decision's or the police's text.
-
-
-@dataclass(frozen=True)
-class MeetingTotals:
-    meetings: int
-    decisions: int
-    decisions_done: int
-
-
-def meeting_totals(*, viewer: Viewer, start: datetime, end: datetime) -> MeetingTotals:
-    """Meetings of every forum held in [start, end), their decisions and how many are done."""
-    meetings = Meeting.objects.filter(
-        municipality=viewer.municipality, held_at__gte=start, held_at__lt=end
-    )
-    decisions = Decision.objects.filter(meeting__in=meetings)
-    return MeetingTotals(
-        meetings=meetings.count(),
-        decisions=decisions.count(),
-        decisions_done=decisions.filter(status=Decision.Status.GENOMFORD).count(),
-    )
 
 
 @dataclass(frozen=True)

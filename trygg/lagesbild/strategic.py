@@ -8,7 +8,9 @@ from trygg.core.contributions import DraftPassage, FollowUpRow
 from trygg.core.viewer import Viewer
 from trygg.locale_sv import year_bounds
 
-from .selectors import meeting_totals, police_inputs_on_theme, police_themes
+from trygg.forums.selectors import meeting_totals
+
+from .selectors import police_inputs_on_theme, police_themes
 
 
 def draft_passages(*, viewer: Viewer, start_year: int, end_year: int) -> list[DraftPassage]:

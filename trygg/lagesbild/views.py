@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,22 +14,12 @@ from trygg.core.forms import add_validation_errors
 from trygg.core.job_status import job_state, job_status_response
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
+from trygg.forums import selectors as forum_selectors
 from trygg.geo.selectors import area_list
 
 from . import documents_adapter, selectors, services, svg
-from .forms import (
-    ActionItemForm,
-    AgendaItemForm,
-    DecisionFollowUpForm,
-    DecisionForm,
-    MeetingCreateForm,
-    MeetingUpdateForm,
-    PeriodForm,
-    PoliceInputForm,
-    PoliceItemForm,
-    ScheduleForm,
-)
-from .models import ActionItem, Decision, PoliceInput
+from .forms import PeriodForm, PoliceInputForm, PoliceItemForm
+from .models import PoliceInput
 
 POLICE_ITEM_ROWS = 5
 WEEKDAYS = ["Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag"]
@@ -181,194 +171,6 @@ def _download(body: bytes, content_type: str, name: str) -> HttpResponse:
     return response
 
 
-@member_required("lagesbild.view")
-def meeting_list(request):
-    viewer = viewer_for_request(request)
-    schedule = selectors.schedule_for(municipality=viewer.municipality)
-    schedule_form = ScheduleForm(
-        request.POST if request.method == "POST" else None,
-        initial={
-            "first_date": schedule.first_date,
-            "interval_days": schedule.interval_days,
-            "time_of_day": schedule.time_of_day,
-            "place": schedule.place,
-        }
-        if schedule
-        else {"first_date": timezone.localdate(), "interval_days": 14, "time_of_day": "09:00"},
-    )
-    if request.method == "POST" and viewer.may("lagesbild.manage_meetings"):
-        if schedule_form.is_valid():
-            try:
-                services.schedule_set(viewer=viewer, **schedule_form.cleaned_data)
-            except ValidationError as error:
-                add_validation_errors(schedule_form, error)
-            else:
-                messages.success(request, "Mötesschemat är sparat.")
-                return redirect("lagesbild:meetings")
-    return render(
-        request,
-        "lagesbild/meeting_list.html",
-        {
-            "meetings": selectors.meeting_list(viewer=viewer),
-            "schedule": schedule,
-            "schedule_form": schedule_form,
-            "next_time": selectors.next_meeting_time(municipality=viewer.municipality),
-            "open_actions": selectors.open_action_items(municipality=viewer.municipality),
-            "today": timezone.localdate(),
-        },
-    )
-
-
-@member_required("lagesbild.manage_meetings")
-def meeting_create(request):
-    viewer = viewer_for_request(request)
-    organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
-    next_time = selectors.next_meeting_time(municipality=viewer.municipality)
-    form = MeetingCreateForm(
-        request.POST or None,
-        organisations=organisations,
-        initial={"held_at": timezone.localtime(next_time) if next_time else None},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(viewer=viewer, **form.cleaned_data)
-        except ValidationError as error:
-            add_validation_errors(form, error)
-        else:
-            messages.success(request, "Mötet är skapat med en dagordning från lägesbilden.")
-            return redirect("lagesbild:meeting_detail", meeting.pk)
-    return render(request, "lagesbild/meeting_create.html", {"form": form})
-
-
-def _meeting(request, pk):
-    viewer = viewer_for_request(request)
-    meeting = selectors.meeting_get(viewer=viewer, pk=pk)
-    if meeting is None:
-        raise Http404
-    return viewer, meeting
-
-
-def _forms(viewer, meeting, data=None, which=None):
-    organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
-    areas = area_list(municipality=viewer.municipality, without_boundary=True)
-    bound = lambda name: data if which == name else None  # noqa: E731
-    return {
-        # Four forms on one page: each gets its own id prefix so every label stays unique.
-        "update_form": MeetingUpdateForm(
-            bound("update"),
-            auto_id="mote-%s",
-            organisations=organisations,
-            initial={
-                "status": meeting.status,
-                "place": meeting.place,
-                "participants": meeting.participants,
-                "notes": meeting.notes,
-                "organisations": list(meeting.organisations.all()),
-            },
-        ),
-        "decision_form": DecisionForm(
-            bound("decision"),
-            auto_id="insats-%s",
-            areas=areas,
-            organisations=organisations,
-            initial={"until": timezone.localdate() + timedelta(days=14)},
-        ),
-        "action_form": ActionItemForm(
-            bound("action"),
-            auto_id="atgard-%s",
-            organisations=organisations,
-            initial={"due": timezone.localdate() + timedelta(days=14)},
-        ),
-        "agenda_form": AgendaItemForm(bound("agenda"), auto_id="punkt-%s"),
-    }
-
-
-@member_required("lagesbild.view")
-def meeting_detail(request, pk):
-    viewer, meeting = _meeting(request, pk)
-    which = request.POST.get("form") if request.method == "POST" else None
-    forms_ = _forms(viewer, meeting, request.POST, which)
-    if which:
-        if not viewer.may("lagesbild.manage_meetings"):
-            raise Http404
-        form = forms_.get(f"{which}_form")
-        if form is not None and form.is_valid():
-            try:
-                _save(viewer, meeting, which, form.cleaned_data)
-            except ValidationError as error:
-                add_validation_errors(form, error)
-            else:
-                messages.success(request, "Sparat.")
-                return redirect("lagesbild:meeting_detail", meeting.pk)
-    carried = [a for a in meeting.agenda.all() if a.action_item_id]
-    return render(
-        request,
-        "lagesbild/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "carried": carried,
-            "follow_up_form": DecisionFollowUpForm(),
-            "today": timezone.localdate(),
-            **forms_,
-        },
-    )
-
-
-def _save(viewer, meeting, which, data):
-    if which == "update":
-        services.meeting_update(viewer=viewer, meeting=meeting, **data)
-    elif which == "decision":
-        services.decision_add(viewer=viewer, meeting=meeting, **data)
-    elif which == "action":
-        services.action_item_add(viewer=viewer, meeting=meeting, **data)
-    elif which == "agenda":
-        services.agenda_item_add(viewer=viewer, meeting=meeting, **data)
-
-
-@require_POST
-@member_required("lagesbild.manage_meetings")
-def decision_follow_up(request, pk):
-    viewer = viewer_for_request(request)
-    decision = Decision.objects.filter(municipality=viewer.municipality, pk=pk).first()
-    if decision is None:
-        raise Http404
-    form = DecisionFollowUpForm(request.POST)
-    if form.is_valid():
-        services.decision_follow_up(viewer=viewer, decision=decision, **form.cleaned_data)
-        messages.success(request, "Uppföljningen är sparad.")
-    else:
-        messages.error(request, "Välj en status.")
-    return redirect(request.POST.get("back") or "lagesbild:meetings")
-
-
-@require_POST
-@member_required("lagesbild.manage_meetings")
-def action_item_done(request, pk):
-    viewer = viewer_for_request(request)
-    item = ActionItem.objects.filter(municipality=viewer.municipality, pk=pk).first()
-    if item is None:
-        raise Http404
-    services.action_item_complete(viewer=viewer, item=item, note=request.POST.get("note", ""))
-    messages.success(request, f"Åtgärden ”{item.title}” är markerad som klar.")
-    back = request.POST.get("back", "")
-    return redirect(back if back.startswith("/lagesbild/") else "lagesbild:meetings")
-
-
-@member_required("lagesbild.export")
-def minutes_document(request, pk, fmt):
-    viewer, meeting = _meeting(request, pk)
-    try:
-        pic = selectors.picture_for_period(
-            viewer=viewer, start=meeting.period_start, end=meeting.period_end
-        )
-    except selectors.PeriodError:
-        pic = None  # a meeting planned ahead: its period has not begun
-    body, content_type = documents_adapter.minutes_document(meeting, pic, fmt)
-    held = timezone.localtime(meeting.held_at)
-    name = f"minnesanteckningar-{viewer.municipality.slug}-{held:%Y%m%d}.{fmt}"
-    return _download(body, content_type, name)
-
-
 @member_required("lagesbild.view_police")
 def police_list(request):
     viewer = viewer_for_request(request)
@@ -444,22 +246,32 @@ def police_edit(request, pk=None):
     )
 
 
-@require_POST
-@member_required("lagesbild.manage_meetings")
-def agenda_send(request):
-    from .forms import AgendaSendForm
+# --- The lägesbildsmöte's old addresses ------------------------------------------------------
+# The meetings moved to trygg.forums with their primary keys: bookmarks and links in old
+# minutes and e-mails land on the same meeting. 301 for pages; 308 keeps a form's POST.
 
-    viewer = viewer_for_request(request)
-    form = AgendaSendForm(request.POST)
-    back = request.POST.get("back", "")
-    back = back if back.startswith("/") and not back.startswith("//") else "/"
-    if not form.is_valid():
-        messages.error(request, "Välj ett forum.")
-        return redirect(back)
-    try:
-        item = services.agenda_send(viewer=viewer, **form.cleaned_data)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Punkten är lagd på dagordningen för {item.meeting}.")
-    return redirect(back)
+
+@member_required("forums.view")
+def old_meetings(request):
+    forum = forum_selectors.operational_forum(municipality=request.municipality)
+    if forum is None:
+        return HttpResponsePermanentRedirect(reverse("forums:list"))
+    return HttpResponsePermanentRedirect(reverse("forums:detail", args=[forum.pk]))
+
+
+@member_required("forums.view")
+def old_meeting_create(request):
+    forum = forum_selectors.operational_forum(municipality=request.municipality)
+    if forum is None:
+        raise Http404
+    return HttpResponsePermanentRedirect(reverse("forums:meeting_create", args=[forum.pk]))
+
+
+def old_address(name):
+    def view(request, **kwargs):
+        response = HttpResponsePermanentRedirect(reverse(name, kwargs=kwargs))
+        if request.method == "POST":
+            response.status_code = 308
+        return response
+
+    return view

@@ -6,23 +6,20 @@ from zoneinfo import ZoneInfo
 
 from django_scopes import scope, scopes_disabled
 
-from tests.helpers import make_organisation, viewer_for
+from tests.helpers import make_meeting, make_organisation, viewer_for
 from trygg.core.models import Role
-from trygg.lagesbild.models import Decision, Meeting, PoliceInput, PoliceInputItem
-from trygg.lagesbild.selectors import meeting_totals, police_inputs_on_theme, police_themes
+from trygg.forums.models import Decision
+from trygg.forums.selectors import meeting_totals
+from trygg.lagesbild.models import PoliceInput, PoliceInputItem
+from trygg.lagesbild.selectors import police_inputs_on_theme, police_themes
 
 TZ = ZoneInfo("Europe/Stockholm")
 
 
 def _meeting(municipality, held_at, statuses):
     org = make_organisation(municipality, f"Förvaltning {held_at:%m%d}")
+    meeting = make_meeting(municipality, held_at)
     with scopes_disabled():
-        meeting = Meeting.objects.create(
-            municipality=municipality,
-            held_at=held_at,
-            period_start=held_at.date(),
-            period_end=held_at.date(),
-        )
         for status in statuses:
             Decision.objects.create(
                 municipality=municipality,

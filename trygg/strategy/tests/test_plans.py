@@ -232,23 +232,27 @@ def test_plan_is_sent_to_the_next_bra_meeting(client, setup, users, koping):
 
     from django.utils import timezone
 
-    from trygg.lagesbild import services as lagesbild
-    from trygg.lagesbild.models import AgendaItem
+    from tests.helpers import make_forum
+    from trygg.forums import services as forums
+    from trygg.forums.models import AgendaItem
 
     viewer, _org, _picture, plan = setup
     client.force_login(users[Role.SAMORDNARE])
     back = reverse("strategy:plan_detail", args=[plan.pk])
-    data = {"forum": "bra", "title": "Åtgärdsplan: Åtgärdsplan", "link": back, "back": back}
-    page = client.post(reverse("lagesbild:agenda_send"), data, follow=True).content.decode()
+    bra = make_forum(koping, "bra")
+    detail = client.get(back).content.decode()
+    assert f'<option value="{bra.pk}">Brottsförebyggande rådet (BRÅ)</option>' in detail
+    data = {"forum": bra.pk, "title": "Åtgärdsplan: Åtgärdsplan", "link": back, "back": back}
+    page = client.post(reverse("forums:agenda_send"), data, follow=True).content.decode()
     assert "har inget planerat möte" in page
     with scope(municipality=koping):
-        meeting = lagesbild.meeting_create(
-            viewer=viewer, held_at=timezone.now() + td(days=7), forum="bra"
+        meeting = forums.meeting_create(
+            viewer=viewer, held_at=timezone.now() + td(days=7), forum=bra
         )
         titles = list(meeting.agenda.values_list("title", flat=True))
     assert not any(t.startswith("Lägesbild ") for t in titles)  # no operational picture for BRÅ
-    page = client.post(reverse("lagesbild:agenda_send"), data, follow=True).content.decode()
-    assert "lagd på dagordningen för BRÅ" in page
+    page = client.post(reverse("forums:agenda_send"), data, follow=True).content.decode()
+    assert "lagd på dagordningen för Brottsförebyggande rådet (BRÅ)" in page
     with scope(municipality=koping):
         item = AgendaItem.objects.get(meeting=meeting, title="Åtgärdsplan: Åtgärdsplan")
     assert item.link == back

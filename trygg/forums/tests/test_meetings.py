@@ -3,22 +3,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from tests.helpers import make_area, make_organisation, make_report, viewer_for
+from tests.helpers import make_area, make_forum, make_organisation, make_report, viewer_for
 from trygg.core.models import Role
-from trygg.lagesbild import selectors, services
-from trygg.lagesbild.models import ActionItem, AgendaItem, Decision, Meeting
+from trygg.forums import selectors, services
+from trygg.forums.models import ActionItem, AgendaItem, Decision, Meeting
 
 TZ = ZoneInfo("Europe/Stockholm")
 
 
 def _meeting(client, koping, when):
     return client.post(
-        reverse("lagesbild:meeting_create"),
+        reverse("forums:meeting_create", args=[make_forum(koping).pk]),
         {"held_at": when.strftime("%Y-%m-%dT%H:%M"), "place": "Stadshuset"},
     )
 
@@ -36,7 +35,7 @@ def test_meeting_with_decision_and_action_item_that_returns_next_time(client, us
         titles = list(first.agenda.values_list("title", flat=True))
     assert titles[0].startswith("Lägesbild ")
     assert "Övriga frågor" in titles
-    url = reverse("lagesbild:meeting_detail", args=[first.pk])
+    url = reverse("forums:meeting_detail", args=[first.pk])
     until = (timezone.localdate() + timedelta(days=14)).isoformat()
     client.post(
         url,
@@ -66,17 +65,17 @@ def test_meeting_with_decision_and_action_item_that_returns_next_time(client, us
         nxt = Meeting.objects.exclude(pk=first.pk).get()
         carried = AgendaItem.objects.get(meeting=nxt, action_item=action)
         follow_up = AgendaItem.objects.filter(
-            meeting=nxt, title__startswith="Uppföljning av insats"
+            meeting=nxt, title__startswith="Uppföljning av insats § 1/"
         )
     assert second.status_code == 302
     assert carried.title == "Öppen åtgärd: Byt belysning i gångtunneln"
     assert follow_up.count() == 1
-    page = client.get(reverse("lagesbild:meeting_detail", args=[nxt.pk])).content.decode()
+    page = client.get(reverse("forums:meeting_detail", args=[nxt.pk])).content.decode()
     assert "Byt belysning i gångtunneln" in page
-    client.post(reverse("lagesbild:action_done", args=[action.pk]), {"back": "/lagesbild/moten/"})
+    client.post(reverse("forums:action_done", args=[action.pk]), {"back": url})
     with scopes_disabled():
         assert ActionItem.objects.get().status == "klar"
-    listing = client.get(reverse("lagesbild:meetings")).content.decode()
+    listing = client.get(reverse("forums:detail", args=[first.forum_id])).content.decode()
     assert "Inga öppna åtgärder." in listing
 
 
@@ -84,7 +83,9 @@ def test_decision_needs_place_and_future_date(users, koping):
     org = make_organisation(koping, "Polisen")
     viewer = viewer_for(users[Role.SAMORDNARE], koping)
     with scope(municipality=koping):
-        meeting = services.meeting_create(viewer=viewer, held_at=timezone.now())
+        meeting = services.meeting_create(
+            viewer=viewer, forum=make_forum(koping), held_at=timezone.now()
+        )
         try:
             services.decision_add(
                 viewer=viewer,
@@ -117,57 +118,18 @@ def test_schedule_gives_next_meeting(users, koping):
 
 def test_only_samordnare_manages_meetings(client, users, koping):
     client.force_login(users[Role.ANALYTIKER])
-    assert client.get(reverse("lagesbild:meeting_create")).status_code == 403
-    assert client.get(reverse("lagesbild:meetings")).status_code == 200
+    forum = make_forum(koping)
+    assert client.get(reverse("forums:meeting_create", args=[forum.pk])).status_code == 403
+    assert client.get(reverse("forums:detail", args=[forum.pk])).status_code == 200
 
 
-def test_police_enter_their_picture(client, users, koping):
-    client.force_login(users[Role.POLIS])
-    area = make_area(koping, "Nibblesbacke")
-    response = client.post(
-        reverse("lagesbild:police_create"),
-        {
-            "period_start": "2026-11-01",
-            "period_end": "2026-11-14",
-            "summary": "Lugnt.",
-            "sensitivity": "begransad",
-            "punkt0-theme": "narkotika",
-            "punkt0-area": area.pk,
-            "punkt0-text": "Misstänkt langning",
-            "punkt0-reference": "",
-        },
-    )
-    assert response.status_code == 302
-    page = client.get(reverse("lagesbild:police_list")).content.decode()
-    assert "Misstänkt langning" in page and "Nibblesbacke" in page
-
-
-def test_police_item_without_theme_is_refused(client, users, koping):
-    client.force_login(users[Role.POLIS])
-    response = client.post(
-        reverse("lagesbild:police_create"),
-        {
-            "period_start": "2026-11-01",
-            "period_end": "2026-11-14",
-            "summary": "",
-            "sensitivity": "begransad",
-            "punkt0-text": "Något",
-        },
-    )
-    assert "Välj ett tema för punkten." in response.content.decode()
-
-
-def test_documents_download(client, users, koping):
+def test_minutes_download(client, users, koping):
     make_report(koping)
     client.force_login(users[Role.SAMORDNARE])
-    pdf = client.get(reverse("lagesbild:picture_document", args=["pdf"]))
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    docx = client.get(reverse("lagesbild:picture_document", args=["docx"]))
-    assert docx.content[:2] == b"PK"
     _meeting(client, koping, timezone.localtime() + timedelta(hours=2))
     with scopes_disabled():
         meeting = Meeting.objects.get()
-    minutes = client.get(reverse("lagesbild:minutes_document", args=[meeting.pk, "pdf"]))
+    minutes = client.get(reverse("forums:minutes_document", args=[meeting.pk, "pdf"]))
     assert minutes.content.startswith(b"%PDF")
 
 
@@ -179,7 +141,7 @@ def test_meeting_planned_weeks_ahead_gets_an_agenda_and_minutes(client, users, k
         meeting = Meeting.objects.get()
         first = meeting.agenda.first()
     assert "Perioden har inte börjat" in first.body
-    pdf = client.get(reverse("lagesbild:minutes_document", args=[meeting.pk, "pdf"]))
+    pdf = client.get(reverse("forums:minutes_document", args=[meeting.pk, "pdf"]))
     assert pdf.content.startswith(b"%PDF")
 
 
@@ -200,7 +162,9 @@ def test_only_a_meeting_that_has_begun_can_be_marked_as_held(
 ):
     viewer = viewer_for(users[Role.SAMORDNARE], koping)
     with scope(municipality=koping):
-        meeting = services.meeting_create(viewer=viewer, held_at=timezone.now() + starts_in)
+        meeting = services.meeting_create(
+            viewer=viewer, forum=make_forum(koping), held_at=timezone.now() + starts_in
+        )
         update = dict(notes="", participants="", organisations=[], status=status, place="")
         if refused:
             with pytest.raises(ValidationError) as caught:
@@ -224,7 +188,7 @@ def test_the_meeting_page_says_why_a_future_meeting_cannot_be_marked_as_held(cli
     with scopes_disabled():
         meeting = Meeting.objects.get()
     response = client.post(
-        reverse("lagesbild:meeting_detail", args=[meeting.pk]),
+        reverse("forums:meeting_detail", args=[meeting.pk]),
         {"form": "update", "status": "genomfort", "place": "", "notes": ""},
     )
     assert response.status_code == 200
@@ -233,22 +197,17 @@ def test_the_meeting_page_says_why_a_future_meeting_cannot_be_marked_as_held(cli
         assert Meeting.objects.get().status == Meeting.Status.PLANERAT
 
 
-def _day(d):
-    with translation.override("sv"):
-        return date_filter(d, "j b")
-
-
 @pytest.mark.parametrize(
     ("days_ahead", "shown_end", "note"),
     [
         # Period: the 14 days before the meeting. In 5 days: it has run for 10 days.
-        (5, 0, "hittills; perioden slutar"),
+        (5, 0, "Hittills; perioden slutar"),
         # Tomorrow: the period ends today.
         (1, 0, None),
         # Ten days ago: the period ended eleven days ago.
         (-10, -11, None),
         # In 40 days: the period has not begun.
-        (40, None, "Lägesbildens period har inte börjat"),
+        (40, None, "Perioden har inte börjat"),
     ],
 )
 def test_the_period_a_meeting_shows_never_runs_past_today(
@@ -262,16 +221,14 @@ def test_the_period_a_meeting_shows_never_runs_past_today(
         title = meeting.agenda.first().title
     start = today + timedelta(days=days_ahead - 14)
     assert meeting.period_end == today + timedelta(days=days_ahead - 1)
-    page = client.get(reverse("lagesbild:meeting_detail", args=[meeting.pk])).content.decode()
-    listing = client.get(reverse("lagesbild:meetings")).content.decode()
+    page = client.get(reverse("forums:meeting_detail", args=[meeting.pk])).content.decode()
     if shown_end is None:
         assert meeting.period_end_so_far is None
         assert title == f"Lägesbild {start:%Y-%m-%d}–{meeting.period_end:%Y-%m-%d}"
-        assert "har inte börjat" in listing
+        assert "Lägesbild för perioden</a>" in page
     else:
         end = today + timedelta(days=shown_end)
         assert meeting.period_end_so_far == end
         assert title == f"Lägesbild {start:%Y-%m-%d}–{end:%Y-%m-%d}"
-        assert f"{_day(start)}–{_day(end)}" in listing
-        assert f"{_day(start)}–{_day(end)} {end.year}</a>" in page
-    assert (note in page) if note else ("hittills" not in page and "har inte börjat" not in page)
+        assert f"{title}</a>" in page
+    assert (note in page) if note else ("Hittills" not in page and "har inte börjat" not in page)

@@ -1,4 +1,6 @@
-"""Meetings and their schedule, agenda items, decisions (insatser) and action items."""
+"""Meetings of every forum and their schedule, agenda items, § decisions and action items.
+Each write checks the forum permission (a role, or a seat in the forum) and is audited in
+the same transaction."""
 
 from datetime import date, datetime, timedelta
 
@@ -11,16 +13,21 @@ from trygg.core.models import Organisation
 from trygg.core.viewer import Viewer
 from trygg.geo.models import Area
 
-from .. import selectors
+from .. import audit_events as events
 from ..models import ActionItem, AgendaItem, Decision, Forum, Meeting, MeetingSchedule
-from .agenda import _generate_agenda
+from ..permissions import require_in_forum
+from .agenda import generate_agenda
+
+# The lägesbildsmöte reviews the 14 days before it unless told otherwise.
+DEFAULT_PERIOD_DAYS = 14
 
 
 @transaction.atomic
 def schedule_set(
     *, viewer: Viewer, first_date: date, interval_days: int, time_of_day, place: str = ""
 ) -> MeetingSchedule:
-    require(viewer, "lagesbild.manage_meetings")
+    """Sets when the lägesbildsmöten are held (one schedule per municipality)."""
+    require(viewer, "forums.manage_meetings")
     if not 1 <= interval_days <= 90:
         raise ValidationError({"interval_days": ["Ange mellan 1 och 90 dagar."]})
     schedule, _ = MeetingSchedule.objects.update_or_create(
@@ -34,10 +41,9 @@ def schedule_set(
     )
     audit(
         viewer,
-        "lagesbild.schedule_set",
+        events.SCHEDULE_SET,
         schedule,
         summary=f"Mötesschema: var {interval_days}:e dag från {first_date}",
-        first_date=first_date.isoformat(),
         interval_days=interval_days,
     )
     return schedule
@@ -47,47 +53,37 @@ def schedule_set(
 def meeting_create(
     *,
     viewer: Viewer,
+    forum: Forum,
     held_at: datetime,
     place: str = "",
     period_start: date | None = None,
     period_end: date | None = None,
     organisations=(),
-    forum: str = Forum.LAGESBILD,
 ) -> Meeting:
-    """Creates a meeting with its agenda: for a lägesbildsmöte generated from the period's
-    picture, the police's input and decisions still in force; for every forum the open
-    action items of its earlier meetings."""
-    require(viewer, "lagesbild.manage_meetings")
+    """Creates a meeting of the forum with its agenda: what contributing apps add (the
+    period's picture for a lägesbildsmöte), decisions still in force and open actions."""
+    own(viewer, forum)
+    require_in_forum(viewer, forum, "forums.manage_meetings")
     held_date = timezone.localtime(held_at).date()
     if period_end is None:
         period_end = held_date - timedelta(days=1)
     if period_start is None:
-        period_start = period_end - timedelta(days=selectors.DEFAULT_DAYS - 1)
-    try:
-        selectors.validate_period(period_start, period_end)
-    except selectors.PeriodError as exc:
-        raise ValidationError({"period_end": [str(exc)]}) from None
+        period_start = period_end - timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+    if period_end < period_start:
+        raise ValidationError({"period_end": ["Slutdatum ligger före startdatum."]})
+    own(viewer, *organisations)
     meeting = Meeting.objects.create(
         municipality=viewer.municipality,
+        forum=forum,
         held_at=held_at,
         place=place,
         period_start=period_start,
         period_end=period_end,
         created_by=viewer.user,
-        forum=forum,
     )
-    own(viewer, *organisations)
     meeting.organisations.set(organisations)
-    _generate_agenda(viewer, meeting)
-    audit(
-        viewer,
-        "lagesbild.meeting_created",
-        meeting,
-        summary=f"{meeting} skapat",
-        forum=forum,
-        period_start=period_start.isoformat(),
-        period_end=period_end.isoformat(),
-    )
+    generate_agenda(viewer, meeting)
+    audit(viewer, events.MEETING_CREATED, meeting, summary=f"{meeting} skapat", forum=forum.pk)
     return meeting
 
 
@@ -102,7 +98,7 @@ def meeting_update(
     status: str,
     place: str,
 ) -> Meeting:
-    require(viewer, "lagesbild.manage_meetings")
+    require_in_forum(viewer, meeting.forum, "forums.manage_meetings")
     if status not in Meeting.Status.values:
         raise ValidationError({"status": ["Okänd status."]})
     if status == Meeting.Status.GENOMFORT and meeting.held_at > timezone.now():
@@ -122,25 +118,74 @@ def meeting_update(
     meeting.place = place
     meeting.save(update_fields=["notes", "participants", "status", "place", "updated_at"])
     meeting.organisations.set(organisations)
-    audit(viewer, "lagesbild.meeting_updated", meeting, summary=f"{meeting} ändrat", status=status)
+    audit(viewer, events.MEETING_UPDATED, meeting, summary=f"{meeting} ändrat", status=status)
     return meeting
 
 
 @transaction.atomic
-def agenda_item_add(*, viewer: Viewer, meeting: Meeting, title: str, body: str = "") -> AgendaItem:
-    require(viewer, "lagesbild.manage_meetings")
+def agenda_item_add(
+    *, viewer: Viewer, meeting: Meeting, title: str, body: str = "", link: str = ""
+) -> AgendaItem:
+    require_in_forum(viewer, meeting.forum, "forums.manage_meetings")
     if not title.strip():
         raise ValidationError({"title": ["Ange en rubrik."]})
     position = (
         meeting.agenda.order_by("-position").values_list("position", flat=True).first() or 0
     ) + 1
-    return AgendaItem.objects.create(
+    item = AgendaItem.objects.create(
         municipality=viewer.municipality,
         meeting=meeting,
         position=position,
         title=title.strip()[:300],
         body=body,
+        link=link[:500],
     )
+    audit(
+        viewer,
+        events.AGENDA_ITEM_ADDED,
+        item,
+        summary=f"Punkt på dagordningen för {meeting}",
+        meeting=meeting.pk,
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_send(
+    *, viewer: Viewer, forum: Forum, title: str, body: str = "", link: str = ""
+) -> AgendaItem:
+    """Puts an item (a plan, a picture, a follow-up…) on the forum's next planned meeting."""
+    own(viewer, forum)
+    meeting = (
+        Meeting.objects.filter(
+            municipality=viewer.municipality,
+            forum=forum,
+            status=Meeting.Status.PLANERAT,
+            held_at__gte=timezone.now(),
+        )
+        .select_related("forum")
+        .order_by("held_at")
+        .first()
+    )
+    if meeting is None:
+        raise ValidationError(f"{forum.name} har inget planerat möte. Skapa ett möte först.")
+    return agenda_item_add(viewer=viewer, meeting=meeting, title=title, body=body, link=link)
+
+
+def _renumber(forum: Forum, year: int) -> None:
+    """§ numbers run per forum and year in order of meeting date, then of recording: a
+    decision recorded afterwards at an earlier meeting takes its place in the sequence."""
+    decisions = list(
+        Decision.objects.filter(municipality=forum.municipality_id, meeting__forum=forum, year=year)
+        .select_related("meeting")
+        .order_by("meeting__held_at", "created_at", "pk")
+    )
+    changed = []
+    for number, decision in enumerate(decisions, start=1):
+        if decision.number != number:
+            decision.number = number
+            changed.append(decision)
+    Decision.objects.bulk_update(changed, ["number"])
 
 
 @transaction.atomic
@@ -149,27 +194,40 @@ def decision_add(
     viewer: Viewer,
     meeting: Meeting,
     what: str,
-    responsible: Organisation,
-    until: date,
+    responsible: Organisation | None = None,
+    until: date | None = None,
     area: Area | None = None,
     place: str = "",
     time_window: str = "",
 ) -> Decision:
-    """Records a decision that directs resources to a place for a time."""
-    require(viewer, "lagesbild.manage_meetings")
+    """Records a decision as the forum's next § of the year. In the lägesbildsmöte it is an
+    insats, which must say where, who and until when."""
+    forum = meeting.forum
+    require_in_forum(viewer, forum, "forums.manage_meetings")
     own(viewer, responsible, area)
+    held = timezone.localtime(meeting.held_at).date()
     errors = {}
     if not what.strip():
-        errors["what"] = ["Beskriv insatsen."]
-    if until < timezone.localtime(meeting.held_at).date():
+        errors["what"] = [
+            "Beskriv insatsen." if forum.decisions_direct_resources else "Skriv beslutet."
+        ]
+    if until is not None and until < held:
         errors["until"] = ["Slutdatum ligger före mötet."]
-    if area is None and not place.strip():
-        errors["place"] = ["Ange ett område eller en plats."]
+    if forum.decisions_direct_resources:
+        if area is None and not place.strip():
+            errors["place"] = ["Ange ett område eller en plats."]
+        if responsible is None:
+            errors["responsible"] = ["Ange vilken organisation som ansvarar för insatsen."]
+        if until is None:
+            errors["until"] = ["Ange hur länge insatsen gäller."]
     if errors:
         raise ValidationError(errors)
+    # Serialises numbering within the forum, so two secretaries never get the same §.
+    Forum.objects.select_for_update().filter(pk=forum.pk).first()
     decision = Decision.objects.create(
         municipality=viewer.municipality,
         meeting=meeting,
+        year=held.year,
         what=what.strip(),
         area=area,
         place=place.strip(),
@@ -177,15 +235,16 @@ def decision_add(
         responsible=responsible,
         until=until,
     )
+    _renumber(forum, held.year)
+    decision.refresh_from_db(fields=["number"])
     audit(
         viewer,
-        "lagesbild.decision_added",
+        events.DECISION_ADDED,
         decision,
-        summary=f"Insats beslutad: {decision.what[:100]}",
+        summary=f"{forum.name} {decision.paragraph}: {decision.what[:100]}",
         meeting=meeting.pk,
-        responsible=responsible.pk,
-        area=getattr(area, "pk", None),
-        until=until.isoformat(),
+        number=decision.number,
+        year=decision.year,
     )
     return decision
 
@@ -194,7 +253,8 @@ def decision_add(
 def decision_follow_up(
     *, viewer: Viewer, decision: Decision, status: str, follow_up: str
 ) -> Decision:
-    require(viewer, "lagesbild.manage_meetings")
+    own(viewer, decision)
+    require_in_forum(viewer, decision.meeting.forum, "forums.manage_meetings")
     if status not in Decision.Status.values:
         raise ValidationError({"status": ["Okänd status."]})
     decision.status = status
@@ -202,10 +262,9 @@ def decision_follow_up(
     decision.save(update_fields=["status", "follow_up"])
     audit(
         viewer,
-        "lagesbild.decision_followed_up",
+        events.DECISION_FOLLOWED_UP,
         decision,
-        summary=f"Insats följd upp: {decision.get_status_display()}",
-        meeting=decision.meeting_id,
+        summary=f"{decision.paragraph} följt upp: {decision.get_status_display()}",
         status=status,
     )
     return decision
@@ -221,7 +280,7 @@ def action_item_add(
     due: date,
     owner_name: str = "",
 ) -> ActionItem:
-    require(viewer, "lagesbild.manage_meetings")
+    require_in_forum(viewer, meeting.forum, "forums.manage_meetings")
     own(viewer, owner_organisation)
     errors = {}
     if not title.strip():
@@ -239,55 +298,18 @@ def action_item_add(
         due=due,
     )
     audit(
-        viewer,
-        "lagesbild.action_item_added",
-        item,
-        summary=f"Åtgärd: {item.title[:100]}",
-        meeting=meeting.pk,
-        owner_organisation=owner_organisation.pk,
-        due=due.isoformat(),
+        viewer, events.ACTION_ADDED, item, summary=f"Åtgärd: {item.title[:100]}", meeting=meeting.pk
     )
     return item
 
 
 @transaction.atomic
 def action_item_complete(*, viewer: Viewer, item: ActionItem, note: str = "") -> ActionItem:
-    require(viewer, "lagesbild.manage_meetings")
+    own(viewer, item)
+    require_in_forum(viewer, item.meeting.forum, "forums.manage_meetings")
     item.status = ActionItem.Status.KLAR
     item.done_at = timezone.now()
     item.done_note = note.strip()
     item.save(update_fields=["status", "done_at", "done_note"])
-    audit(
-        viewer,
-        "lagesbild.action_item_completed",
-        item,
-        summary=f"Åtgärd klar: {item.title[:100]}",
-        meeting=item.meeting_id,
-    )
-    return item
-
-
-@transaction.atomic
-def agenda_send(*, viewer: Viewer, forum: str, title: str, body: str = "", link: str = ""):
-    """Puts an item (a plan, a picture, a follow-up…) on the next planned meeting of a forum."""
-    require(viewer, "lagesbild.manage_meetings")
-    if forum not in Forum.values:
-        raise ValidationError({"forum": ["Okänt forum."]})
-    meeting = (
-        Meeting.objects.filter(
-            municipality=viewer.municipality,
-            forum=forum,
-            status=Meeting.Status.PLANERAT,
-            held_at__gte=timezone.now(),
-        )
-        .order_by("held_at")
-        .first()
-    )
-    if meeting is None:
-        raise ValidationError(
-            f"{Forum(forum).label} har inget planerat möte. Skapa ett möte först."
-        )
-    item = agenda_item_add(viewer=viewer, meeting=meeting, title=title, body=body)
-    item.link = link[:500]
-    item.save(update_fields=["link"])
+    audit(viewer, events.ACTION_DONE, item, summary=f"Åtgärd klar: {item.title[:100]}")
     return item
