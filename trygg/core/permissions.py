@@ -52,7 +52,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "forums.manage_members": frozenset({A, S}),
     "forums.manage_meetings": frozenset({S}),
     "forums.export": frozenset({A, S, N, P, L}),
-    "forums.subscribe": frozenset({A, S, N, R, P, L}),
+    "forums.subscribe": frozenset({A, S, N, P, L}),
     # Strategiskt arbete: fokusområden och medborgarlöften
     "strategy.view": frozenset({A, S, N, P, L}),
     "strategy.manage_promises": frozenset({S}),

@@ -46,7 +46,7 @@ EXPECTED = {
     "forums.manage_members": (True, True, False, False, False, False),
     "forums.manage_meetings": (False, True, False, False, False, False),
     "forums.export": (True, True, True, False, True, True),
-    "forums.subscribe": (True, True, True, True, True, True),
+    "forums.subscribe": (True, True, True, False, True, True),
     "strategy.view": (True, True, True, False, True, True),
     "strategy.manage_promises": (False, True, False, False, False, False),
     "strategy.import_statistics": (False, True, True, False, False, False),

@@ -1,4 +1,4 @@
-"""A hand-built lägesbild for Köping and a meeting's minutes: realistic data, no database."""
+"""A hand-built lägesbild for Köping: realistic data, no database."""
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import h3
 
 from trygg.analytics.compare import compare_counts
-from trygg.lagesbild.minutes import Minutes, MinutesAction, MinutesDecision
 from trygg.lagesbild.picture import AreaRow, CategoryRow, CostRow, HexCell, Picture
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -216,50 +215,4 @@ def empty_picture() -> Picture:
         without_point=0,
         weekday_hour=[[0] * 24 for _ in range(7)],
         weekly=[],
-    )
-
-
-def sample_minutes(picture: Picture | None = None) -> Minutes:
-    """Minutes of a meeting with decisions, actions and awkward text."""
-    return Minutes(
-        municipality_name="Köping",
-        held_at=datetime(2025, 3, 17, 13, 30, tzinfo=STOCKHOLM),
-        place="Stadshuset, sal Mälaren",
-        period_start=date(2025, 3, 1),
-        period_end=date(2025, 3, 14),
-        participants=["Anna Åberg (samordnare)", "Örjan Ek (polis)", "Li Ström <li@example.se>"],
-        organisations=["Köpings kommun", "Polisen", "Köpingebostäder AB"],
-        agenda=[
-            ("Föregående mötes åtgärder", "Genomgång av öppna punkter."),
-            ("Lägesbild", "Ökning av skadegörelse i #centrum; *se bilaga*."),
-            ("Övrigt", ""),
-        ],
-        notes="Diskussion om belysning vid stationen.\n\nPolisen återkommer om $kameror [sic].",
-        decisions=[
-            MinutesDecision(
-                what="Extra nattvandring",
-                area="Centrum",
-                place="Stationsområdet",
-                time_window="fre–lör 21–02",
-                responsible="Köpings kommun",
-                until=date(2025, 4, 30),
-                status="Beslutad",
-            )
-        ],
-        actions=[
-            MinutesAction(
-                title="Byt trasig belysning <gångtunneln>",
-                owner="Köpingebostäder AB",
-                due=date(2025, 3, 31),
-                status="Öppen",
-                from_meeting=date(2025, 3, 3),
-            ),
-            MinutesAction(
-                title="Sanera klotter",
-                owner="Gatuavdelningen",
-                due=date(2025, 3, 24),
-                status="Öppen",
-            ),
-        ],
-        picture=picture,
     )

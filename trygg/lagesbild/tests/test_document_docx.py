@@ -1,4 +1,4 @@
-"""The lägesbild and minutes as editable DOCX: headings, tables, PNG charts with alt text."""
+"""The lägesbild as editable DOCX: headings, tables, PNG charts with alt text."""
 
 import io
 import time
@@ -9,10 +9,10 @@ from types import SimpleNamespace
 import docx
 from docx.oxml.ns import qn
 
-from trygg.lagesbild.document_content import minutes_docx, picture_docx
+from trygg.lagesbild.document_content import picture_docx
 from trygg.locale_sv import STOCKHOLM
 
-from .documents_sample import empty_picture, sample_minutes, sample_picture
+from .documents_sample import empty_picture, sample_picture
 
 NOW = datetime(2025, 3, 17, 10, 32, tzinfo=STOCKHOLM)
 
@@ -101,34 +101,3 @@ def test_control_characters_do_not_break_the_docx():
     document = open_docx(picture_docx(replace(pic, notable=[odd]), generated_at=NOW))
     notable = next(t for t in document.tables if t.rows[0].cells[0].text == "Nr")
     assert notable.rows[1].cells[4].text == "rad ett\nradtvå"
-
-
-def test_minutes_docx():
-    document = open_docx(minutes_docx(sample_minutes(sample_picture()), generated_at=NOW))
-    assert headings(document) == [
-        "Minnesanteckningar lägesbildsmöte 2025-03-17",
-        "Närvarande",
-        "Dagordning",
-        "Anteckningar",
-        "Beslut om insatser",
-        "Åtgärder",
-        "Lägesbild för perioden",
-    ]
-    tables = [cells(t) for t in document.tables]
-    facts = tables[0]
-    assert ["Tid", "2025-03-17 kl. 13.30"] in facts
-    decisions = next(t for t in tables if t[0][0] == "Insats")
-    assert decisions[1] == [
-        "Extra nattvandring",
-        "Centrum",
-        "Stationsområdet",
-        "fre–lör 21–02",
-        "Köpings kommun",
-        "2025-04-30",
-        "Beslutad",
-    ]
-    actions = next(t for t in tables if t[0][0] == "Åtgärd")
-    assert actions[2][-1] == "–"  # not carried over from an earlier meeting
-    numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
-    assert numbered[0] == "Föregående mötes åtgärder\nGenomgång av öppna punkter."
-    assert len(document.inline_shapes) == 1

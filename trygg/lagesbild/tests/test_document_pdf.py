@@ -1,4 +1,4 @@
-"""The lägesbild and minutes as PDF: content, escaping, empty cases and speed."""
+"""The lägesbild as PDF: content, escaping, empty cases and speed."""
 
 import io
 import time
@@ -8,10 +8,10 @@ from types import SimpleNamespace
 
 import pypdf
 
-from trygg.lagesbild.document_content import minutes_pdf, picture_pdf
+from trygg.lagesbild.document_content import picture_pdf
 from trygg.locale_sv import STOCKHOLM
 
-from .documents_sample import NASTY, empty_picture, sample_minutes, sample_picture
+from .documents_sample import NASTY, empty_picture, sample_picture
 
 NOW = datetime(2025, 3, 17, 10, 32, tzinfo=STOCKHOLM)
 
@@ -105,43 +105,3 @@ def test_control_characters_and_markup_in_user_text():
     )
     text = text_of(picture_pdf(replace(pic, notable=[odd]), generated_at=NOW))
     assert "#let x = 1 ]) } $ \\" in text
-
-
-def test_minutes_pdf_has_every_section():
-    pdf = minutes_pdf(sample_minutes(sample_picture()), generated_at=NOW)
-    assert pdf.startswith(b"%PDF")
-    text = text_of(pdf)
-    for expected in [
-        "Minnesanteckningar lägesbildsmöte 2025-03-17",
-        "Närvarande",
-        "Anna Åberg (samordnare)",
-        "Li Ström <li@example.se>",
-        "Dagordning",
-        "Ökning av skadegörelse i #centrum; *se bilaga*.",
-        "Anteckningar",
-        "Polisen återkommer om $kameror [sic].",
-        "Beslut om insatser",
-        "Extra nattvandring",
-        "2025-04-30",
-        "Åtgärder",
-        "Byt trasig belysning <gångtunneln>",
-        "Lägesbild för perioden",
-        "Karta över Köping",
-    ]:
-        assert expected in text, expected
-
-
-def test_minutes_without_picture_or_content():
-    minutes = replace(
-        sample_minutes(),
-        participants=[],
-        organisations=[],
-        agenda=[],
-        notes="",
-        decisions=[],
-        actions=[],
-        municipality_name="",
-    )
-    text = text_of(minutes_pdf(minutes, generated_at=NOW))
-    assert "Inga beslut om insatser." in text and "Inga åtgärder." in text
-    assert "Lägesbild för perioden" not in text
