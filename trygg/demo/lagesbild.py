@@ -1,5 +1,6 @@
-"""Demo lägesbildsmöten for Köping: a schedule every 14 days, and the last meeting with a
-decision that directs resources and an action item still open, so the next meeting shows it."""
+"""Demo meetings for Köping: lägesbildsmöten every 14 days, the last with a decision that
+directs resources and an action item still open, so the next meeting shows it; and BRÅ and
+EST meetings with their § decisions, members and a working group."""
 
 from datetime import datetime, time, timedelta
 
@@ -8,9 +9,9 @@ from django.utils import timezone
 
 from trygg.core.models import Organisation, Role
 from trygg.core.viewer import Viewer
+from trygg.forums import services
+from trygg.forums.models import Forum, Meeting, MeetingSchedule
 from trygg.geo.models import Area
-from trygg.lagesbild import services
-from trygg.lagesbild.models import Meeting, MeetingSchedule
 
 
 def load_demo_meetings(municipality) -> int:
@@ -35,8 +36,10 @@ def load_demo_meetings(municipality) -> int:
         time_of_day=time(9, 0),
         place="Stadshuset, rum 3",
     )
+    forums = {f.kind: f for f in Forum.objects.filter(municipality=municipality)}
     meeting = services.meeting_create(
         viewer=viewer,
+        forum=forums[Forum.Kind.LAGESBILD],
         held_at=timezone.make_aware(datetime.combine(last, time(9, 0))),
         place="Stadshuset, rum 3",
         organisations=[
@@ -77,4 +80,79 @@ def load_demo_meetings(municipality) -> int:
         organisations=list(meeting.organisations.all()),
         notes="Klotter och skadegörelse ökar kring torget helgkvällar. Polisen ser samma mönster.",
     )
+    _council_meetings(viewer, forums, orgs, today)
     return 1
+
+
+def _council_meetings(viewer, forums, orgs, today) -> None:
+    """BRÅ (with its KF-appointed chair) and the EST group, each with a held meeting and its
+    § decisions, and a planned one; EST has appointed a working group."""
+    bra, est = forums[Forum.Kind.BRA], forums[Forum.Kind.EST]
+    samordnare = viewer.user
+    services.member_add(
+        viewer=viewer,
+        forum=bra,
+        role="ordforande",
+        person_name="Karin Berg",
+        organisation_name="Kommunstyrelsen",
+        appointment_reference="KF § 12/2026",
+    )
+    services.member_add(
+        viewer=viewer,
+        forum=bra,
+        role="ledamot",
+        person_name="Örjan Lind",
+        organisation_name="Polisen, lokalpolisområde Köping",
+    )
+    if samordnare is not None:
+        services.member_add(viewer=viewer, forum=bra, role="sekreterare", user=samordnare)
+        services.member_add(viewer=viewer, forum=est, role="sammankallande", user=samordnare)
+    services.working_group_create(
+        viewer=viewer,
+        parent=est,
+        name="Arbetsgrupp trygg centrummiljö",
+        purpose="Belysning, klotter och trygghetsvandringar i centrum.",
+    )
+    owner = orgs.get("Säkerhetsavdelningen") or next(iter(orgs.values()))
+    for forum, days_ago, decisions in [
+        (
+            bra,
+            45,
+            [
+                "Rådet ställer sig bakom lägesbilden och föreslår åtgärdsplanen för beslut i KS.",
+                "Trygghetsvandring i centrum genomförs under våren tillsammans med polisen.",
+            ],
+        ),
+        (
+            est,
+            20,
+            [
+                "Medborgarlöftets fokusområde för året: tryggare kvällar kring Resecentrum.",
+                "Arbetsgrupp trygg centrummiljö tillsätts och återrapporterar till nästa möte.",
+            ],
+        ),
+    ]:
+        held = timezone.make_aware(datetime.combine(today - timedelta(days=days_ago), time(13)))
+        meeting = services.meeting_create(
+            viewer=viewer, forum=forum, held_at=held, place="Stadshuset, sal Mälaren"
+        )
+        for what in decisions:
+            services.decision_add(viewer=viewer, meeting=meeting, what=what, responsible=owner)
+        services.action_item_add(
+            viewer=viewer,
+            meeting=meeting,
+            title=f"Återrapportera till {forum.name}",
+            owner_organisation=owner,
+            due=today + timedelta(days=30),
+        )
+        services.meeting_update(
+            viewer=viewer,
+            meeting=meeting,
+            status=Meeting.Status.GENOMFORT,
+            place=meeting.place,
+            participants="Karin Berg (ordförande)\nSara Samordnare\nÖrjan Lind",
+            organisations=[],
+            notes="",
+        )
+        upcoming = timezone.make_aware(datetime.combine(today + timedelta(days=40), time(13)))
+        services.meeting_create(viewer=viewer, forum=forum, held_at=upcoming, place=meeting.place)

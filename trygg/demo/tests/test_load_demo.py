@@ -5,6 +5,7 @@ from django.core.management.base import CommandError
 from django_scopes import scopes_disabled
 
 from trygg.core.models import AuditEvent, Membership, Municipality, Organisation
+from trygg.forums.models import Decision
 from trygg.geo.models import Area
 
 
@@ -32,6 +33,12 @@ def test_demo_loads_koping_with_demo_users_and_is_idempotent(db, capsys):
     with scopes_disabled():
         assert Area.objects.filter(municipality__kommunkod="1983", kind="deso").count() == 16
         assert Area.objects.filter(municipality__kommunkod="1983", kind="stadsdel").count() == 9
+        # BRÅ and EST have held meetings with § decisions, as the guideline's forums do.
+        paragraphs = sorted(
+            (d.meeting.forum.kind, d.paragraph.split("/")[0])
+            for d in Decision.objects.filter(meeting__forum__kind__in=["bra", "est"])
+        )
+    assert paragraphs == [("bra", "§ 1"), ("bra", "§ 2"), ("est", "§ 1"), ("est", "§ 2")]
     call_command("load_demo")
     assert _counts() == first
 
