@@ -121,25 +121,25 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
     follow(page, nav(page).get_by_role("link", name="Lägesbild", exact=True))
     follow(page, main(page).get_by_role("link", name="Lägesbildsmöten"))
 
-    # The earlier meeting: its decision and the action item still open.
-    expect(heading(page)).to_have_text("Lägesbildsmöten")
+    # The earlier meeting (the old address leads to the forum): its decision and open action.
+    expect(heading(page)).to_have_text("Lägesbildsmöte")
     open_actions = main(page).get_by_role("table", name="Öppna åtgärder")
     expect(open_actions).to_contain_text(EARLIER_ACTION)
-    earlier = main(page).get_by_role("table", name="Möten").get_by_role("row").nth(1)
+    earlier = main(page).get_by_role("table", name="Tidigare möten").get_by_role("row").nth(1)
     expect(earlier).to_contain_text("Genomfört")
     follow(page, earlier.get_by_role("link"))
     expect(heading(page)).to_contain_text("Lägesbildsmöte")
-    expect(main(page).get_by_role("table", name="Beslutade insatser")).to_contain_text(
+    expect(main(page).get_by_role("table", name="Beslut på mötet")).to_contain_text(
         EARLIER_DECISION
     )
     action = row(main(page).get_by_role("table", name="Åtgärder från mötet"), EARLIER_ACTION)
     expect(action.get_by_role("cell").nth(1)).to_have_text("Tekniska förvaltningen")
     expect(action.get_by_role("cell").nth(3)).to_contain_text("Öppen")
-    follow(page, main(page).get_by_role("link", name="Lägesbildsmöten"))
+    follow(page, main(page).get_by_role("link", name="Lägesbildsmöte", exact=True))
 
     # A new meeting at the next time in the schedule, with a generated agenda.
     follow(page, main(page).get_by_role("link", name="Nytt möte"))
-    expect(heading(page)).to_have_text("Nytt lägesbildsmöte")
+    expect(heading(page)).to_have_text("Nytt möte – Lägesbildsmöte")
     held = page.get_by_label("Mötestid").input_value()
     assert held.endswith("T09:00"), held
     meeting_day = date.fromisoformat(held[:10])
@@ -152,9 +152,7 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
     ):
         page.get_by_label(org).check()
     submit(page, main(page).get_by_role("button", name="Skapa mötet"))
-    expect(page.get_by_role("status")).to_contain_text(
-        "Mötet är skapat med en dagordning från lägesbilden."
-    )
+    expect(page.get_by_role("status")).to_contain_text("Mötet är skapat med en dagordning.")
     expect(heading(page)).to_have_text(re.compile(r"^Lägesbildsmöte \d+ \w+ \d{4} 09:00$"))
     period_end = meeting_day - timedelta(days=1)
     period_start = period_end - timedelta(days=13)
@@ -165,7 +163,9 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
         f"Lägesbild {period_start.isoformat()}–{min(period_end, today).isoformat()}"
     )
     expect(items.first).to_contain_text(re.compile(r"\d+ rapporter\. Mot föregående period"))
-    expect(agenda).to_contain_text(f"Uppföljning av insats: {EARLIER_DECISION}")
+    expect(agenda).to_contain_text(
+        re.compile(rf"Uppföljning av insats § \d+/\d+: {EARLIER_DECISION}")
+    )
     expect(agenda).to_contain_text(f"Öppen åtgärd: {EARLIER_ACTION}")
     expect(items.last).to_contain_text("Övriga frågor")
 
@@ -183,9 +183,10 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
     decision.get_by_label("Till och med").fill(until.isoformat())
     submit(page, decision.get_by_role("button", name="Spara beslutet"))
     expect(page.get_by_role("status")).to_contain_text("Sparat.")
-    decided = row(main(page).get_by_role("table", name="Beslutade insatser"), NEW_DECISION)
+    decided = row(main(page).get_by_role("table", name="Beslut på mötet"), NEW_DECISION)
     expect(decided.get_by_role("cell")).to_have_text(
         [
+            re.compile(r"^§ \d+/\d{4}$"),
             NEW_DECISION,
             "Köping centrala, Karlbergsskolan",
             "fredag–lördag 21–01",
@@ -211,27 +212,27 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
     expect(added.get_by_role("cell").nth(3)).to_contain_text("Öppen")
 
     # The minutes as PDF and Word.
-    minutes_title = f"Minnesanteckningar lägesbildsmöte {meeting_day.isoformat()}"
+    minutes_title = f"Minnesanteckningar Lägesbildsmöte {meeting_day.isoformat()}"
     name, data = download(page, main(page).get_by_role("link", name="Minnesanteckningar PDF"))
-    assert name == f"minnesanteckningar-koping-{meeting_day:%Y%m%d}.pdf"
+    assert name == f"minnesanteckningar-koping-lagesbild-{meeting_day:%Y%m%d}.pdf"
     text = pdf_text(data, tmp_path)
     assert minutes_title in text
     assert NEW_DECISION in text and NEW_ACTION in text and EARLIER_ACTION in text
     name, data = download(page, main(page).get_by_role("link", name="Minnesanteckningar Word"))
-    assert name == f"minnesanteckningar-koping-{meeting_day:%Y%m%d}.docx"
+    assert name == f"minnesanteckningar-koping-lagesbild-{meeting_day:%Y%m%d}.docx"
     text = docx_text(data, tmp_path)
     assert minutes_title in text
     assert NEW_DECISION in text and NEW_ACTION in text and EARLIER_ACTION in text
 
     # The meeting after that carries the open action items on its agenda.
-    follow(page, main(page).get_by_role("link", name="Lägesbildsmöten"))
+    follow(page, main(page).get_by_role("link", name="Lägesbildsmöte", exact=True))
     follow(page, main(page).get_by_role("link", name="Nytt möte"))
     expect(page.get_by_label("Mötestid")).to_have_value(
         f"{(meeting_day + timedelta(days=14)).isoformat()}T09:00"
     )
     submit(page, main(page).get_by_role("button", name="Skapa mötet"))
     agenda = main(page).get_by_role("list").filter(has_text="Övriga frågor")
-    expect(agenda).to_contain_text(f"Uppföljning av insats: {NEW_DECISION}")
+    expect(agenda).to_contain_text(re.compile(rf"Uppföljning av insats § \d+/\d+: {NEW_DECISION}"))
     expect(agenda).to_contain_text(f"Öppen åtgärd: {EARLIER_ACTION}")
     carried = agenda.get_by_role("listitem").filter(has_text=f"Öppen åtgärd: {NEW_ACTION}")
     expect(carried).to_contain_text(f"Ansvarig: Tekniska förvaltningen. Klart senast {due}.")
@@ -242,7 +243,7 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
     carried = main(page).get_by_role("listitem").filter(has_text=f"Öppen åtgärd: {NEW_ACTION}")
     expect(carried).to_contain_text("klar")
     expect(carried.get_by_role("button")).to_have_count(0)
-    follow(page, main(page).get_by_role("link", name="Lägesbildsmöten"))
+    follow(page, main(page).get_by_role("link", name="Lägesbildsmöte", exact=True))
     open_actions = main(page).get_by_role("table", name="Öppna åtgärder")
     expect(open_actions).to_contain_text(EARLIER_ACTION)
     expect(open_actions).not_to_contain_text(NEW_ACTION)
