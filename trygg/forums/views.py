@@ -16,7 +16,6 @@ from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
-from trygg.geo.models import Area
 from trygg.geo.selectors import area_list
 
 from . import contributions, documents, feeds, selectors, services
@@ -216,7 +215,7 @@ def _meeting(request, pk):
 
 def _forms(viewer, meeting, data=None, which=None):
     organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
-    areas = area_list(municipality=viewer.municipality).exclude(kind=Area.Kind.KOMMUNGRANS)
+    areas = area_list(municipality=viewer.municipality, without_boundary=True)
     bound = lambda name: data if which == name else None  # noqa: E731
     return {
         # Four forms on one page: each gets its own id prefix so every label stays unique.

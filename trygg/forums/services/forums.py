@@ -29,22 +29,14 @@ DEFAULT_NAMES = {
 
 @transaction.atomic
 def default_forums_create(*, municipality) -> list[Forum]:
-    """Gives the municipality each of the guideline's forums it does not have yet."""
+    """Gives the municipality each of the guideline's forums it does not have yet. Not
+    audited on its own: it happens with the municipality's creation, which core audits."""
     have = set(Forum.objects.filter(municipality=municipality).values_list("kind", flat=True))
-    created = [
+    return [
         Forum.objects.create(municipality=municipality, kind=kind, name=DEFAULT_NAMES[kind])
         for kind in Forum.DEFAULTS
         if kind not in have
     ]
-    for forum in created:
-        audit_log(
-            event=events.FORUM_CREATED,
-            municipality=municipality,
-            obj=forum,
-            summary=f"{forum.name} skapat",
-            data={"kind": forum.kind},
-        )
-    return created
 
 
 @transaction.atomic
