@@ -143,3 +143,30 @@ def test_a_new_municipality_gets_the_guidelines_forums(db):
         "Kommunledningsgruppen (KLG)",
         "Stora samverkansgruppen",
     ]
+
+
+@pytest.mark.parametrize(
+    ("parent_kind", "error"),
+    [
+        ("est", None),
+        ("stora", None),
+        ("bra", "Arbetsgrupper tillsätts av EST-gruppen eller Stora samverkansgruppen."),
+    ],
+)
+def test_working_groups_are_appointed_under_est_or_stora_samverkansgruppen(
+    client, users, koping, parent_kind, error
+):
+    parent = make_forum(koping, parent_kind)
+    viewer = viewer_for(users[Role.SAMORDNARE], koping)
+    with scope(municipality=koping):
+        if error:
+            with pytest.raises(ValidationError) as caught:
+                services.working_group_create(viewer=viewer, parent=parent, name="Unga och nätet")
+            assert caught.value.message_dict["parent"] == [error]
+            return
+        group = services.working_group_create(viewer=viewer, parent=parent, name="Unga och nätet")
+    client.force_login(users[Role.RADSLEDAMOT])
+    page = client.get(reverse("forums:detail", args=[parent.pk])).content.decode()
+    assert f'<a href="/forum/{group.pk}/">Unga och nätet</a>' in page
+    listing = client.get(reverse("forums:list")).content.decode()
+    assert f"(arbetsgrupp under {parent.name})" in listing
