@@ -56,7 +56,11 @@ PATHS = [
     f"/rapporter/import/{HUGE}/status.json",
     f"/rapporter/kategorier/{HUGE}/",
     f"/lagesbild/dokument/{HUGE}/status.json",
-    f"/lagesbild/moten/{HUGE}/",
+    f"/forum/{HUGE}/",
+    f"/forum/{HUGE}/ledamoter/",
+    f"/forum/{HUGE}/kalender/",
+    f"/forum/moten/{HUGE}/",
+    f"/forum/moten/{HUGE}/minnesanteckningar.pdf",
     f"/strategi/lagesbild/{HUGE}/",
     f"/strategi/lagesbild/{INT64}/jamfor/?fran={HUGE}&till=1",
     f"/strategi/atgardsplaner/{HUGE}/",
@@ -156,6 +160,11 @@ def test_page_filter_with_bad_value_answers_with_a_swedish_message(staff, url, q
 @pytest.mark.parametrize("url", PATHS)
 def test_id_past_the_databases_range_is_not_found(staff, url):
     assert staff.get(url).status_code == 404
+
+
+def test_an_old_meeting_address_past_the_range_leads_to_not_found(staff):
+    # The meetings moved to /forum/: the old address redirects, and the new one is a 404.
+    assert staff.get(f"/lagesbild/moten/{HUGE}/", follow=True).status_code == 404
 
 
 @pytest.mark.parametrize(("query", "status", "text"), MAP_DATA)
