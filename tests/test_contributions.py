@@ -120,7 +120,7 @@ def test_the_guideline_goals_in_core_are_strategys_goals():
     assert list(GOALS) == list(Goal.values)
 
 
-# --- A made-up higher app ("forums", above strategy) contributes to lower pages --------
+# --- A made-up higher app ("dialog", above strategy) contributes to lower pages --------
 
 FORUM_TEXT = "BRÅ tog upp 3 problembilder under perioden."
 FORUM_ROW = "7 nattvandringar med 21 deltagare."
@@ -139,13 +139,13 @@ def _forum_panel(viewer):
 
 @pytest.fixture
 def forums_app():
-    """What a forums app's AppConfig.ready would register; core and strategy never import
+    """What a dialog app's AppConfig.ready would register; core and strategy never import
     this module, so they show it only through the registry."""
     with (
         navigation.registered(
             NavEntry(
-                "forums.list",
-                "Forum",
+                "dialog.list",
+                "Dialog",
                 "public:accessibility",
                 "strategy.view",
                 25,
@@ -155,7 +155,7 @@ def forums_app():
         ),
         start_panels.registered(
             StartPanel(
-                "forums.meetings",
+                "dialog.meetings",
                 "Forumens möten",
                 "core.view_workspace",
                 "core/_panel_table.html",
@@ -164,14 +164,14 @@ def forums_app():
         ),
         draft_contributions.registered(
             DraftContribution(
-                "forums",
+                "dialog",
                 30,
                 lambda *, viewer, start_year, end_year: [DraftPassage("orsaker", FORUM_TEXT)],
             )
         ),
         follow_up_contributions.registered(
             FollowUpContribution(
-                "forums", 30, lambda *, viewer, year: [FollowUpRow("G5", FORUM_ROW)]
+                "dialog", 30, lambda *, viewer, year: [FollowUpRow("G5", FORUM_ROW)]
             )
         ),
     ):
@@ -181,8 +181,8 @@ def forums_app():
 def test_a_higher_apps_entry_and_panel_show_on_cores_start_page(client, users, forums_app):
     client.force_login(users[S])
     page = client.get(reverse("core:start")).content.decode()
-    assert _menu(page) == ["Start", "Rapporter", *OPERATIONAL, "Forum", *STRATEGY, "Områden"]
-    assert f'<a href="{reverse("public:accessibility")}">Forum</a>' in page
+    assert _menu(page) == ["Start", "Rapporter", *OPERATIONAL, "Dialog", *STRATEGY, "Områden"]
+    assert f'<a href="{reverse("public:accessibility")}">Dialog</a>' in page
     assert "BRÅ, EST-gruppen och arbetsgrupperna." in page
     assert '<h2 id="panel-2">Forumens möten</h2>' in page
     assert '<th scope="row">EST-gruppen</th>\n      <td class="num">11</td>' in page
@@ -192,13 +192,13 @@ def test_a_higher_apps_panel_is_left_out_when_its_callable_says_nothing(client, 
     client.force_login(users[R])
     page = client.get(reverse("core:start")).content.decode()
     assert "Forumens möten" not in page
-    assert "Forum" not in _menu(page)
+    assert "Dialog" not in _menu(page)
 
 
 def test_the_higher_apps_entry_is_gone_once_unregistered(client, users, forums_app):
-    navigation.unregister("forums.list")
+    navigation.unregister("dialog.list")
     client.force_login(users[S])
-    assert "Forum" not in _menu(client.get(reverse("core:start")).content.decode())
+    assert "Dialog" not in _menu(client.get(reverse("core:start")).content.decode())
 
 
 def test_a_higher_apps_passage_shows_in_strategys_draft(client, users, koping, forums_app):

@@ -6,9 +6,8 @@ from datetime import date
 
 from trygg.core.contributions import DraftPassage, FollowUpRow
 from trygg.core.viewer import Viewer
-from trygg.locale_sv import year_bounds
-
 from trygg.forums.selectors import meeting_totals
+from trygg.locale_sv import year_bounds
 
 from .selectors import police_inputs_on_theme, police_themes
 

@@ -113,7 +113,12 @@ def test_every_event_the_migration_writes_is_registered():
     known = {e.name for e in registered_events()}
     written = {event for *_, event in migration.RULES}
     legacy = {f"core.{kind}" for kind in AuditEvent.Action.values}
-    assert sorted((written | legacy) - known) == []
+    # The meetings moved to forums, whose migration 0003 renames these rows' events again.
+    moved = import_module("trygg.forums.migrations.0003_forum_rows").EVENTS
+    renamed = {f"lagesbild.{event}" for event in moved}
+    assert renamed <= written
+    assert {f"forums.{event}" for event in moved} <= known
+    assert sorted((written - renamed | legacy) - known) == []
 
 
 def _fill_queries(n: int) -> int:

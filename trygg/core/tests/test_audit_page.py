@@ -163,7 +163,7 @@ def test_the_event_select_groups_registered_events_by_app_with_swedish_labels(
     assert ("core.login_failed", "Misslyckad inloggning") in groups["Kärna"]
     assert ("reports.exported", "Rapporter exporterade") in groups["Inrapportering"]
     assert ("geo.area_imported", "Områden importerade") in groups["Geografi"]
-    assert ("lagesbild.decision_added", "Insats beslutad") in groups["Operativ lägesbild"]
+    assert ("forums.decision_added", "Beslut fattat") in groups["Forum och möten"]
     assert all(items == sorted(items, key=lambda i: i[1]) for items in groups.values())
     client.force_login(users[Role.ADMINISTRATOR])
     page = client.get(URL + "?handelse=geo.area_imported").content.decode()

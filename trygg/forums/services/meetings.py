@@ -83,7 +83,16 @@ def meeting_create(
     )
     meeting.organisations.set(organisations)
     generate_agenda(viewer, meeting)
-    audit(viewer, events.MEETING_CREATED, meeting, summary=f"{meeting} skapat", forum=forum.pk)
+    audit(
+        viewer,
+        events.MEETING_CREATED,
+        meeting,
+        summary=f"{meeting} skapat",
+        forum=forum.pk,
+        kind=forum.kind,
+        period_start=period_start.isoformat(),
+        period_end=period_end.isoformat(),
+    )
     return meeting
 
 
@@ -245,6 +254,9 @@ def decision_add(
         meeting=meeting.pk,
         number=decision.number,
         year=decision.year,
+        responsible=getattr(responsible, "pk", None),
+        area=getattr(area, "pk", None),
+        until=until.isoformat() if until else None,
     )
     return decision
 
@@ -265,6 +277,7 @@ def decision_follow_up(
         events.DECISION_FOLLOWED_UP,
         decision,
         summary=f"{decision.paragraph} följt upp: {decision.get_status_display()}",
+        meeting=decision.meeting_id,
         status=status,
     )
     return decision
@@ -298,7 +311,13 @@ def action_item_add(
         due=due,
     )
     audit(
-        viewer, events.ACTION_ADDED, item, summary=f"Åtgärd: {item.title[:100]}", meeting=meeting.pk
+        viewer,
+        events.ACTION_ADDED,
+        item,
+        summary=f"Åtgärd: {item.title[:100]}",
+        meeting=meeting.pk,
+        owner_organisation=owner_organisation.pk,
+        due=due.isoformat(),
     )
     return item
 
@@ -311,5 +330,11 @@ def action_item_complete(*, viewer: Viewer, item: ActionItem, note: str = "") ->
     item.done_at = timezone.now()
     item.done_note = note.strip()
     item.save(update_fields=["status", "done_at", "done_note"])
-    audit(viewer, events.ACTION_DONE, item, summary=f"Åtgärd klar: {item.title[:100]}")
+    audit(
+        viewer,
+        events.ACTION_DONE,
+        item,
+        summary=f"Åtgärd klar: {item.title[:100]}",
+        meeting=item.meeting_id,
+    )
     return item

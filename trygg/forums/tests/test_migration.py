@@ -75,6 +75,7 @@ def _old_rows(apps):
         AuditEvent.objects.create(
             municipality=koping,
             action="created",
+            event="lagesbild.meeting_created",  # as core 0006 named it
             object_type="lagesbild.meeting",
             object_id=str(meeting.pk),
             summary="Möte skapat",
@@ -111,7 +112,9 @@ def test_every_meeting_decision_and_action_item_survives_the_move_and_the_way_ba
         "Beslut bra_new_year": (1, 2027),
         "Beslut lagesbild": (1, 2026),
     }
-    assert set(AuditEvent.objects.values_list("object_type", flat=True)) == {"forums.meeting"}
+    assert set(AuditEvent.objects.values_list("object_type", "event")) == {
+        ("forums.meeting", "forums.meeting_created")
+    }
     # New rows get fresh primary keys after the moved ones (the sequences came along).
     bra = Forum.objects.get(kind="bra")
     fresh = Meeting.objects.create(
@@ -133,7 +136,9 @@ def test_every_meeting_decision_and_action_item_survives_the_move_and_the_way_ba
         assert meeting.decisions.get().pk == decision_pk
         assert meeting.action_items.get().pk == action_pk
         assert meeting.agenda.get().pk == agenda_pk
-    assert set(AuditEvent.objects.values_list("object_type", flat=True)) == {"lagesbild.meeting"}
+    assert set(AuditEvent.objects.values_list("object_type", "event")) == {
+        ("lagesbild.meeting", "lagesbild.meeting_created")
+    }
 
     # Forward again: the database ends where every other test expects it.
     executor = MigrationExecutor(connection)
