@@ -1,12 +1,14 @@
 """What higher apps add to a forum's meetings, registered at start-up. The lägesbild fills
 the lägesbildsmöte's agenda from the period's picture, links the picture from the meeting
-page and adds its summary to the minutes; forums never imports it (it sits below).
+page and adds its summary to the minutes; forums, below the lägesbild, never imports it.
 
-When core's contribution registry (trygg/core/contributions.py) lands, these three become
-entries there; until then this is the forums' own small registry."""
+The registry is one of core's (trygg/core/contributions.py), of a kind only forums reads:
+core knows nothing of meetings, and no app below forums contributes to them."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from trygg.core.contributions import Registry
 
 
 @dataclass(frozen=True)
@@ -37,22 +39,17 @@ class MeetingContribution:
     minutes: Callable | None = None
 
 
-_registry: dict[str, MeetingContribution] = {}
+meeting_contributions = Registry[MeetingContribution](
+    "mötesbidrag", order=lambda contribution: contribution.name
+)
 
 
 def register(contribution: MeetingContribution) -> MeetingContribution:
     """Adds a contribution; the same one again is harmless (ready() may run twice in tests),
     another under a taken name is an error."""
-    known = _registry.get(contribution.name)
-    if known is not None and known != contribution:
-        raise ValueError(f"Ett annat mötesbidrag heter redan {contribution.name!r}")
-    _registry[contribution.name] = contribution
-    return contribution
-
-
-def unregister(name: str) -> None:
-    _registry.pop(name, None)
+    return meeting_contributions.register(contribution)
 
 
 def for_kind(kind: str) -> list[MeetingContribution]:
-    return sorted((c for c in _registry.values() if c.forum_kind == kind), key=lambda c: c.name)
+    """The contributions to one kind of forum's meetings, in name order."""
+    return [c for c in meeting_contributions.all() if c.forum_kind == kind]
