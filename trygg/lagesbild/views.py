@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponsePermanentRedirect
@@ -7,12 +5,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
 
 from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.job_status import job_state, job_status_response
-from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
 from trygg.forums import selectors as forum_selectors
 from trygg.geo.selectors import area_list

@@ -1,6 +1,6 @@
 """The meeting models move from trygg.lagesbild to this app with their tables, so every row
 keeps its primary key (and /lagesbild/moten/<pk>/ can redirect to the same meeting). This
-migration only takes them over in Django's state; lagesbild 0005 lets go of them, and
+migration only takes them over in Django's state; lagesbild 0006 lets go of them, and
 0002–0004 rename the tables and give each meeting its forum."""
 
 import django.db.models.deletion

@@ -9,9 +9,9 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("lagesbild", "0004_document_job_access"), ("forums", None)]
+BEFORE = [("lagesbild", "0005_job_base"), ("forums", None)]
 MOVED_BY = {"lagesbild", "forums"}
-AFTER = [("lagesbild", "0005_meetings_moved_to_forums"), ("forums", "0004_meeting_forum")]
+AFTER = [("lagesbild", "0006_meetings_moved_to_forums"), ("forums", "0004_meeting_forum")]
 
 
 def _migrate(targets):
