@@ -76,6 +76,7 @@ def picture(request):
         )
     if viewer.may("lagesbild.export"):
         context["documents"] = list(selectors.document_jobs(viewer=viewer)[:5])
+    context["meetings_forum"] = forum_selectors.operational_forum(municipality=viewer.municipality)
     return render(request, "lagesbild/picture.html", context)
 
 
@@ -175,6 +176,7 @@ def police_list(request):
         "lagesbild/police_list.html",
         {
             "inputs": selectors.police_input_list(viewer=viewer)[:50],
+            "meetings_forum": forum_selectors.operational_forum(municipality=viewer.municipality),
         },
     )
 
