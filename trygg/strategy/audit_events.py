@@ -27,6 +27,8 @@ EVENTS = (
     EventType("strategy.activity_created", "Aktivitet i medborgarlöfte tillagd"),
     EventType("strategy.activity_updated", "Aktivitet i medborgarlöfte ändrad"),
     EventType("strategy.statistics_imported", "Brottsstatistik importerad"),
+    EventType("strategy.official_statistics_loaded", "Officiell statistik inläst av drift"),
+    EventType("strategy.deso_crime_imported", "Polisens brottsstatistik per DeSO importerad"),
 )
 
 

@@ -56,7 +56,7 @@ class StatRow:
     year: int
     indicator: str
     unit: str
-    value: float
+    value: float | None  # None: suppressed in the source ("..")
     source: str
 
 
@@ -76,6 +76,10 @@ def regions() -> dict[str, Region]:
     out: dict[str, Region] = {
         "hela landet": Region("00", "Hela landet", "riket"),
         "riket": Region("00", "Hela landet", "riket"),
+        # SCB's and BRÅ's tables name the national row so.
+        "sverige": Region("00", "Hela landet", "riket"),
+        "sverige totalt": Region("00", "Hela landet", "riket"),
+        "totalt": Region("00", "Hela landet", "riket"),
     }
     with open(DATA / "kommuner-sverige.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -116,36 +120,88 @@ def _number(text: str) -> float:
     return float(cleaned)
 
 
+# Folded header → our column, so "År", "Värde", "Källa " or "Region" read as saved by Excel.
+HEADERS = {
+    "geografi": "geografi",
+    "region": "geografi",
+    "kommun": "geografi",
+    "enhet": "enhet",
+    "ar": "ar",
+    "år": "ar",
+    "variabel": "variabel",
+    "indikator": "variabel",
+    "brottskategori": "variabel",
+    "varde": "varde",
+    "värde": "varde",
+    "kalla": "kalla",
+    "källa": "kalla",
+}
+SEPARATORS = {",": "komma", ";": "semikolon", "\t": "tabb"}
+# BRÅ and SCB write ".." for a figure that is suppressed (too few to publish).
+SUPPRESSED = frozenset({"..", "…", "."})
+
+
+def _separator(text: str) -> str:
+    """The separator of the header line: Swedish Excel saves CSV with semicolons (the comma is
+    the decimal mark), others with commas."""
+    header = text.split("\n", 1)[0]
+    return max(SEPARATORS, key=header.count)
+
+
 def parse_indicators(raw: bytes) -> tuple[list[StatRow], list[StatError]]:
-    """BRÅ's municipal indicators, long layout. Unknown regions, offences, units or numbers
-    are reported with their row number (the header is row 1); the rest is read."""
-    reader = csv.DictReader(io.StringIO(_decode(raw)))
-    needed = {"geografi", "enhet", "ar", "variabel", "varde", "kalla"}
-    if not reader.fieldnames or not needed <= set(reader.fieldnames):
-        raise ValueError("Kolumnerna geografi, enhet, ar, variabel, varde och kalla krävs.")
+    """BRÅ's municipal indicators, long layout, with comma, semicolon or tab as separator and
+    headers in any case. Unknown regions, offences, units or numbers and repeated rows are
+    reported with their row number (the header is row 1); suppressed values ("..") are read
+    as suppressed; the rest is read."""
+    text = _decode(raw)
+    separator = _separator(text)
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    header = next(reader, None) or []
+    columns = {HEADERS.get(_fold(h)): i for i, h in enumerate(header) if HEADERS.get(_fold(h))}
+    needed = ("geografi", "enhet", "ar", "variabel", "varde", "kalla")
+    if not set(needed) <= set(columns):
+        found = ", ".join(h.strip() for h in header if h.strip()) or "inga"
+        raise ValueError(
+            "Kolumnerna geografi, enhet, ar, variabel, varde och kalla krävs. Filen lästes "
+            f"med {SEPARATORS[separator]} som avgränsare och har kolumnerna: {found}."
+        )
     rows, errors = [], []
-    for number, row in enumerate(reader, start=2):
-        region = regions().get(_fold(row["geografi"] or ""))
+    seen: dict[tuple, int] = {}
+    for number, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        row = {k: (cells[i].strip() if i < len(cells) else "") for k, i in columns.items()}
+        region = regions().get(_fold(row["geografi"]))
         if region is None:
             errors.append(
                 StatError(number, f"Rad {number}: okänd kommun eller region '{row['geografi']}'.")
             )
             continue
-        source = (row["kalla"] or "").strip()
-        indicator = (row["variabel"] or "").strip()
+        source, indicator = row["kalla"], row["variabel"]
         if source == "Anmälda brott" and indicator not in REPORTED_OFFENCES:
             errors.append(StatError(number, f"Rad {number}: okänd brottskategori '{indicator}'."))
             continue
-        unit = _unit(row["enhet"] or "")
+        unit = _unit(row["enhet"])
         if unit is None:
             errors.append(StatError(number, f"Rad {number}: okänd enhet '{row['enhet']}'."))
             continue
         try:
             year = int(row["ar"])
-            value = _number(row["varde"])
-        except (TypeError, ValueError):
+            value = None if row["varde"] in SUPPRESSED else _number(row["varde"])
+        except ValueError:
             errors.append(StatError(number, f"Rad {number}: år eller värde är inte ett tal."))
             continue
+        key = (region.code, year, indicator, unit, source)
+        if key in seen:
+            errors.append(
+                StatError(
+                    number,
+                    f"Rad {number}: samma region, år, variabel och enhet som rad {seen[key]}; "
+                    "raden hoppades över.",
+                )
+            )
+            continue
+        seen[key] = number
         rows.append(StatRow(region, year, indicator, unit, value, source))
     return rows, errors
 
@@ -156,11 +212,13 @@ def parse_municipal_file(
     """BRÅ's "Anmälda brott i kommunerna" file for one offence and year."""
     if offence not in REPORTED_OFFENCES:
         raise ValueError(f"Okänd brottskategori: {offence}.")
-    reader = csv.reader(io.StringIO(_decode(raw)), delimiter=";")
+    text = _decode(raw)
+    reader = csv.reader(io.StringIO(text), delimiter=_separator(text))
     header = next(reader, None)
     if not header or _fold(header[0]) != "kommun":
         raise ValueError("Första raden ska vara rubrikerna Kommun;Antal;Per 100 000 inv.")
     rows, errors = [], []
+    seen: dict[str, int] = {}
     for number, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue
@@ -172,12 +230,22 @@ def parse_municipal_file(
             errors.append(StatError(number, f"Rad {number}: okänd kommun '{cells[0]}'."))
             continue
         try:
-            count, rate = _number(cells[1]), _number(cells[2])
+            count, rate = (None if c.strip() in SUPPRESSED else _number(c) for c in cells[1:3])
         except ValueError:
             errors.append(
                 StatError(number, f"Rad {number}: antal eller per 100 000 är inte ett tal.")
             )
             continue
+        if region.code in seen:
+            errors.append(
+                StatError(
+                    number,
+                    f"Rad {number}: {region.name} finns redan på rad {seen[region.code]}; "
+                    "raden hoppades över.",
+                )
+            )
+            continue
+        seen[region.code] = number
         rows.append(StatRow(region, year, offence, "antal", count, "Anmälda brott"))
         rows.append(StatRow(region, year, offence, "per100k", rate, "Anmälda brott"))
     return rows, errors

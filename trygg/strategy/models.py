@@ -137,29 +137,96 @@ class PromiseActivity(models.Model):
 
 
 class CrimeStatistic(models.Model):
-    """Official statistics for a municipality, a county or the country (public data, shared by
-    every tenant: a municipality compares itself with its county and the country)."""
+    """Official statistics for a municipality, a county or the country from a named source
+    file (public data, shared read-only by every tenant). Loaded only by the operator command
+    and the demo loader, so no municipality's upload changes another's comparison."""
 
+    # The source file's key (e.g. "bra-kommunindikatorer"): a reload replaces its rows.
+    dataset = models.CharField(max_length=100)
     region_code = models.CharField(max_length=4, db_index=True)
     region_name = models.CharField(max_length=100)
     region_kind = models.CharField(max_length=6)
     year = models.PositiveSmallIntegerField()
     indicator = models.CharField(max_length=200)
     unit = models.CharField(max_length=10)
-    value = models.FloatField()
+    # None: suppressed in the source ("..").
+    value = models.FloatField(null=True)
     source = models.CharField(max_length=100)
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["region_code", "year", "indicator", "unit", "source"],
-                name="crimestat_unique",
+                fields=["dataset", "region_code", "year", "indicator", "unit", "source"],
+                name="crimestat_unique_per_dataset",
             )
         ]
 
     def __str__(self):
         return f"{self.region_name} {self.year} {self.indicator}"
+
+
+class MunicipalStatistic(models.Model):
+    """Statistics a municipality uploaded itself: its own, read and audited in its tenant only.
+    National or county rows in its file stay here too, never in the shared source."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    region_code = models.CharField(max_length=4)
+    region_name = models.CharField(max_length=100)
+    region_kind = models.CharField(max_length=6)
+    year = models.PositiveSmallIntegerField()
+    indicator = models.CharField(max_length=200)
+    unit = models.CharField(max_length=10)
+    value = models.FloatField(null=True)
+    source = models.CharField(max_length=100)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "region_code", "year", "indicator", "unit", "source"],
+                name="municipalstat_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.region_name} {self.year} {self.indicator}"
+
+
+class DesoPopulation(models.Model):
+    """SCB's population per DeSO and year (public, shared): the denominator of crime per
+    1,000 inhabitants."""
+
+    deso_code = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    population = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["deso_code", "year"], name="desopop_unique")]
+
+
+class DesoCrimeCount(models.Model):
+    """Reported offences per DeSO, offence group and registration year from the Police's
+    per-municipality crime file: the municipality's own (the Police send it to each one)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    deso_code = models.CharField(max_length=10)
+    year = models.PositiveSmallIntegerField()
+    offence_group = models.CharField(max_length=200)
+    count = models.PositiveIntegerField()
+    imported_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "deso_code", "year", "offence_group"],
+                name="desocrime_unique",
+            )
+        ]
 
 
 class StrategicPicture(models.Model):

@@ -18,7 +18,7 @@ from .plans import (
     problem_save,
 )
 from .promises import activity_save, focus_area_save, promise_publish, promise_save
-from .statistics import statistics_import
+from .statistics import official_statistics_load, statistics_import
 
 __all__ = [
     "activity_save",
@@ -27,6 +27,7 @@ __all__ = [
     "indicator_add",
     "indicator_value_add",
     "measure_save",
+    "official_statistics_load",
     "plan_decide",
     "plan_save",
     "problem_save",
