@@ -175,3 +175,23 @@ def area_index(municipality: Municipality) -> AreaIndex:
 def areas_at_point(*, municipality: Municipality, lat: float, lon: float) -> list[Area]:
     ids = area_index(municipality).area_ids_at(lat, lon)
     return list(Area.objects.filter(municipality=municipality, id__in=ids).defer("geometry"))
+
+
+def deso_districts(*, municipality: Municipality) -> dict[str, tuple[str, str]]:
+    """DeSO code → (DeSO name, district name or ""), the district being the stadsdel that holds
+    the DeSO's representative point (DeSOs nest in districts dissolved from them)."""
+    index = area_index(municipality)
+    out = {}
+    for code, name, geometry in Area.objects.filter(
+        municipality=municipality, kind=Area.Kind.DESO
+    ).values_list("code", "name", "geometry"):
+        point = shape(geometry).representative_point()
+        names = {
+            index.ids[i]: index.names[i]
+            for i in range(len(index.ids))
+            if index.kinds[i] == Area.Kind.STADSDEL
+        }
+        hits = [names[i] for i in index.area_ids_at(point.y, point.x) if i in names]
+        district = hits[0] if hits else ""
+        out[code] = (name, district)
+    return out

@@ -82,6 +82,7 @@ class StatisticsImportForm(forms.Form):
                 _("BRÅ:s kommunindikatorer (geografi, enhet, ar, variabel, varde, kalla)"),
             ),
             ("kommunfil", _("BRÅ:s fil Anmälda brott i kommunerna (Kommun;Antal;Per 100 000 inv)")),
+            ("polisen-deso", _("Polisens brottsstatistik per DeSO (Brottsstatistik_<Kommun>.csv)")),
         ],
     )
     offence = forms.ChoiceField(

@@ -228,6 +228,9 @@ class DesoCrimeCount(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.deso_code} {self.year} {self.offence_group}"
+
 
 class StrategicPicture(models.Model):
     """The biennial lägesbild the law (2023:196) requires: extent, consequences and causes of

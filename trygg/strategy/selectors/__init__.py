@@ -5,6 +5,7 @@ indicator series, problem figures, measured effect), `pictures` (the strategic l
 `promises` (focus areas, medborgarlöften, the feed), `statistics` (official crime statistics);
 every public name is re-exported here, so `from trygg.strategy import selectors` keeps working."""
 
+from .deso import deso_crime_table, deso_crime_years
 from .pictures import picture_get, picture_list
 from .plans import (
     OPEN,
@@ -37,6 +38,8 @@ from .promises import (
 from .statistics import statistics_comparison
 
 __all__ = [
+    "deso_crime_table",
+    "deso_crime_years",
     "OPEN",
     "Effect",
     "Series",

@@ -7,6 +7,7 @@ follow-up, problem pictures), `picture` (the strategic lägesbild), `promises` (
 medborgarlöften), `statistics` (official crime statistics); every public name is re-exported
 here, so `from trygg.strategy import services` keeps working."""
 
+from .deso import deso_crime_import, deso_population_load
 from .picture import strategic_picture_draft, strategic_picture_save, strategic_picture_set_status
 from .plans import (
     follow_up_add,
@@ -21,6 +22,8 @@ from .promises import activity_save, focus_area_save, promise_publish, promise_s
 from .statistics import official_statistics_load, statistics_import
 
 __all__ = [
+    "deso_crime_import",
+    "deso_population_load",
     "activity_save",
     "focus_area_save",
     "follow_up_add",

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from trygg.core.decorators import member_required
 from trygg.core.viewer import viewer_for_request
 
-from .. import crimestats, selectors, services
+from .. import crimestats, desostats, selectors, services
 from ..forms import StatisticsImportForm
 
 
@@ -20,7 +20,12 @@ def statistics(request):
         data = form.cleaned_data
         raw = data["file"].read()
         try:
-            if data["layout"] == "indikatorer":
+            if data["layout"] == "polisen-deso":
+                counts, errors = desostats.parse_police_deso(
+                    raw, kommunkod=viewer.municipality.kommunkod
+                )
+                rows = None
+            elif data["layout"] == "indikatorer":
                 rows, errors = crimestats.parse_indicators(raw)
             else:
                 if not data["offence"] or not data["year"]:
@@ -31,7 +36,15 @@ def statistics(request):
         except ValueError as exc:
             form.add_error("file", str(exc))
         else:
-            imported = services.statistics_import(viewer=viewer, rows=rows)
+            if rows is None:
+                imported = services.deso_crime_import(viewer=viewer, counts=counts)
+            else:
+                imported = services.statistics_import(viewer=viewer, rows=rows)
+    years = selectors.deso_crime_years(viewer=viewer)
+    try:
+        year = int(request.GET.get("ar", ""))
+    except ValueError:
+        year = years[-1] if years else None
     return render(
         request,
         "strategy/statistics.html",
@@ -41,5 +54,9 @@ def statistics(request):
             "error_count": len(errors),
             "imported": imported,
             "comparison": selectors.statistics_comparison(municipality=viewer.municipality),
+            "deso_years": years,
+            "deso": (
+                selectors.deso_crime_table(viewer=viewer, year=year) if year in years else None
+            ),
         },
     )
