@@ -206,6 +206,9 @@ class DesoPopulation(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["deso_code", "year"], name="desopop_unique")]
 
+    def __str__(self):
+        return f"{self.deso_code} {self.year}"
+
 
 class DesoCrimeCount(models.Model):
     """Reported offences per DeSO, offence group and registration year from the Police's
