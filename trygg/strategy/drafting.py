@@ -10,7 +10,7 @@ from trygg.core.contributions import DraftPassage
 from trygg.core.viewer import Viewer
 from trygg.locale_sv import format_number
 
-from .selectors import statistics_comparison
+from .selectors import deso_crime_table, deso_crime_years, statistics_comparison
 
 
 def draft_sections(*, viewer: Viewer, start_year: int, end_year: int) -> dict[str, str]:
@@ -43,7 +43,39 @@ def statistics_passages(*, viewer: Viewer, start_year: int, end_year: int) -> li
         if stats["years"]
         else " (inte importerad)."
     )
-    return [DraftPassage("omfattning", extent), DraftPassage("kallor", source)]
+    passages = [DraftPassage("omfattning", extent), DraftPassage("kallor", source)]
+    return passages + _deso_passages(viewer=viewer, end_year=end_year)
+
+
+def _deso_passages(*, viewer: Viewer, end_year: int) -> list[DraftPassage]:
+    """The Police's file per DeSO, per district per 1,000 inhabitants; as published text,
+    with counts under 5 suppressed whoever drafts."""
+    years = [y for y in deso_crime_years(viewer=viewer) if y <= end_year]
+    if not years:
+        return []
+    table = deso_crime_table(viewer=viewer, year=years[-1], published=True)
+    lines = [
+        f"- {d.name}: {format_number(d.total.count) if d.total.count is not None else 'färre än 5'}"
+        + (
+            f" ({format_number(d.total.per_1000, 1)} per 1 000 invånare)"
+            if d.total.per_1000
+            else ""
+        )
+        for d in sorted(table["districts"], key=lambda d: -(d.total.per_1000 or 0))
+    ]
+    text = (
+        f"Enligt Polisens brottsstatistik per DeSO registrerades {table['year']} "
+        f"**{format_number(table['offences'])} brott** i kommunen, per stadsdel:\n\n"
+        + "\n".join(lines)
+    )
+    return [
+        DraftPassage("omfattning", text),
+        DraftPassage(
+            "kallor",
+            f"- Polisens brottsstatistik per DeSO (år {years[0]}–{years[-1]}) och SCB:s "
+            "befolkning per DeSO.",
+        ),
+    ]
 
 
 def guidance_passages(*, viewer: Viewer, start_year: int, end_year: int) -> list[DraftPassage]:

@@ -4,12 +4,12 @@ and district per 1,000 inhabitants, with cells under 5 hidden from roles without
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
-from tests.helpers import make_area
+from tests.helpers import make_area, viewer_for
 from trygg.core.audit import AuditEvent
 from trygg.core.models import Role
-from trygg.strategy import desostats
+from trygg.strategy import desostats, services
 from trygg.strategy.models import DesoCrimeCount
 
 HEADER = (
@@ -135,3 +135,23 @@ def test_another_municipality_sees_none_of_the_counts(
     client.force_login(arboga_admin)
     page = client.get(reverse("strategy:statistics")).content.decode()
     assert "Polisens brottsstatistik per DeSO är inte importerad ännu." in page
+
+
+def test_the_strategic_draft_gives_each_district_per_1000_inhabitants(
+    client, users, koping, tmp_path
+):
+    _setup(koping, tmp_path)
+    client.force_login(users[Role.SAMORDNARE])
+    client.post(
+        reverse("strategy:statistics"),
+        {"layout": "polisen-deso", "file": SimpleUploadedFile("p.csv", FILE)},
+    )
+    viewer = viewer_for(users[Role.SAMORDNARE], koping)
+    with scope(municipality=koping):
+        picture = services.strategic_picture_draft(viewer=viewer, start_year=2024, end_year=2025)
+        sections = picture.versions.get().sections
+    assert (
+        "Enligt Polisens brottsstatistik per DeSO registrerades 2024 **55 brott** i kommunen, "
+        "per stadsdel:\n\n- Centrum: 55 (18,3 per 1 000 invånare)"
+    ) in sections["omfattning"]
+    assert "- Polisens brottsstatistik per DeSO (år 2023–2024)" in sections["kallor"]
