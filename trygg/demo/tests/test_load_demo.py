@@ -29,7 +29,7 @@ def test_demo_loads_koping_with_demo_users_and_is_idempotent(db, capsys):
         assert username in out
         assert get_user_model().objects.get(username=username).check_password("demo")
     first = _counts()
-    assert first["municipalities"] == 2
+    assert first["municipalities"] == 3
     with scopes_disabled():
         assert Area.objects.filter(municipality__kommunkod="1983", kind="deso").count() == 16
         assert Area.objects.filter(municipality__kommunkod="1983", kind="stadsdel").count() == 9

@@ -35,7 +35,7 @@ from .promises import (
     public_promise,
     published_promises,
 )
-from .statistics import statistics_comparison
+from .statistics import official_dataset_loaded, statistics_comparison
 
 __all__ = [
     "deso_crime_table",
@@ -52,6 +52,7 @@ __all__ = [
     "measure_get",
     "measure_indicators",
     "next_follow_up",
+    "official_dataset_loaded",
     "overdue_measures",
     "picture_get",
     "picture_list",

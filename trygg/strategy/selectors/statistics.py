@@ -40,3 +40,8 @@ def statistics_comparison(*, municipality) -> dict:
         for i in indicators
     ]
     return {"years": years, "rows": rows}
+
+
+def official_dataset_loaded(*, dataset: str) -> bool:
+    """Whether the shared source `dataset` has been loaded (the demo loader loads it once)."""
+    return CrimeStatistic.objects.filter(dataset=dataset).exists()

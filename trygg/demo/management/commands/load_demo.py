@@ -1,4 +1,5 @@
-"""Loads the demo municipality Köping (and its neighbour Arboga). Idempotent: a second run
+"""Loads the demo municipality Köping (and its neighbour Arboga), and Ludvika on real
+statistics (trygg/demo/ludvika.py). Idempotent: a second run
 changes nothing. Refused when TRYGG_ENV=production."""
 
 from pathlib import Path
@@ -103,6 +104,7 @@ class Command(BaseCommand):
                     name_property=name_property,
                 )
         self._extend(municipalities)
+        self._ludvika()
         self.stdout.write(self.style.SUCCESS("Demokommunen Köping är klar."))
         self.stdout.write("Demoanvändare (lösenord för alla: demo):")
         for username, _first, _last, org_name, role in DEMO_USERS:
@@ -124,6 +126,15 @@ class Command(BaseCommand):
             load_demo_meetings(koping)
         if made or police:
             self.stdout.write(f"{made} demorapporter och {police} av polisens händelser laddade.")
+
+    def _ludvika(self):
+        """The second demo municipality, on the Police's DeSO file and BRÅ's Dalarna figures."""
+        from trygg.demo.ludvika import USERNAME, load_demo_ludvika
+
+        load_demo_ludvika()
+        self.stdout.write(
+            f"Demokommunen Ludvika är klar: {USERNAME} (lösenord demo) är säkerhetssamordnare."
+        )
 
     @staticmethod
     def _municipality(name, kommunkod, county, slug, population):
