@@ -26,8 +26,11 @@ def statistics_passages(*, viewer: Viewer, start_year: int, end_year: int) -> li
     total_stats = next(
         (cells for name, cells in stats["rows"] if name == "Totalt antal anmälda brott"), None
     )
+    # The latest year with the municipality's own figure (not suppressed or missing).
+    total_stats = [cells for cells in total_stats or [] if isinstance(cells[1], float)]
     if total_stats:
         year, m, c, r = total_stats[-1]
+        c, r = (v if isinstance(v, float) else None for v in (c, r))
         extent = (
             f"Enligt BRÅ:s statistik anmäldes {year} **{format_number(m or 0)} brott per "
             f"100 000 invånare** i {municipality.name}, mot {format_number(c or 0)} i länet "

@@ -2,13 +2,16 @@
 
 from ..models import CrimeStatistic, MunicipalStatistic
 
+# A value the source suppressed (stored as NULL), as BRÅ writes it; None is "not imported".
+SUPPRESSED = ".."
+
 
 def statistics_comparison(*, municipality) -> dict:
     """Reported offences per 100 000 inhabitants for the municipality, its county and the
     country, by offence and year: {"years": [...], "rows": [(indicator, [(year, m, c, r)])]}.
     The municipality's own figure comes from its upload before the shared source; the county
     and the country from the shared source before its upload (its own copy fills gaps only).
-    A suppressed value ("..") is None."""
+    A value the source suppressed is SUPPRESSED (".."), one not imported None."""
     codes = {municipality.kommunkod: "m", municipality.county_code: "c", "00": "r"}
     shared: dict[tuple[str, int, str], float | None] = {}
     for code, year, indicator, value in (
@@ -30,7 +33,8 @@ def statistics_comparison(*, municipality) -> dict:
     for key in shared.keys() | own.keys():
         kind, year, indicator = key
         first, second = (own, shared) if kind == "m" else (shared, own)
-        values.setdefault((indicator, year), {})[kind] = first[key] if key in first else second[key]
+        value = first[key] if key in first else second[key]
+        values.setdefault((indicator, year), {})[kind] = SUPPRESSED if value is None else value
     years = sorted({y for _, y in values})
     indicators = sorted(
         {i for i, _ in values}, key=lambda i: (i != "Totalt antal anmälda brott", i)

@@ -9,7 +9,7 @@ from django_scopes import scope, scopes_disabled
 from tests.helpers import make_area, viewer_for
 from trygg.core.audit import AuditEvent
 from trygg.core.models import Role
-from trygg.strategy import desostats, services
+from trygg.strategy import desostats, selectors, services
 from trygg.strategy.models import DesoCrimeCount
 
 HEADER = (
@@ -155,3 +155,21 @@ def test_the_strategic_draft_gives_each_district_per_1000_inhabitants(
         "per stadsdel:\n\n- Centrum: 55 (18,3 per 1 000 invånare)"
     ) in sections["omfattning"]
     assert "- Polisens brottsstatistik per DeSO (år 2023–2024)" in sections["kallor"]
+
+
+def test_the_deso_table_takes_the_same_queries_for_one_or_three_desos(
+    users, koping, tmp_path, django_assert_num_queries
+):
+    _setup(koping, tmp_path)
+    viewer = viewer_for(users[Role.SAMORDNARE], koping)
+    counts, _ = desostats.parse_police_deso(FILE, kommunkod="1983")
+    with scope(municipality=koping):
+        services.deso_crime_import(viewer=viewer, counts=counts[:2])
+        selectors.deso_crime_table(viewer=viewer, year=2024)  # warms geo's area index
+        with django_assert_num_queries(3):
+            one = selectors.deso_crime_table(viewer=viewer, year=2024)
+        services.deso_crime_import(viewer=viewer, counts=counts)
+        selectors.deso_crime_table(viewer=viewer, year=2024)
+        with django_assert_num_queries(3):
+            three = selectors.deso_crime_table(viewer=viewer, year=2024)
+    assert [len(one["desos"]), len(three["desos"])] == [1, 2]

@@ -95,3 +95,22 @@ def test_the_municipal_file_with_a_repeated_municipality_reports_the_repeat():
         ("1984", None),
         ("1984", None),
     ]
+
+
+def test_a_suppressed_value_is_shown_as_suppressed_not_as_missing(client, users, koping):
+    client.force_login(users[Role.SAMORDNARE])
+    raw = (
+        "geografi;enhet;ar;variabel;varde;kalla\n"
+        f"Köping;Antal per 100 000 inv;2024;{ROW};..;Anmälda brott\n"
+    ).encode()
+    page = client.post(
+        reverse("strategy:statistics"),
+        {"layout": "indikatorer", "file": SimpleUploadedFile("s.csv", raw)},
+    ).content.decode()
+    assert "1 värde importerades." in page
+    assert "rader hade fel" not in page
+    row = page.split('<th scope="row">2024</th>', 1)[1].split("</tr>", 1)[0]
+    assert row == (
+        '<td class="num"><abbr title="Dolt i källan (för få att redovisa)">..</abbr></td>'
+        '<td class="num">–</td><td class="num">–</td>'
+    )
