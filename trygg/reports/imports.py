@@ -102,14 +102,25 @@ def _run_polisen(job: ImportJob, raw: bytes) -> None:
     municipality = job.municipality
     events, errors = polisen.parse_feed(raw)
     _add_errors(job, [(i + 1, f"Objekt {i + 1}: {msg}") for i, msg in errors])
-    mine = [e for e in events if polisen.municipality_matches(e, municipality.name)]
-    skipped = len(events) - len(mine)
+    # Before the municipality is chosen: the newest version decides where an event belongs.
+    events, repeated = polisen.latest_versions(events)
+    mine, others = [], []
+    for event in events:
+        (mine if polisen.municipality_matches(event, municipality.name) else others).append(event)
+    withdrawn = police_events_withdraw(
+        municipality=municipality, events=others, dry_run=job.dry_run
+    )
     _save_progress(
-        job, total=len(mine), skipped_count=skipped, error_count=job.error_count, errors=job.errors
+        job,
+        total=len(mine),
+        skipped_count=len(others) - withdrawn + repeated,
+        updated_count=withdrawn,
+        error_count=job.error_count,
+        errors=job.errors,
     )
     categories = {c.code: c for c in Category.objects.filter(municipality=municipality)}
     organisation = _police_organisation(municipality)
-    created = updated = 0
+    created, updated = 0, withdrawn
     for n, c, u, s in police_events_import(
         municipality=municipality,
         events=mine,
@@ -135,11 +146,12 @@ ANALYZE_EVERY = 25
 def police_events_import(
     *, municipality, events, categories, organisation, dry_run=False, chunk_size=CHUNK
 ) -> Iterator[tuple[int, int, int, int]]:
-    """Stores police events chunk by chunk; yields (events, created, updated, skipped) per
-    chunk. On PostgreSQL the table is analysed after the first chunk and then every
-    ANALYZE_EVERY chunks: without it the planner, still believing the municipality has a few
-    rows, reads all of them for every chunk's duplicate check (measured: 110 ms a chunk at
-    100,000 rows, growing with the import)."""
+    """Stores police events chunk by chunk, each id once in its newest version; yields
+    (events, created, updated, skipped) per chunk. On PostgreSQL the table is analysed after
+    the first chunk and then every ANALYZE_EVERY chunks: without it the planner, still
+    believing the municipality has a few rows, reads all of them for every chunk's duplicate
+    check (measured: 110 ms a chunk at 100,000 rows, growing with the import)."""
+    events, _repeated = polisen.latest_versions(events)
     for i, chunk in enumerate(_chunks(events, chunk_size)):
         created, updated, skipped = police_events_store(
             municipality=municipality,
@@ -159,16 +171,8 @@ def _refresh_statistics() -> None:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(Report._meta.db_table)}")
 
 
-def police_events_store(
-    *, municipality, events, categories, organisation, dry_run=False
-) -> tuple[int, int, int]:
-    """Stores one chunk of police events in bulk; returns (created, updated, skipped).
-
-    Their coordinates are municipality or county centroids, so they are stored with
-    municipality precision: counted for the municipality, left out of point and area
-    analyses (no area rows, no H3 cells). Their history is the import itself."""
-    ids = [e.external_id for e in events]
-    existing = {
+def _stored_police_reports(municipality, ids, *fields) -> dict[str, Report]:
+    return {
         r.external_id: r
         # One array parameter, and the blank-id exclusion that lets PostgreSQL use the
         # partial unique index report_unique_external_id (measured: 103 → 35 ms a chunk).
@@ -176,8 +180,68 @@ def police_events_store(
             municipality=municipality, source=Report.Source.POLISEN, external_id__in_array=ids
         )
         .exclude(external_id="")
-        .only("pk", "external_id", "description", "place_name", "category_id", "occurred_at")
+        .only("pk", "external_id", "reported_at", "withdrawn_at", *fields)
     }
+
+
+def police_events_withdraw(*, municipality, events, dry_run=False) -> int:
+    """Withdraws this municipality's reports of events whose newer version the Police placed
+    elsewhere (kept and marked, out of lists and counts); returns how many. The new
+    municipality creates them when it imports the file."""
+    now = timezone.now()
+    withdrawn = 0
+    for chunk in _chunks(events, CHUNK):
+        stored = _stored_police_reports(municipality, [e.external_id for e in chunk])
+        moved = [
+            report
+            for e in chunk
+            if (report := stored.get(e.external_id)) is not None
+            and report.withdrawn_at is None
+            and e.published_at > report.reported_at
+        ]
+        withdrawn += len(moved)
+        if moved and not dry_run:
+            for report in moved:
+                report.withdrawn_at = report.updated_at = now
+            Report.objects.bulk_update(moved, ["withdrawn_at", "updated_at"], batch_size=1000)
+    return withdrawn
+
+
+# What a newer version of an event may change in its stored report.
+_VERSION_FIELDS = (
+    "description",
+    "description_redacted",
+    "place_name",
+    "place_name_redacted",
+    "personal_data_found",
+    "category",
+    "occurred_at",
+    "reported_at",
+    "lat",
+    "lon",
+    "outside_municipality",
+    "external_url",
+    "withdrawn_at",
+)
+
+
+def police_events_store(
+    *, municipality, events, categories, organisation, dry_run=False
+) -> tuple[int, int, int]:
+    """Stores one chunk of police events (each id once) in bulk; returns (created, updated,
+    skipped). A stored report changes only for a version at least as new as its own.
+
+    Their coordinates are municipality or county centroids, so they are stored with
+    municipality precision: counted for the municipality, left out of point and area
+    analyses (no area rows, no H3 cells). A county's centroid says nothing about the
+    municipality, so county-level events keep no point and are never "outside" (Köping's
+    lies outside Köping). Their history is the import itself."""
+    existing = _stored_police_reports(
+        municipality,
+        [e.external_id for e in events],
+        *(f for f in _VERSION_FIELDS if f not in ("category", "reported_at", "withdrawn_at")),
+        "category_id",
+    )
     index = area_index(municipality)
 
     # The Police give a municipality's or county's centroid: a handful of places per chunk.
@@ -203,28 +267,40 @@ def police_events_store(
         category = categories.get(event.category_code) or categories.get("ovrigt")
         # This path writes past report_create, so it cleans the text itself.
         description = strip_control_characters(event.summary)
+        place_name = strip_control_characters(event.place or event.location_name)[:200]
+        if event.county_level:
+            lat = lon = None
+            is_outside = False
+        else:
+            lat, lon, is_outside = event.lat, event.lon, outside(event.lat, event.lon)
         old = existing.get(event.external_id)
         if old is not None:
-            if (old.description, old.category_id, old.occurred_at) != (
-                description,
-                category.pk,
-                event.occurred_at,
-            ):
-                old.description = description
-                redacted = privacy.redacted_report_text(
-                    description=description, place_name=old.place_name
+            if event.published_at < old.reported_at:  # an older version: the stored one stays
+                skipped += 1
+                continue
+            values = {
+                "description": description,
+                "place_name": place_name,
+                "category_id": category.pk,
+                "occurred_at": event.occurred_at,
+                "reported_at": event.published_at,
+                "lat": lat,
+                "lon": lon,
+                "outside_municipality": is_outside,
+                "external_url": event.url[:200],
+                "withdrawn_at": None,
+            }
+            if any(getattr(old, k) != v for k, v in values.items()):
+                values.update(
+                    privacy.redacted_report_text(description=description, place_name=place_name)
                 )
-                old.description_redacted = redacted["description_redacted"]
-                old.personal_data_found = redacted["personal_data_found"]
-                old.category = category
-                old.occurred_at = event.occurred_at
+                for key, value in values.items():
+                    setattr(old, key, value)
                 old.updated_at = now
                 changed.append(old)
             else:
                 skipped += 1
             continue
-        existing[event.external_id] = None  # a repeated id within the chunk
-        place_name = strip_control_characters(event.place or event.location_name)[:200]
         # Plain rows, not model instances: building 1 M Report objects costs more than
         # writing them (measured in bench/bench_import.py).
         new.append(
@@ -234,10 +310,10 @@ def police_events_store(
                 "category_id": category.pk,
                 "occurred_at": event.occurred_at,
                 "reported_at": event.published_at,
-                "lat": event.lat,
-                "lon": event.lon,
+                "lat": lat,
+                "lon": lon,
                 "place_name": place_name,
-                "outside_municipality": outside(event.lat, event.lon),
+                "outside_municipality": is_outside,
                 "description": description,
                 **privacy.redacted_report_text(description=description, place_name=place_name),
                 "sensitivity": category.sensitivity,
@@ -250,18 +326,7 @@ def police_events_store(
     with transaction.atomic():
         bulk_insert_reports(new)
         if changed:
-            Report.objects.bulk_update(
-                changed,
-                [
-                    "description",
-                    "description_redacted",
-                    "personal_data_found",
-                    "category",
-                    "occurred_at",
-                    "updated_at",
-                ],
-                batch_size=1000,
-            )
+            Report.objects.bulk_update(changed, [*_VERSION_FIELDS, "updated_at"], batch_size=1000)
     return len(new), len(changed), skipped
 
 

@@ -191,6 +191,9 @@ class Report(models.Model):
     )
     external_id = models.CharField(max_length=100, blank=True)
     external_url = models.URLField(blank=True)
+    # Set when the source took the report back from this municipality (the Police moved the
+    # event to another one): the row is kept, but no list or count shows it any more.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

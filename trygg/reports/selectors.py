@@ -159,9 +159,10 @@ class ReportFilter:
 
 
 def visible_reports(viewer: Viewer) -> QuerySet[Report]:
-    """All reports of the viewer's municipality that the viewer may read."""
+    """All reports of the viewer's municipality that the viewer may read; withdrawn ones
+    (an event the Police moved elsewhere) are out of every list and count."""
     visibility = report_visibility(viewer)
-    qs = Report.objects.filter(municipality=viewer.municipality)
+    qs = Report.objects.filter(municipality=viewer.municipality, withdrawn_at__isnull=True)
     if visibility is None:
         return qs.none()
     return qs.filter(visibility)
@@ -440,7 +441,10 @@ def published_count(viewer: Viewer, n: int) -> int | None:
 
 def _official(viewer: Viewer, start: datetime, end: datetime) -> QuerySet[Report]:
     return Report.objects.filter(
-        municipality=viewer.municipality, occurred_at__gte=start, occurred_at__lt=end
+        municipality=viewer.municipality,
+        occurred_at__gte=start,
+        occurred_at__lt=end,
+        withdrawn_at__isnull=True,
     )
 
 

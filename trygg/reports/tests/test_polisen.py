@@ -249,7 +249,15 @@ def test_municipality_level_event():
         ("2026-01-02 9:00:00 +01:00", "1 januari 00.05, Bråk, Köping", (2026, 1, 1, 0, 5)),
         # A day of slack: the incident may be stamped a little after publication.
         ("2025-12-31 23:59:00 +01:00", "1 januari 00.10, Bråk, Köping", (2026, 1, 1, 0, 10)),
-        ("2026-06-21 9:16:43 +02:00", "21 juni 20.24, Brand, Köping", (2026, 6, 21, 20, 24)),
+        # A time later than publication on the publication's date is the previous day
+        # (604460, and a case of a morning's notice naming the evening before).
+        ("2025-09-29 0:06:00 +02:00", "29 september 23.21, Brand, Köping", (2025, 9, 28, 23, 21)),
+        ("2026-06-21 9:16:43 +02:00", "21 juni 20.24, Brand, Köping", (2026, 6, 20, 20, 24)),
+        # Across the spring DST change the named time of day stays (29 March 2026, 02.00 → 03.00).
+        ("2026-03-30 0:30:00 +02:00", "30 mars 22.10, Brand, Köping", (2026, 3, 29, 22, 10)),
+        # Within the hour of clock slack the named date stands.
+        ("2026-06-21 9:16:43 +02:00", "21 juni 09.40, Brand, Köping", (2026, 6, 21, 9, 40)),
+        ("2026-06-21 9:16:43 +02:00", "21 juni 10.17, Brand, Köping", (2026, 6, 20, 10, 17)),
         # More than a day ahead means last year (an announcement for next week is misdated).
         ("2024-06-13 6:06:35 +02:00", "17 juni 07.00, Övrigt, Köping", (2023, 6, 17, 7, 0)),
         # 29 February only exists in leap years.
