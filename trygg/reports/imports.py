@@ -192,18 +192,20 @@ def police_events_withdraw(*, municipality, events, dry_run=False) -> int:
     withdrawn = 0
     for chunk in _chunks(events, CHUNK):
         stored = _stored_police_reports(municipality, [e.external_id for e in chunk])
-        moved = [
-            report
-            for e in chunk
-            if (report := stored.get(e.external_id)) is not None
-            and report.withdrawn_at is None
-            and e.published_at > report.reported_at
-        ]
+        moved = []
+        for event in chunk:
+            report = stored.get(event.external_id)
+            if report and report.withdrawn_at is None and event.published_at > report.reported_at:
+                # The version that moved it is now the stored one: an older copy that still
+                # names this municipality must not bring it back.
+                report.reported_at = event.published_at
+                report.withdrawn_at = report.updated_at = now
+                moved.append(report)
         withdrawn += len(moved)
         if moved and not dry_run:
-            for report in moved:
-                report.withdrawn_at = report.updated_at = now
-            Report.objects.bulk_update(moved, ["withdrawn_at", "updated_at"], batch_size=1000)
+            Report.objects.bulk_update(
+                moved, ["reported_at", "withdrawn_at", "updated_at"], batch_size=1000
+            )
     return withdrawn
 
 

@@ -299,7 +299,7 @@ def parse_event(obj: dict) -> PoliceEvent:
         raise PoliceFeedError(f"Fältet 'id' måste vara ett heltal, inte '{_shown(raw_id)}'.")
     external_id = str(raw_id).strip()
     if not _ID.fullmatch(external_id):
-        if external_id.isdigit():
+        if external_id.isascii() and external_id.isdigit():
             raise PoliceFeedError(
                 f"Fältet 'id' är för långt ({len(external_id)} siffror, högst 18 tillåts)."
             )
