@@ -296,3 +296,32 @@ def test_an_overlong_id_or_a_nul_is_refused_per_row_and_the_rest_imported(koping
     assert (job.status, job.created_count, job.error_count) == ("klar", 2, 1)
     assert job.errors == [{"row": 2, "message": f"Objekt 2: {message}"}]
     assert sorted(_reports(koping)) == ["60", "62"]
+
+
+def test_personal_data_in_an_events_summary_and_place_is_redacted_as_everywhere_else(koping):
+    from trygg.reports.privacy import redacted_report_text
+
+    # A municipality-level event whose `name` ends in a place carrying a registration number.
+    at_koping = {"name": "Köping", "gps": KOPING_CENTROID}
+    cases = {
+        "70": ("Ring 070-123 45 67.", "Bil ABC 123"),
+        "71": ("Inget.", "Bil ABC 123"),
+        "72": ("Inget.", "Köping"),
+    }
+    _run(
+        koping,
+        [
+            _event(int(k), place, summary=summary, location=at_koping)
+            for k, (summary, place) in cases.items()
+        ],
+    )
+    stored = _reports(koping)
+    for key, (summary, place) in cases.items():
+        report = stored[key]
+        assert {
+            "description_redacted": report.description_redacted,
+            "place_name_redacted": report.place_name_redacted,
+            "personal_data_found": report.personal_data_found,
+        } == redacted_report_text(description=summary, place_name=place)
+    found = {k: r.personal_data_found for k, r in stored.items()}
+    assert found == {"70": {"telefon": 1, "regnummer": 1}, "71": {"regnummer": 1}, "72": {}}
