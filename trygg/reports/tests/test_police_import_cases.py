@@ -325,3 +325,40 @@ def test_personal_data_in_an_events_summary_and_place_is_redacted_as_everywhere_
         } == redacted_report_text(description=summary, place_name=place)
     found = {k: r.personal_data_found for k, r in stored.items()}
     assert found == {"70": {"telefon": 1, "regnummer": 1}, "71": {"regnummer": 1}, "72": {}}
+
+
+# --- the bulk insert under the import ----------------------------------------------------
+
+
+def test_bulk_insert_gives_each_row_its_own_columns_and_the_defaults_for_the_rest(koping):
+    from trygg.reports.imports import bulk_insert_reports
+    from trygg.reports.models import Category
+
+    with scopes_disabled():
+        category = Category.objects.filter(municipality=koping, code="stold").get()
+    when = datetime(2026, 6, 28, 12, 0, tzinfo=STOCKHOLM)
+    base = {
+        "municipality_id": koping.pk,
+        "category_id": category.pk,
+        "occurred_at": when,
+        "reported_at": when,
+        "created_at": when,
+        "updated_at": when,
+    }
+    rows = [
+        {**base, "external_id": "a", "precision": "kommun", "personal_data_found": {"telefon": 1}},
+        {**base, "external_id": "b", "precision": "kommun", "personal_data_found": {}},
+        # Other keys in another order: the slow path of the same COPY.
+        {"status": "avslutad", "external_id": "c", **base, "lat": 59.5, "lon": 16.0},
+    ]
+    with scopes_disabled():
+        bulk_insert_reports(rows)
+        stored = {
+            r.external_id: (r.status, r.kind, r.precision, r.personal_data_found, r.lat)
+            for r in Report.objects.filter(municipality=koping)
+        }
+    assert stored == {
+        "a": ("ny", "handelse", "kommun", {"telefon": 1}, None),
+        "b": ("ny", "handelse", "kommun", {}, None),
+        "c": ("avslutad", "handelse", "punkt", {}, 59.5),
+    }
