@@ -230,14 +230,17 @@ _VERSION_FIELDS = (
 def police_events_store(
     *, municipality, events, categories, organisation, dry_run=False
 ) -> tuple[int, int, int]:
-    """Stores one chunk of police events (each id once) in bulk; returns (created, updated,
-    skipped). A stored report changes only for a version at least as new as its own.
+    """Stores one chunk of police events in bulk, each id once in its newest version; returns
+    (created, updated, skipped). A stored report changes only for a version at least as new
+    as its own.
 
     Their coordinates are municipality or county centroids, so they are stored with
     municipality precision: counted for the municipality, left out of point and area
     analyses (no area rows, no H3 cells). A county's centroid says nothing about the
     municipality, so county-level events keep no point and are never "outside" (Köping's
     lies outside Köping). Their history is the import itself."""
+    # Callers that pass a whole file (the demo) get the same guarantee as police_events_import.
+    events, _repeated = polisen.latest_versions(events)
     existing = _stored_police_reports(
         municipality,
         [e.external_id for e in events],

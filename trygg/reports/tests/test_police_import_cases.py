@@ -362,3 +362,22 @@ def test_bulk_insert_gives_each_row_its_own_columns_and_the_defaults_for_the_res
         "b": ("ny", "handelse", "kommun", {}, None),
         "c": ("avslutad", "handelse", "punkt", {}, 59.5),
     }
+
+
+def test_a_chunk_stored_directly_with_a_repeated_id_stores_it_once_in_its_newest_version(koping):
+    from trygg.reports import polisen
+    from trygg.reports.imports import police_events_store
+    from trygg.reports.models import Category
+
+    feed = [
+        _event(80, "Köping", published="2026-06-28 14:00:00 +02:00", summary="Ny."),
+        _event(80, "Köping", published="2026-06-28 13:00:00 +02:00", summary="Gammal."),
+    ]
+    events, _errors = polisen.parse_feed(json.dumps(feed))
+    with scopes_disabled():
+        categories = {c.code: c for c in Category.objects.filter(municipality=koping)}
+        counts = police_events_store(
+            municipality=koping, events=events, categories=categories, organisation=None
+        )
+    assert counts == (1, 0, 0)
+    assert [(k, r.description) for k, r in _reports(koping).items()] == [("80", "Ny.")]
