@@ -254,8 +254,8 @@ def police_events_store(
     def outside(lat, lon) -> bool:
         return index.inside_municipality(lat, lon) is False
 
-    # A handful of place names per chunk too: each is redacted once (measured: redaction was
-    # 40 % of this function's time, half of it on the same few places).
+    # A handful of place names per chunk too: each is redacted once (measured: 75 ms per
+    # 50,000 events of this function's ~1.1 s, all of it on the same few places).
     @functools.lru_cache(maxsize=1024)
     def place_redacted(place_name) -> privacy.Redaction:
         return privacy.redact(place_name)
