@@ -29,7 +29,13 @@ from trygg.forums import selectors as forum_selectors
 from trygg.geo.h3cells import cell_boundary
 from trygg.geo.selectors import area_index
 from trygg.locale_sv import day_bounds
-from trygg.reports.selectors import ReportFilter, category_tree, point_precise, visible_reports
+from trygg.reports.selectors import (
+    ReportFilter,
+    category_tree,
+    point_precise,
+    visible_reports,
+    with_time_of_day,
+)
 
 from .models import DocumentJob, PoliceInput, PoliceInputItem
 from .picture import AreaRow, CategoryRow, CostRow, HexCell, Picture
@@ -187,7 +193,7 @@ def picture_for_period(
     _name_hot_cells(hexes, index, start, end)
 
     wd, hr = local_weekday("occurred_at", lo, hi), local_hour("occurred_at", lo, hi)
-    groups = list(period.values_list(wd, hr).annotate(n=Count("*")).order_by())
+    groups = list(with_time_of_day(period).values_list(wd, hr).annotate(n=Count("*")).order_by())
     matrix = weekday_hour(*_columns(groups, 3))
 
     weekly = _weekly(qs, end)

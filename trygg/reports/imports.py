@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Iterator
 from itertools import islice
 
-from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -20,9 +19,8 @@ from trygg.core.text import strip_control_characters
 from trygg.core.viewer import Viewer
 from trygg.geo.selectors import area_index
 
-from . import polisen, privacy, tabular
+from . import imports_table, polisen, privacy, tabular
 from .models import Category, ImportJob, Report
-from .services import ReportInput, report_create
 
 log = logging.getLogger(__name__)
 CHUNK = 2000
@@ -81,6 +79,7 @@ def import_run(job: ImportJob) -> ImportJob:
         finished_at=timezone.now(),
         errors=job.errors,
         error_count=job.error_count,
+        message=job.message,
     )
     return job
 
@@ -397,7 +396,7 @@ def bulk_insert_reports(rows: list[dict]) -> None:
     if not rows:
         return
     if connection.vendor != "postgresql":
-        Report.objects.bulk_create([Report(**row) for row in rows], batch_size=1000)
+        _executemany_reports([Report._meta.get_field(n) for n in _BULK_FIELDS], rows)
         return
     # The COPY lists the first row's columns in its order, then the rest, which get the
     # model's default as bulk_create would give them. A row with the same keys in the same
@@ -438,6 +437,28 @@ def bulk_insert_reports(rows: list[dict]) -> None:
                 copy.write_row(values)
 
 
+def _executemany_reports(fields, rows: list[dict]) -> None:
+    """One INSERT executed for every row (SQLite): bulk_create splits 1,000 rows into ~36
+    statements, since SQLite bounds a statement's parameters. Values get Django's own
+    preparation for the database (datetimes in UTC, UUIDs as hex)."""
+    by_name = {f.attname: f for f in fields}
+    position = {f.attname: i for i, f in enumerate(fields)}
+    template = [f.get_db_prep_save(f.get_default(), connection) for f in fields]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(Report._meta.db_table)
+    marks = ", ".join(["%s"] * len(fields))
+    values = []
+    for row in rows:
+        line = template.copy()
+        for name, value in row.items():
+            line[position[name]] = by_name[name].get_db_prep_save(value, connection)
+        values.append(line)
+    # Table and columns are the model's own names, quoted; every value is a parameter.
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
+
+
 def _copy_value(value):
     # psycopg adapts datetimes, UUIDs, decimals and numbers itself; Django's per-field
     # preparation costs more than the COPY (measured), so only JSON needs help.
@@ -465,16 +486,11 @@ def _run_table(job: ImportJob, raw: bytes) -> None:
         errors=job.errors,
         error_count=job.error_count,
     )
+    if not ok and not bad:
+        # A header row alone is not a finished import of nothing: the owner is told.
+        job.message = imports_table.NO_ROWS
+        return
     by_code = {c.code: c for c in categories}
-    existing = set(
-        Report.objects.filter(
-            municipality=municipality,
-            source=Report.Source.FIL,
-            external_id__in_array=[r.values["external_id"] for r in ok],
-        )
-        .exclude(external_id="")
-        .values_list("external_id", flat=True)
-    )
     viewer = Viewer(
         municipality=municipality,
         roles=frozenset({Role.ANALYTIKER}),
@@ -482,50 +498,21 @@ def _run_table(job: ImportJob, raw: bytes) -> None:
         user=job.created_by,
     )
     created = skipped = 0
-    for n, row in enumerate(ok, start=1):
-        values = row.values
-        if values["external_id"] in existing:
-            skipped += 1
-        else:
-            data = ReportInput(
-                category=by_code[values["category"]],
-                occurred_at=values["occurred_at"],
-                lat=values.get("lat"),
-                lon=values.get("lon"),
-                place_name=values.get("place_name") or "",
-                description=values.get("description") or "",
-                cost_sek=values.get("cost_sek"),
-                police_report_number=values.get("police_report_number") or "",
-                people_count=values.get("people_count"),
-                youth_involved=values.get("youth_involved"),
-                source=Report.Source.FIL,
-                external_id=values["external_id"],
-                organisation=job.organisation,
-            )
-            try:
-                if job.dry_run:
-                    _dry_check(viewer, data)
-                else:
-                    with transaction.atomic():
-                        report_create(viewer=viewer, data=data)
-                created += 1
-            except ValidationError as exc:
-                _add_errors(
-                    job, [(row.row_number, f"Rad {row.row_number}: {m}") for m in exc.messages]
-                )
-        if n % 200 == 0 or n == len(ok):
-            _save_progress(
-                job,
-                processed=bad_rows + n,
-                created_count=created,
-                skipped_count=skipped,
-                errors=job.errors,
-                error_count=job.error_count,
-            )
-
-
-def _dry_check(viewer: Viewer, data: ReportInput) -> None:
-    """What report_create would refuse, without storing: the same validation, then roll back."""
-    with transaction.atomic():
-        report_create(viewer=viewer, data=data)
-        transaction.set_rollback(True)
+    for n, chunk in enumerate(_chunks(ok, imports_table.TABLE_CHUNK), start=1):
+        c, s, errors = imports_table.table_rows_store(
+            viewer=viewer,
+            rows=chunk,
+            by_code=by_code,
+            organisation=job.organisation,
+            dry_run=job.dry_run,
+        )
+        created, skipped = created + c, skipped + s
+        _add_errors(job, errors)
+        _save_progress(
+            job,
+            processed=bad_rows + min(n * imports_table.TABLE_CHUNK, len(ok)),
+            created_count=created,
+            skipped_count=skipped,
+            errors=job.errors,
+            error_count=job.error_count,
+        )

@@ -42,8 +42,11 @@ def _start_context(viewer, form):
 
 
 def _status_fields(job) -> dict:
-    """An import's counts beside the shared job status (core/job_status)."""
+    """An import's counts beside the shared job status (core/job_status). A finished import
+    with a message (a file with no rows) says it in place of a bare "Klar"."""
+    texts = {"klar": f"{job.get_status_display()}: {job.message}"} if job.message else None
     return {
+        "texts": texts,
         "result_url": reverse("reports:import_detail", args=[job.pk]),
         "created": job.created_count,
         "updated": job.updated_count,

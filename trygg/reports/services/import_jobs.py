@@ -6,6 +6,7 @@ the worker (reports/imports.py)."""
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from trygg.core.jobs import job_enqueue, job_fail_if_stale
 from trygg.core.kernel import audit, own, require
@@ -16,6 +17,7 @@ from trygg.core.viewer import Viewer
 from .. import tabular
 from ..models import ImportJob
 
+ALREADY_STARTED = "Importen har redan startats."
 FILE_GONE = "Filen är borttagen enligt gallringsreglerna för uppladdade filer. Ladda upp den igen."
 
 
@@ -86,14 +88,22 @@ def import_mapping_set(*, viewer: Viewer, job: ImportJob, mapping: dict, headers
     require(viewer, "reports.import")
     own(viewer, job)
     if not job.awaiting_mapping:
-        raise ValidationError("Importen har redan startats.")
+        raise ValidationError(ALREADY_STARTED)
     mapping = {name: column for name, column in mapping.items() if column in headers}
     missing = [f.label for f in tabular.FIELDS if f.required and f.name not in mapping]
     if missing:
         raise ValidationError("Välj kolumn för: " + ", ".join(missing) + ".")
     with transaction.atomic():
+        # Two submits of the form (a double click, a second tab) both saw the job waiting.
+        # The claim of the mapping is one UPDATE on the row as it still is, so only the
+        # first starts it: otherwise the second would put a job its worker already took
+        # back in the queue, and it would run twice.
+        taken = ImportJob.objects.filter(
+            pk=job.pk, status=ImportJob.Status.VANTAR, queued_at__isnull=True
+        ).update(mapping=mapping, dry_run=dry_run, queued_at=timezone.now())
+        if not taken:
+            raise ValidationError(ALREADY_STARTED)
         job.mapping, job.dry_run = mapping, dry_run
-        job.save(update_fields=["mapping", "dry_run"])
         _queue(viewer, job)
     return job
 

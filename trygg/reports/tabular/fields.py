@@ -28,7 +28,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "occurred_at", "Datum", True,
-        "När det hände: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM, svensk tid.",
+        "När det hände: ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD TT:MM, svensk tid. Ett datum utan klockslag "
+        "gäller hela dygnet. En tid som finns två gånger natten sommartiden slutar räknas "
+        "som den första (sommartid).",
         ("datum", "tidpunkt", "datum och tid", "datum tid", "händelsedatum", "inträffade",
          "inträffat", "datum inträffat", "date", "datetime", "occurred at", "occurred",
          "timestamp", "tid"),

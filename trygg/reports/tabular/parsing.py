@@ -62,8 +62,26 @@ def _parse_datetime(value: str) -> tuple[datetime, bool]:
             tz = timezone(sign * delta)
         moment = datetime.combine(day_value, clock, tzinfo=tz).astimezone(STOCKHOLM)
     else:
-        moment = datetime.combine(day_value, clock, tzinfo=STOCKHOLM)
+        moment = swedish_time(day_value, clock, value)
     return moment, hour is not None
+
+
+def swedish_time(day_value: date, clock: time, shown: str) -> datetime:
+    """The Swedish wall-clock time as an aware datetime. A time the clocks skip (02:00–02:59
+    on the last Sunday of March) is refused: zoneinfo would silently make 02:30 into 03:30.
+    A time that occurs twice (02:00–02:59 on the last Sunday of October) is taken as its
+    first occurrence, still summer time (fold=0): a file of local times cannot tell them
+    apart, and the field's help says so."""
+    moment = datetime.combine(day_value, clock, tzinfo=STOCKHOLM)
+    # A time that exists survives the round trip through UTC unchanged.
+    if moment.astimezone(UTC).astimezone(STOCKHOLM).replace(tzinfo=None) != moment.replace(
+        tzinfo=None
+    ):
+        raise _Invalid(
+            f"klockslaget i '{_shown(shown)}' finns inte: klockan ställdes fram en timme den "
+            "natten (sommartid). Kontrollera tiden i ursprungssystemet."
+        )
+    return moment
 
 
 def _parse_time(value: str) -> time:

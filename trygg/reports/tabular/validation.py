@@ -3,7 +3,7 @@
 import difflib
 import unicodedata
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from trygg.locale_sv import STOCKHOLM
 
@@ -19,6 +19,7 @@ from .parsing import (
     _parse_datetime,
     _parse_time,
     _shown,
+    swedish_time,
 )
 
 
@@ -146,7 +147,8 @@ def _check_occurred(cells, now, values, problems):
                 raise _Invalid(
                     f"datumet '{_shown(raw)}' har ett annat klockslag än '{_shown(raw_time)}'."
                 )
-            moment = datetime.combine(moment.date(), clock, tzinfo=STOCKHOLM)
+            moment = swedish_time(moment.date(), clock, f"{raw} {raw_time}")
+            has_time = True
         if moment > now:
             raise _Invalid(f"datumet '{_shown(raw)}' ligger i framtiden.")
     except _Invalid as e:
@@ -154,6 +156,11 @@ def _check_occurred(cells, now, values, problems):
         problems.append(e)
         return
     values["occurred_at"] = moment
+    if not has_time:
+        # A date alone is the whole day, not midnight: stored as the day's interval, it
+        # stays out of hour-of-day figures (reports.selectors.with_time_of_day).
+        next_day = datetime.combine(moment.date() + timedelta(days=1), time(), tzinfo=STOCKHOLM)
+        values["occurred_until"] = next_day - timedelta(microseconds=1)
 
 
 def _check_coordinates(cells, values, problems):
