@@ -9,6 +9,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from itertools import islice
 
 from django.db import connection, models, transaction
@@ -396,7 +397,7 @@ def bulk_insert_reports(rows: list[dict]) -> None:
     if not rows:
         return
     if connection.vendor != "postgresql":
-        _executemany_reports([Report._meta.get_field(n) for n in _BULK_FIELDS], rows)
+        rows_insert_sqlite(Report, [Report._meta.get_field(n) for n in _BULK_FIELDS], rows)
         return
     # The COPY lists the first row's columns in its order, then the rest, which get the
     # model's default as bulk_create would give them. A row with the same keys in the same
@@ -437,21 +438,34 @@ def bulk_insert_reports(rows: list[dict]) -> None:
                 copy.write_row(values)
 
 
-def _executemany_reports(fields, rows: list[dict]) -> None:
+def rows_insert_sqlite(model, fields, rows: list[dict]) -> None:
     """One INSERT executed for every row (SQLite): bulk_create splits 1,000 rows into ~36
-    statements, since SQLite bounds a statement's parameters. Values get Django's own
-    preparation for the database (datetimes in UTC, UUIDs as hex)."""
-    by_name = {f.attname: f for f in fields}
+    statements, since SQLite bounds a statement's parameters. Columns a row leaves out get
+    their default; values are prepared as Django's SQLite backend does for these types
+    (datetimes as naive UTC text, UUIDs as hex, JSON as text) — per field it cost more than
+    the insert (measured: 0.7 s of 1.4 s for 3,000 rows)."""
     position = {f.attname: i for i, f in enumerate(fields)}
     template = [f.get_db_prep_save(f.get_default(), connection) for f in fields]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    table = connection.ops.quote_name(Report._meta.db_table)
+    table = connection.ops.quote_name(model._meta.db_table)
     marks = ", ".join(["%s"] * len(fields))
+    # A callable default (a uuid) is called for each row that leaves its column out.
+    fresh = [(i, f) for i, f in enumerate(fields) if f.has_default() and callable(f.default)]
     values = []
     for row in rows:
         line = template.copy()
+        for i, f in fresh:
+            if f.attname not in row:
+                line[i] = f.get_db_prep_save(f.get_default(), connection)
         for name, value in row.items():
-            line[position[name]] = by_name[name].get_db_prep_save(value, connection)
+            if isinstance(value, datetime):
+                # Django's adapt_datetimefield_value, less its settings lookup per value.
+                value = str(value.astimezone(UTC).replace(tzinfo=None))
+            elif isinstance(value, uuid.UUID):
+                value = value.hex
+            elif isinstance(value, dict | list):
+                value = json.dumps(value)
+            line[position[name]] = value
         values.append(line)
     # Table and columns are the model's own names, quoted; every value is a parameter.
     sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608

@@ -6,7 +6,7 @@ report_create it was a transaction and about nine statements a row (93–160 row
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from trygg.core.text import clean_fields
@@ -147,25 +147,40 @@ def _insert(new: list[dict], areas: dict[str, list[int]], viewer: Viewer, munici
         ).values_list("external_id", "pk")
     )
     through = Report.areas.through
-    through.objects.bulk_create(
+    _rows_insert(
+        through,
         [
-            through(report_id=pks[external_id], area_id=area_id)
+            {"report_id": pks[external_id], "area_id": area_id}
             for external_id, ids in areas.items()
             for area_id in ids
         ],
-        batch_size=1000,
     )
-    label = _actor_label(viewer)
-    ReportEvent.objects.bulk_create(
+    label, now = _actor_label(viewer), new[0]["created_at"]
+    _rows_insert(
+        ReportEvent,
         [
-            ReportEvent(
-                municipality_id=municipality.pk,
-                report_id=pks[r["external_id"]],
-                actor_id=viewer.user_id,
-                actor_label=label,
-                kind=ReportEvent.Kind.CREATED,
-            )
+            {
+                "municipality_id": municipality.pk,
+                "report_id": pks[r["external_id"]],
+                "at": now,
+                "actor_id": viewer.user_id,
+                "actor_label": label,
+                "kind": ReportEvent.Kind.CREATED,
+            }
             for r in new
         ],
-        batch_size=1000,
     )
+
+
+def _rows_insert(model, rows: list[dict]) -> None:
+    """Plain rows of a small table: one executemany on SQLite, one multi-row INSERT per
+    1,000 elsewhere (a few columns, far from PostgreSQL's parameter bound)."""
+    if not rows:
+        return
+    if connection.vendor == "sqlite":
+        from .imports import rows_insert_sqlite
+
+        fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        rows_insert_sqlite(model, fields, rows)
+    else:
+        model.objects.bulk_create([model(**row) for row in rows], batch_size=1000)
