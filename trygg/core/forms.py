@@ -76,6 +76,15 @@ class MembershipForm(forms.Form):
 class MunicipalityForm(forms.Form):
     name = forms.CharField(label=_("Namn"), max_length=100)
     population = forms.IntegerField(label=_("Folkmängd"), min_value=0, required=False)
+    job_file_keep_days = forms.IntegerField(
+        label=_("Uppladdade filer sparas (dagar)"),
+        min_value=1,
+        max_value=365,
+        help_text=_(
+            "Så länge sparas en importfil eller ett dokument efter att jobbet är klart; sedan "
+            "tas filen bort (gallring). Filerna kan innehålla personuppgifter."
+        ),
+    )
 
 
 class OtpTokenForm(forms.Form):

@@ -9,8 +9,9 @@ A job is a row the task worker takes and reports back through. What every kind s
   memory) and is marked "Misslyckades: arbetet avbröts", so its owner can start it again
   instead of watching "Pågår" forever. One queued for longer than `WAIT_LIMIT` was lost by
   the queue and is marked the same way;
-- **file retention**: the job's file (an upload, or what it produced) is deleted
-  `FILE_KEEP` after the job finished, and the row itself after `ROW_KEEP` where a kind
+- **file retention**: the job's file (an upload, or what it produced) is deleted the
+  municipality's `job_file_keep_days` (default 7, set on the administration page) after the
+  job finished, and the row itself after `ROW_KEEP` where a kind
   sets one, by the daily sweep each app registers (`jobs_sweep`). Uploads may carry
   personal data, so they must not outlive their use (gallring).
 
@@ -57,8 +58,6 @@ class Job(models.Model):
     HEARTBEAT_TIMEOUT = timedelta(minutes=15)
     # Queued and never taken: the worker was down for a day, or the queue lost the task.
     WAIT_LIMIT = timedelta(days=1)
-    # How long the job's file is kept after the job finished.
-    FILE_KEEP = timedelta(days=7)
     # How long the row itself is kept after it was created; None keeps it (the history).
     ROW_KEEP: timedelta | None = None
 
@@ -117,9 +116,19 @@ class Job(models.Model):
     def file_expired(cls, now) -> Q:
         """The jobs whose file has served its purpose; a kind may keep some longer. One that
         failed before it was ever queued (abandoned, see jobs_sweep) has no use for it."""
-        return Q(finished_at__lt=now - cls.FILE_KEEP) | Q(
+        return kept_past("finished_at", now) | Q(
             status=JobStatus.MISSLYCKAD, queued_at__isnull=True
         )
+
+
+def kept_past(field: str, now) -> Q:
+    """The jobs whose `field` lies further back than their municipality keeps files. One
+    condition per distinct setting: a handful, however many municipalities."""
+    days = set(Municipality.objects.order_by().values_list("job_file_keep_days", flat=True))
+    q = Q(pk__in=[])
+    for d in sorted(days):
+        q |= Q(municipality__job_file_keep_days=d, **{f"{field}__lt": now - timedelta(days=d)})
+    return q
 
 
 SWEEP_BATCH = 500
@@ -171,15 +180,16 @@ def job_fail_if_stale(job: Job) -> bool:
 def jobs_sweep(model: type[Job], *, now=None) -> dict[str, int]:
     """The daily retention of one kind, across municipalities: lost jobs are marked failed,
     so are jobs their owner never started (an upload left without its column mapping for
-    `FILE_KEEP`); expired files are deleted (a file another live job still uses stays), and
-    rows older than `ROW_KEEP` with their files. Returns how many of each."""
+    the municipality's retention period); expired files are deleted (a file another live
+    job still uses stays), and rows older than `ROW_KEEP` with their files. Returns how
+    many of each."""
     now = now or timezone.now()
     manager = model._base_manager
     failed = _stale(manager.all(), now).update(
         status=JobStatus.MISSLYCKAD, message=LOST, finished_at=now
     )
     abandoned = manager.filter(
-        status=JobStatus.VANTAR, queued_at__isnull=True, created_at__lt=now - model.FILE_KEEP
+        kept_past("created_at", now), status=JobStatus.VANTAR, queued_at__isnull=True
     ).update(status=JobStatus.MISSLYCKAD, message=ABANDONED, finished_at=now)
     rows = 0
     if model.ROW_KEEP is not None:

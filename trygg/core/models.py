@@ -4,7 +4,7 @@ the audit log."""
 import uuid
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -43,6 +43,20 @@ class Municipality(models.Model):
         error_messages={"unique": _("Det finns redan en kommun med det kortnamnet.")},
     )
     population = models.PositiveIntegerField(_("folkmängd"), null=True, blank=True)
+    # Gallring of uploaded import files and produced documents (core.jobs): they may hold
+    # personal data, so the municipality decides how long they stay after the job.
+    job_file_keep_days = models.PositiveSmallIntegerField(
+        _("uppladdade filer sparas (dagar)"),
+        default=7,
+        validators=[
+            MinValueValidator(1, _("Filerna sparas minst en dag.")),
+            MaxValueValidator(365, _("Filerna sparas högst 365 dagar.")),
+        ],
+        help_text=_(
+            "Så länge sparas en importfil eller ett dokument efter att jobbet är klart; "
+            "sedan tas filen bort."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

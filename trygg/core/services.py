@@ -39,20 +39,26 @@ def municipality_create(
 
 
 @transaction.atomic
-def municipality_update(*, viewer: Viewer, name: str, population) -> Municipality:
-    """Renames the viewer's municipality and sets its population."""
+def municipality_update(
+    *, viewer: Viewer, name: str, population, job_file_keep_days: int | None = None
+) -> Municipality:
+    """Renames the viewer's municipality, sets its population and how long uploaded files
+    are kept after their job (gallring; unchanged if None)."""
     require(viewer, "core.manage_municipality")
     municipality = viewer.municipality
     municipality.name = name
     municipality.population = population
+    if job_file_keep_days is not None:
+        municipality.job_file_keep_days = job_file_keep_days
     municipality.full_clean()
-    municipality.save(update_fields=["name", "population"])
+    municipality.save(update_fields=["name", "population", "job_file_keep_days"])
     audit(
         viewer,
         "core.municipality_updated",
         municipality,
         summary="Kommunens uppgifter ändrade",
         population=population,
+        job_file_keep_days=municipality.job_file_keep_days,
     )
     return municipality
 

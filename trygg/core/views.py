@@ -326,7 +326,11 @@ def municipality_edit(request):
     municipality = request.municipality
     form = MunicipalityForm(
         request.POST or None,
-        initial={"name": municipality.name, "population": municipality.population},
+        initial={
+            "name": municipality.name,
+            "population": municipality.population,
+            "job_file_keep_days": municipality.job_file_keep_days,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -334,6 +338,7 @@ def municipality_edit(request):
                 viewer=viewer_for_request(request),
                 name=form.cleaned_data["name"],
                 population=form.cleaned_data["population"],
+                job_file_keep_days=form.cleaned_data["job_file_keep_days"],
             )
         except ValidationError as error:
             add_validation_errors(form, error)
