@@ -173,14 +173,22 @@ def _insert(new: list[dict], areas: dict[str, list[int]], viewer: Viewer, munici
 
 
 def _rows_insert(model, rows: list[dict]) -> None:
-    """Plain rows of a small table: one executemany on SQLite, one multi-row INSERT per
-    1,000 elsewhere (a few columns, far from PostgreSQL's parameter bound)."""
+    """Plain rows of a small table ({attname: value}): COPY on PostgreSQL, one executemany
+    on SQLite. Model instances cost more than the insert (measured: 0.2 s a 5,000 rows)."""
     if not rows:
         return
-    if connection.vendor == "sqlite":
-        from .imports import rows_insert_sqlite
+    from .imports import _copy_value, rows_insert_sqlite
 
-        fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    if connection.vendor != "postgresql":
         rows_insert_sqlite(model, fields, rows)
-    else:
-        model.objects.bulk_create([model(**row) for row in rows], batch_size=1000)
+        return
+    names = [f.attname for f in fields]
+    template = {f.attname: f.get_default() for f in fields}
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                values = {**template, **row}
+                copy.write_row([_copy_value(values[name]) for name in names])
