@@ -9,7 +9,7 @@ import os
 import random
 import sys
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trygg.settings")
 import django  # noqa: E402
@@ -24,6 +24,7 @@ from django_scopes import scope, scopes_disabled  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from trygg.core.models import Municipality, Organisation  # noqa: E402
+from trygg.locale_sv import STOCKHOLM  # noqa: E402
 from trygg.reports import tabular  # noqa: E402
 from trygg.reports.imports import _BULK_FIELDS, _copy_value, import_run  # noqa: E402
 from trygg.reports.models import ImportJob, Report  # noqa: E402
@@ -46,10 +47,12 @@ PLACES = ["Stora Torget", "Resecentrum", "Karlbergsskolan", "Malmaparken"]
 def rows(n: int, prefix: str, seed: int = 11) -> list[list]:
     """Rows as a municipality's case system exports them: decimal commas, some date-only."""
     rng = random.Random(seed)
-    start = datetime(2024, 1, 1)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
     out = []
     for i in range(n):
-        when = start + timedelta(minutes=rng.randrange(2 * 365 * 24 * 60))
+        # Drawn in UTC and written in Swedish time, as a case system exports them: no row
+        # falls in the hour the clocks skip in March (which the import refuses).
+        when = (start + timedelta(minutes=rng.randrange(2 * 365 * 24 * 60))).astimezone(STOCKHOLM)
         day_only = rng.random() < 0.1
         out.append(
             [
