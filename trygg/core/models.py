@@ -47,7 +47,10 @@ class Municipality(models.Model):
     # personal data, so the municipality decides how long they stay after the job.
     job_file_keep_days = models.PositiveSmallIntegerField(
         _("uppladdade filer sparas (dagar)"),
+        # Also in the database: rows written without the column (older migrations' states)
+        # get the same default.
         default=7,
+        db_default=7,
         validators=[
             MinValueValidator(1, _("Filerna sparas minst en dag.")),
             MaxValueValidator(365, _("Filerna sparas högst 365 dagar.")),
