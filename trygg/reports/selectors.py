@@ -9,7 +9,7 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from trygg.core import bounds
 from trygg.core.localtime import local_hour, local_weekday
@@ -19,6 +19,8 @@ from trygg.locale_sv import day_bounds, day_start
 
 from .models import ApiKey, Category, ImportJob, Report, SavedFilter
 from .permissions import report_visibility
+from .time_of_day import WHOLE_DAY_Q
+from .time_of_day import with_time_of_day as with_time_of_day  # read by lagesbild here
 
 # What other apps name a report's kind and source by (the public form files an observation
 # by a citizen): through the reports' reads, not their models.
@@ -213,20 +215,6 @@ def point_precise(reports: QuerySet[Report]) -> QuerySet[Report]:
     """Only reports placed at a point (GPS or a map click): what hot spots, near-repeat and
     the map's points may use (design.md, location precision)."""
     return reports.filter(precision=Report.Precision.PUNKT)
-
-
-# The shortest a day can be (the spring DST change): an interval at least this long is a
-# date without a time of day, e.g. a spreadsheet row with only a date.
-WHOLE_DAY = timedelta(hours=23)
-
-
-def with_time_of_day(reports: QuerySet[Report]) -> QuerySet[Report]:
-    """Only reports whose time of day is known: what hour-of-day figures may count. A report
-    stored as a whole day's interval would otherwise all land in hour 0."""
-    return reports.exclude(_WHOLE_DAY)
-
-
-_WHOLE_DAY = Q(occurred_until__isnull=False, occurred_until__gte=F("occurred_at") + WHOLE_DAY)
 
 
 def with_area_names(reports: QuerySet[Report]) -> QuerySet[Report]:
@@ -493,7 +481,7 @@ def report_totals(*, viewer: Viewer, start: datetime, end: datetime) -> ReportTo
             insecurity=Count("id", filter=Q(kind=Report.Kind.OTRYGGHET)),
             youth=Count("id", filter=Q(youth_involved=True)),
             welfare_crime=Count("id", filter=Q(category_id__in=welfare)),
-            weekend_nights=Count("id", filter=_WEEKEND_NIGHTS & ~_WHOLE_DAY),
+            weekend_nights=Count("id", filter=_WEEKEND_NIGHTS & ~WHOLE_DAY_Q),
             with_cost=Count("id", filter=Q(cost_sek__isnull=False)),
             cost_sek=Sum("cost_sek"),
         )
