@@ -3,6 +3,7 @@ and per district, for the statistics page and the strategic lägesbild."""
 
 from dataclasses import dataclass
 
+from trygg.analytics.suppression import suppress
 from trygg.core.viewer import Viewer
 from trygg.geo.selectors import deso_districts
 
@@ -32,19 +33,6 @@ def _rate(count, population):
     if count is None or not population:
         return None
     return round(1000 * count / population, 1)
-
-
-def _suppress(counts: list[int], total: int, hide: bool) -> list[int | None]:
-    """Counts 1–4 hidden, and when only one is hidden the next smallest too, so no hidden cell
-    can be worked out from the row's total (complementary suppression)."""
-    if not hide:
-        return list(counts)
-    hidden = {i for i, n in enumerate(counts) if 0 < n < MIN_PUBLISHED}
-    if len(hidden) == 1:
-        rest = sorted((n, i) for i, n in enumerate(counts) if i not in hidden and n > 0)
-        if rest:
-            hidden.add(rest[0][1])
-    return [None if i in hidden else n for i, n in enumerate(counts)]
 
 
 def deso_crime_years(*, viewer: Viewer) -> list[int]:
@@ -80,34 +68,64 @@ def deso_crime_table(*, viewer: Viewer, year: int, published: bool = False) -> d
     population = {d: n for d, (_, n) in population.items()}
     names = deso_districts(municipality=viewer.municipality)
 
-    def line(code, name, district, counts: dict[str, int], people):
+    def district_of(deso: str) -> str:
+        return names.get(deso, ("", ""))[1] or "Utan stadsdel"
+
+    # Hidden across the whole table, not row by row: a DeSO's small count must not follow from
+    # its district's count minus the other DeSOs' (analytics/suppression.py).
+    hidden = (
+        suppress(
+            {(d, g): n for d, counts in by_deso.items() for g, n in counts.items()},
+            {d: district_of(d) for d in by_deso},
+            MIN_PUBLISHED,
+        )
+        if hide
+        else set()
+    )
+
+    def line(code, name, district, counts: dict[str, int], people, cell_key, total_key):
         raw = [counts.get(g, 0) for g in groups]
-        total = sum(raw)
-        shown = _suppress(raw, total, hide)
-        total_shown = None if hide and 0 < total < MIN_PUBLISHED else total
+        shown = [None if cell_key(g) in hidden else n for g, n in zip(groups, raw, strict=True)]
+        total = None if total_key in hidden else sum(raw)
         return Line(
             code,
             name,
             district,
             people,
             [Cell(n, _rate(n, people)) for n in shown],
-            Cell(total_shown, _rate(total_shown, people)),
+            Cell(total, _rate(total, people)),
         )
 
     desos = [
-        line(d, names.get(d, (d, ""))[0], names.get(d, ("", ""))[1], c, population.get(d))
+        line(
+            d,
+            names.get(d, (d, ""))[0],
+            names.get(d, ("", ""))[1],
+            c,
+            population.get(d),
+            lambda g, d=d: ("cell", d, g),
+            ("row", d),
+        )
         for d, c in sorted(by_deso.items())
     ]
     by_district: dict[str, dict[str, int]] = {}
     district_people: dict[str, int] = {}
     for d, counts in by_deso.items():
-        district = names.get(d, ("", ""))[1] or "Utan stadsdel"
+        district = district_of(d)
         target = by_district.setdefault(district, {})
         for g, n in counts.items():
             target[g] = target.get(g, 0) + n
         district_people[district] = district_people.get(district, 0) + population.get(d, 0)
     districts = [
-        line("", name, name, counts, district_people[name] or None)
+        line(
+            "",
+            name,
+            name,
+            counts,
+            district_people[name] or None,
+            lambda g, name=name: ("parent", name, g),
+            ("parent_total", name),
+        )
         for name, counts in sorted(by_district.items())
     ]
     return {

@@ -173,3 +173,39 @@ def test_the_deso_table_takes_the_same_queries_for_one_or_three_desos(
         with django_assert_num_queries(3):
             three = selectors.deso_crime_table(viewer=viewer, year=2024)
     assert [len(one["desos"]), len(three["desos"])] == [1, 2]
+
+
+def test_a_hidden_deso_count_cannot_be_had_from_its_district_minus_the_other_deso(
+    client, users, koping, tmp_path
+):
+    # 3 inbrott in 1050 would be the district's 28 minus 1060's 25 if only rows were protected.
+    leaky = (
+        HEADER
+        + police_row("1983C1050", 1201, 2024, 30)
+        + police_row("1983C1050", 821, 2024, 3)
+        + police_row("1983C1060", 1201, 2024, 20)
+        + police_row("1983C1060", 821, 2024, 25)
+    ).encode()
+    _setup(koping, tmp_path)
+    client.force_login(users[Role.SAMORDNARE])
+    client.post(
+        reverse("strategy:statistics"),
+        {"layout": "polisen-deso", "file": SimpleUploadedFile("p.csv", leaky)},
+    )
+    with scope(municipality=koping):
+        table = selectors.deso_crime_table(
+            viewer=viewer_for(users[Role.RADSLEDAMOT], koping), year=2024
+        )
+    (district,) = table["districts"]
+    for i, _group in enumerate(table["groups"]):
+        column = [line.cells[i].count for line in table["desos"]] + [district.cells[i].count]
+        assert column.count(None) != 1, column
+    for line in [*table["desos"], district]:
+        row = [cell.count for cell in line.cells] + [line.total.count]
+        assert row.count(None) != 1, row
+    totals = [line.total.count for line in table["desos"]] + [district.total.count]
+    assert totals.count(None) != 1, totals
+    inbrott = table["groups"].index(
+        next(g for g in table["groups"] if "nbrott" in g.lower() or "illgrepp" in g.lower())
+    )
+    assert table["desos"][0].cells[inbrott].count is None
