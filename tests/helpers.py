@@ -133,3 +133,8 @@ def make_meeting(municipality, held_at, kind="lagesbild", **fields):
             held_at=held_at,
             **fields,
         )
+
+
+def body_of(response) -> bytes:
+    """The response's bytes, streamed (the CSV export) or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
 
-from tests.helpers import make_report, viewer_for
+from tests.helpers import body_of, make_report, viewer_for
 from trygg.core.models import Organisation, Role
 from trygg.core.text import strip_control_characters
 from trygg.reports import services
@@ -143,7 +143,7 @@ def test_the_excel_export_of_a_row_with_control_characters_opens(client, users, 
 
 def test_the_csv_export_of_a_row_with_control_characters_has_none(client, users, broken_row):
     client.force_login(users[Role.ANALYTIKER])
-    body = client.get(reverse("reports:export", args=["csv"])).content.decode("utf-8-sig")
+    body = body_of(client.get(reverse("reports:export", args=["csv"]))).decode("utf-8-sig")
     assert "Storgatan 3" in body
     assert strip_control_characters(body) == body
 

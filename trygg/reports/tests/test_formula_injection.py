@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from tests.helpers import make_report
+from tests.helpers import body_of, make_report
 from trygg.core.models import Role
 from trygg.core.spreadsheets import csv_cell, xlsx_row
 from trygg.reports.exports import HEADERS
@@ -81,7 +81,7 @@ def test_the_csv_export_prefixes_every_formula_and_keeps_the_cost_a_number(
     client, users, formula_rows
 ):
     client.force_login(users[Role.SAMORDNARE])
-    body = client.get(reverse("reports:export", args=["csv"])).content.decode("utf-8-sig")
+    body = body_of(client.get(reverse("reports:export", args=["csv"]))).decode("utf-8-sig")
     rows = list(csv.reader(StringIO(body, newline=""), delimiter=";"))[1:]
     assert sorted(row[DESCRIPTION] for row in rows) == sorted(in_csv for _, in_csv in TEXTS)
     assert {row[PLACE] for row in rows} == {in_csv for _, in_csv in TEXTS}

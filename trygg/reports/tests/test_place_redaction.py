@@ -13,7 +13,7 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from openpyxl import load_workbook
 
-from tests.helpers import make_organisation, viewer_for
+from tests.helpers import body_of, make_organisation, viewer_for
 from trygg.core.models import Organisation, Role
 from trygg.reports import services
 from trygg.reports.models import Report
@@ -105,7 +105,7 @@ def _page(client, user, url):
     client.force_login(user)
     response = client.get(url)
     assert response.status_code == 200, url
-    return response.content.decode()
+    return body_of(response).decode()
 
 
 def _xlsx_text(body: bytes) -> str:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from tests.helpers import make_area, make_report
+from tests.helpers import body_of, make_area, make_report
 from trygg.core.models import AuditEvent, Role
 from trygg.reports.models import Report
 from trygg.reports.tasks import purge_expired_reports
@@ -52,7 +52,7 @@ def test_csv_export_respects_redaction_and_is_audited(client, users, koping):
         description_redacted="Ring [telefonnummer borttaget]",
     )
     client.force_login(users[Role.ANALYTIKER])
-    body = client.get(reverse("reports:export", args=["csv"])).content.decode("utf-8-sig")
+    body = body_of(client.get(reverse("reports:export", args=["csv"]))).decode("utf-8-sig")
     assert body.splitlines()[0].startswith("nr;typ;kategori")
     assert "[telefonnummer borttaget]" in body and "070-123" not in body
     assert AuditEvent.objects.filter(event="reports.exported").count() == 1
