@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pwa, views
 
 app_name = "core"
 
@@ -28,6 +28,10 @@ urlpatterns = [
     path("konto/tvafaktor/verifiera/", views.otp_verify, name="otp_verify"),
     path("konto/tvafaktor/<int:pk>/ta-bort/", views.otp_remove, name="otp_remove"),
     path("start/", views.start, name="start"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("konto/session.json", pwa.session_json, name="session_json"),
+    path("utan-nat/", pwa.offline, name="offline"),
     path("byt-kommun/", views.switch_municipality, name="switch_municipality"),
     path("administration/kommun/", views.municipality_edit, name="municipality_edit"),
     path("administration/organisationer/", views.organisation_list, name="organisation_list"),

@@ -69,6 +69,21 @@ class AreaIndex:
     # H3 cells covering the boundary per resolution: the lägesbild's Gi* study area, which
     # costs a polygon fill (about 17 ms for Köping at r8) that only an area change alters.
     _study_cells: dict = field(default_factory=dict)
+    _outline: dict = field(default_factory=dict)
+
+    def offline_outline(self) -> dict | None:
+        """The boundary a phone checks a position against before it queues a report
+        offline: simplified (a few hundred vertices instead of thousands) and widened by
+        about 100 m, so the phone refuses only what is clearly outside. The server still
+        decides with the exact boundary when the report arrives."""
+        if self.boundary is None:
+            return None
+        if "geojson" not in self._outline:
+            from shapely.geometry import mapping
+
+            shape = self.boundary.simplify(0.0005).buffer(0.001).simplify(0.0003)
+            self._outline["geojson"] = mapping(shape)
+        return self._outline["geojson"]
 
     def study_cells(self, resolution: int) -> np.ndarray | None:
         """The sorted int64 H3 cells that cover the municipality's boundary, or None."""

@@ -103,6 +103,8 @@ class StaffReportForm(forms.Form):
     def __init__(self, *args, category_choices, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", _("Välj kategori")), *category_choices]
+        # The outbox names a queued report by its category.
+        self.fields["category"].widget.attrs["data-outbox-label"] = ""
         if not self.is_bound:
             self.initial.setdefault(
                 "occurred_at", timezone.localtime().replace(second=0, microsecond=0)

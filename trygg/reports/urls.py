@@ -1,12 +1,13 @@
 from django.urls import path, re_path
 
-from . import imports_views, views
+from . import imports_views, outbox_views, views
 
 app_name = "reports"
 
 urlpatterns = [
     path("", views.report_list, name="list"),
     path("ny/", views.report_create, name="create"),
+    path("ny/skicka.json", outbox_views.report_create_json, name="create_json"),
     path("karta/", views.report_map, name="map"),
     path("karta/data.json", views.report_map_data, name="map_data"),
     re_path(r"^export\.(?P<fmt>csv|xlsx)$", views.report_export, name="export"),

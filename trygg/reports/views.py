@@ -45,45 +45,58 @@ def _categories_with_last_first(viewer):
     return ([("Senast använd", [(last, label)])] if label else []) + groups
 
 
-@member_required("reports.create")
-def report_create(request):
-    viewer = viewer_for_request(request)
-    form = StaffReportForm(
+def staff_report_form(viewer, request):
+    """The staff report form, bound to the request: the page and the outbox's JSON endpoint
+    (outbox_views) validate with the same form, so a report queued offline meets exactly
+    the rules of one sent from the page."""
+    return StaffReportForm(
         request.POST or None,
         request.FILES or None,
         category_choices=_categories_with_last_first(viewer),
     )
+
+
+def staff_report_store(viewer, form) -> tuple[Report, bool]:
+    """Stores a valid staff form's report and photo; raises ValidationError or UuidConflict.
+    The bool is False for an identical retry, which gets the report already stored."""
+    data = form.cleaned_data
+    category = Category.objects.filter(
+        municipality=viewer.municipality, pk=data["category"]
+    ).first()
+    photo_bytes = data["photo"].read() if data.get("photo") else None
+    org_id = next(iter(sorted(viewer.organisation_ids)), None)
+    return services.report_create_with_photo(
+        viewer=viewer,
+        data=services.ReportInput(
+            category=category,
+            kind=data["kind"],
+            occurred_at=data["occurred_at"],
+            occurred_until=data["occurred_until"],
+            lat=data["lat"],
+            lon=data["lon"],
+            place_name=data["place_name"],
+            description=data["description"],
+            cost_sek=data["cost_sek"],
+            police_report_number=data["police_report_number"],
+            people_count=data["people_count"],
+            youth_involved=data["youth_involved"],
+            sensitivity=data["sensitivity"] or None,
+            organisation=organisation_list(municipality=viewer.municipality)
+            .filter(pk=org_id)
+            .first(),
+            uuid=data["client_uuid"],
+        ),
+        photo=photo_bytes,
+    )
+
+
+@member_required("reports.create")
+def report_create(request):
+    viewer = viewer_for_request(request)
+    form = staff_report_form(viewer, request)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        category = Category.objects.filter(
-            municipality=viewer.municipality, pk=data["category"]
-        ).first()
-        photo_bytes = data["photo"].read() if data.get("photo") else None
-        org_id = next(iter(sorted(viewer.organisation_ids)), None)
         try:
-            report = services.report_create_with_photo(
-                viewer=viewer,
-                data=services.ReportInput(
-                    category=category,
-                    kind=data["kind"],
-                    occurred_at=data["occurred_at"],
-                    occurred_until=data["occurred_until"],
-                    lat=data["lat"],
-                    lon=data["lon"],
-                    place_name=data["place_name"],
-                    description=data["description"],
-                    cost_sek=data["cost_sek"],
-                    police_report_number=data["police_report_number"],
-                    people_count=data["people_count"],
-                    youth_involved=data["youth_involved"],
-                    sensitivity=data["sensitivity"] or None,
-                    organisation=organisation_list(municipality=viewer.municipality)
-                    .filter(pk=org_id)
-                    .first(),
-                    uuid=data["client_uuid"],
-                ),
-                photo=photo_bytes,
-            )
+            report, _ = staff_report_store(viewer, form)
         except ValidationError as error:
             add_validation_errors(form, error)
         except idempotency.UuidConflict:
@@ -91,11 +104,21 @@ def report_create(request):
             form.add_error(None, idempotency.FORM_MESSAGE)
             form.data = form.data.copy()
             form.data["client_uuid"] = ""
-            return render(request, "reports/report_form.html", {"form": form}, status=409)
+            return render(
+                request, "reports/report_form.html", _form_context(viewer, form), status=409
+            )
         else:
             messages.success(request, f"Tack! Rapport nr {report.pk} är registrerad.")
             return redirect("reports:detail", report.pk)
-    return render(request, "reports/report_form.html", {"form": form})
+    return render(request, "reports/report_form.html", _form_context(viewer, form))
+
+
+def _form_context(viewer, form) -> dict:
+    return {
+        "form": form,
+        "offline_outline": area_index(viewer.municipality).offline_outline(),
+        "municipality_genitive": f"{viewer.municipality.name}s",
+    }
 
 
 @member_required("reports.view")

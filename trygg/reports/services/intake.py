@@ -236,11 +236,14 @@ def report_create(
     return report, True
 
 
-def report_create_with_photo(*, viewer: Viewer, data: ReportInput, photo: bytes | None) -> Report:
-    """A report and its photo together: a bad photo stores neither."""
+def report_create_with_photo(
+    *, viewer: Viewer, data: ReportInput, photo: bytes | None
+) -> tuple[Report, bool]:
+    """A report and its photo together: a bad photo stores neither. The bool says whether
+    the report is new (False: an identical retry got the stored one, photo and all)."""
     cleaned = images.clean_photo(photo) if photo else None
     with transaction.atomic():
         report, created = report_create(viewer=viewer, data=data)
         if created and cleaned is not None:
             _photo_store(viewer=viewer, report=report, cleaned=cleaned)
-    return report
+    return report, created
