@@ -315,16 +315,25 @@ class _NavigationGuard:
     page: object
     unchecked: list = field(default_factory=list)
     broken: list = field(default_factory=list)
+    # URL parts whose failures a test causes on purpose (see allow_failed_requests).
+    allowed: list = field(default_factory=list)
+
+    def _expected(self, url):
+        return any(part in url for part in self.allowed)
 
     def navigated(self, frame):
         if frame == self.page.main_frame and not frame.url.startswith(("about:", "data:")):
             self.unchecked.append(frame.url)
 
     def response(self, response):
+        if self._expected(response.url):
+            return
         if response.status >= 400 and not response.request.is_navigation_request():
             self.broken.append(f"{response.url} ({response.status})")
 
     def request_failed(self, request):
+        if self._expected(request.url):
+            return
         already = any(b.startswith(f"{request.url} (") for b in self.broken)
         if not request.is_navigation_request() and not already:
             self.broken.append(f"{request.url} ({request.failure})")
@@ -344,6 +353,12 @@ class _NavigationGuard:
             "Sidor som besöktes utan axe-kontroll (använd visit/follow/submit): "
             + ", ".join(self.unchecked)
         )
+
+
+def allow_failed_requests(page, *url_parts) -> None:
+    """For a test that takes the network away or refuses requests on purpose (the offline
+    outbox): failures of URLs containing one of `url_parts` are not broken resources."""
+    page._trygg_navigations.allowed.extend(url_parts)
 
 
 def track_navigations(page) -> _NavigationGuard:

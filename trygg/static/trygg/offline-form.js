@@ -13,7 +13,7 @@
   }
 
   function announce(form, text, kind) {
-    var box = form.querySelector("[data-outbox-status]");
+    var box = document.querySelector("[data-outbox-status]");
     if (!box) return;
     box.hidden = !text;
     box.className = "message message--" + (kind || "info");
