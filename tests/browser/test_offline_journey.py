@@ -195,3 +195,46 @@ def test_a_refused_report_stays_in_the_outbox_until_it_is_changed(new_context, l
     axe_check(phone)
     with scopes_disabled():
         assert Report.objects.filter(description="Trasig belysning i gångtunneln").count() == 1
+
+
+def test_a_signed_out_phone_keeps_its_queue_until_its_owner_signs_in(
+    new_context, live_server, demo
+):
+    context = new_context(**PHONE)
+    phone = context.new_page()
+    allow_failed_requests(phone, *OUTBOX_URLS)
+    login(phone, live_server, "rapportor", "demo")
+    visit(phone, FORM)
+    open_under_worker(phone, FORM)
+    context.set_offline(True)
+    fill_report(phone, "Nedskräpning vid återvinningsstationen", (50, 50, 50))
+    phone.get_by_role("button", name="Skicka rapporten").click()
+    expect(outbox_items(phone).filter(has_text="Köad")).to_have_count(1)
+    # A draft saved six days ago: the phone warns before Safari's seven days run out.
+    phone.evaluate(
+        """() => TryggOutbox.put({id: TryggOutbox.newId(), created: Date.now() - 6 * 864e5,
+             owner: document.documentElement.dataset.user, state: "utkast", label: "Gammalt utkast",
+             fields: [], files: [], endpoint: "/rapporter/ny/skicka.json"})"""
+    )
+    expect(phone.locator("[data-outbox-list]")).to_contain_text("äldre än fem dagar")
+
+    # The session ends while the phone is offline; the network comes back.
+    context.clear_cookies()
+    context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(phone.locator("[data-outbox-list]")).to_contain_text("Du är utloggad", timeout=20_000)
+    expect(outbox_items(phone).filter(has_text="Köad")).to_have_count(1)
+    axe_check(phone)
+    with scopes_disabled():
+        assert not Report.objects.filter(
+            description="Nedskräpning vid återvinningsstationen"
+        ).exists()
+
+    # Signed in again, the start page shows the queue and sends it.
+    login(phone, live_server, "rapportor", "demo")
+    received = outbox_items(phone).filter(has_text="Mottagen")
+    expect(received).to_have_count(1, timeout=20_000)
+    with scopes_disabled():
+        assert (
+            Report.objects.filter(description="Nedskräpning vid återvinningsstationen").count() == 1
+        )
