@@ -1,6 +1,12 @@
 """A year of realistic demo reports for Köping: clustered in space (a few real places that
 draw trouble) and time (evenings, weekends, seasons), from the organisations that report in
-real life, plus the real Police events for Köping. Deterministic (seeded), loaded once."""
+real life, plus the real Police events for Köping. Deterministic (seeded), loaded once.
+
+One pattern is put in on purpose, so the demo's åtgärdsplan has a measure whose effect the
+reports can show (trygg/demo/cycle.py): from EFFECT_DAYS before loading, half of the graffiti
+at Stora Torget is not reported, as after a municipality starts removing graffiti within a
+day and lights the square. The difference-in-differences on the measure's page computes the
+effect from these reports at page time; nothing about it is stored."""
 
 import math
 import random
@@ -35,6 +41,13 @@ HOTSPOTS = [
     ("Kolsva centrum", 59.6010, 15.8420, 200, 1),
 ]
 BACKGROUND = (59.5140, 15.9930, 1800)  # spread over the town
+
+# The demo measure's effect (see the module docstring): category, hot spot, days before
+# loading that the measure started, and the share of its reports that no longer occur.
+EFFECT_CATEGORY = "klotter"
+EFFECT_HOTSPOT = "Stora Torget"
+EFFECT_DAYS = 270
+EFFECT_REDUCTION = 0.5
 
 # (category code, weight, summer factor, night factor, cost range SEK or None, reporter kind)
 MIX = [
@@ -119,7 +132,8 @@ def _when(rng, start, days, summer_factor, night_factor):
 
 @transaction.atomic
 def load_demo_reports(municipality: Municipality, *, seed: int = 1983) -> int:
-    """Creates the demo reports once; returns how many were created."""
+    """Creates the demo reports once (N_REPORTS drawn, less the graffiti the demo measure
+    prevented); returns how many were created."""
     if Report.objects.filter(
         municipality=municipality, external_id__startswith=DEMO_PREFIX
     ).exists():
@@ -136,6 +150,7 @@ def load_demo_reports(municipality: Municipality, *, seed: int = 1983) -> int:
     start = (now - timedelta(days=730)).astimezone(STOCKHOLM).date()
     weights = [w for _, w, *_ in MIX]
     spot_weights = [w for *_, w in HOTSPOTS]
+    effect_from = now - timedelta(days=EFFECT_DAYS)
     reports = []
     points = []
     for n in range(N_REPORTS):
@@ -151,6 +166,13 @@ def load_demo_reports(municipality: Municipality, *, seed: int = 1983) -> int:
         occurred = _when(rng, start, 730, summer, night)
         if occurred > now:
             occurred = now - timedelta(hours=rng.randrange(1, 48))
+        if (
+            code == EFFECT_CATEGORY
+            and name == EFFECT_HOTSPOT
+            and occurred >= effect_from
+            and rng.random() < EFFECT_REDUCTION
+        ):
+            continue
         age_days = (now - occurred).days
         status = (
             Report.Status.AVSLUTAD
@@ -234,3 +256,17 @@ def load_demo_police_events(municipality: Municipality) -> int:
         municipality=municipality, events=mine, categories=categories, organisation=police
     )
     return created
+
+
+def demo_reports_loaded_at(municipality: Municipality):
+    """When the demo reports were generated (their dates count back from then), or None."""
+    return (
+        ReportEvent.objects.filter(
+            municipality=municipality,
+            kind=ReportEvent.Kind.CREATED,
+            actor_label="Demodata",
+        )
+        .order_by("pk")
+        .values_list("at", flat=True)
+        .first()
+    )
