@@ -114,10 +114,13 @@ def _council_meetings(viewer, forums, orgs, today) -> None:
         purpose="Belysning, klotter och trygghetsvandringar i centrum.",
     )
     owner = orgs.get("Säkerhetsavdelningen") or next(iter(orgs.values()))
-    for forum, days_ago, decisions in [
+    for forum, days_ago, notes, decisions in [
         (
             bra,
             45,
+            "Säkerhetssamordnaren presenterade utkastet till strategisk lägesbild för de två "
+            "senaste åren och förslaget till åtgärdsplan. Rådet noterade att klottret kring "
+            "Stora Torget har minskat sedan snabbsaneringen började.",
             [
                 "Rådet ställer sig bakom lägesbilden och föreslår åtgärdsplanen för beslut i KS.",
                 "Trygghetsvandring i centrum genomförs under våren tillsammans med polisen.",
@@ -126,6 +129,8 @@ def _council_meetings(viewer, forums, orgs, today) -> None:
         (
             est,
             20,
+            "EST-gruppen följde upp årets medborgarlöfte och diskuterade fokus för nästa år. "
+            "Kvällarna kring Resecentrum upplevs fortfarande som otrygga.",
             [
                 "Medborgarlöftets fokusområde för året: tryggare kvällar kring Resecentrum.",
                 "Arbetsgrupp trygg centrummiljö tillsätts och återrapporterar till nästa möte.",
@@ -152,7 +157,7 @@ def _council_meetings(viewer, forums, orgs, today) -> None:
             place=meeting.place,
             participants="Karin Berg (ordförande)\nSara Samordnare\nÖrjan Lind",
             organisations=[],
-            notes="",
+            notes=notes,
         )
         upcoming = timezone.make_aware(datetime.combine(today + timedelta(days=40), time(13)))
         services.meeting_create(viewer=viewer, forum=forum, held_at=upcoming, place=meeting.place)

@@ -124,6 +124,15 @@ class Command(BaseCommand):
             from trygg.demo.lagesbild import load_demo_meetings
 
             load_demo_meetings(koping)
+            from trygg.demo.cycle import load_demo_cycle
+
+            # The strategic cycle, after the meetings it follows on (its own transaction).
+            with transaction.atomic():
+                cycle = load_demo_cycle(koping)
+        if cycle:
+            self.stdout.write(
+                "Strategisk lägesbild, åtgärdsplan, problembilder och medborgarlöfte laddade."
+            )
         if made or police:
             self.stdout.write(f"{made} demorapporter och {police} av polisens händelser laddade.")
 
