@@ -5,8 +5,35 @@ from django.core.management.base import CommandError
 from django_scopes import scopes_disabled
 
 from trygg.core.models import AuditEvent, Membership, Municipality, Organisation
-from trygg.forums.models import Decision
+from trygg.forums.models import Decision, Meeting
 from trygg.geo.models import Area
+from trygg.strategy.models import (
+    ActionPlan,
+    CitizenPromise,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    MeasureFollowUp,
+    ProblemPicture,
+    PromiseActivity,
+    StrategicPicture,
+    StrategicPictureVersion,
+)
+
+CYCLE = (
+    Meeting,
+    Decision,
+    StrategicPicture,
+    StrategicPictureVersion,
+    ProblemPicture,
+    ActionPlan,
+    Measure,
+    Indicator,
+    IndicatorValue,
+    MeasureFollowUp,
+    CitizenPromise,
+    PromiseActivity,
+)
 
 
 def _counts():
@@ -19,6 +46,7 @@ def _counts():
             "users": get_user_model().objects.count(),
             "audit": AuditEvent.objects.count(),
             "areas_changed": list(Area.objects.order_by("pk").values_list("updated_at", flat=True)),
+            **{model.__name__: model.objects.count() for model in CYCLE},
         }
 
 
@@ -33,12 +61,16 @@ def test_demo_loads_koping_with_demo_users_and_is_idempotent(db, capsys):
     with scopes_disabled():
         assert Area.objects.filter(municipality__kommunkod="1983", kind="deso").count() == 16
         assert Area.objects.filter(municipality__kommunkod="1983", kind="stadsdel").count() == 9
-        # BRÅ and EST have held meetings with § decisions, as the guideline's forums do.
-        paragraphs = sorted(
-            (d.meeting.forum.kind, d.paragraph.split("/")[0])
-            for d in Decision.objects.filter(meeting__forum__kind__in=["bra", "est"])
-        )
-    assert paragraphs == [("bra", "§ 1"), ("bra", "§ 2"), ("est", "§ 1"), ("est", "§ 2")]
+        # BRÅ (four a year) and EST have held meetings with minutes and § decisions, as the
+        # guideline's forums do; the earlier decisions have been followed up.
+        held = Meeting.objects.filter(forum__kind__in=["bra", "est"], status="genomfort")
+        assert sorted(held.values_list("forum__kind", flat=True)) == ["bra"] * 4 + ["est"] * 4
+        assert not held.filter(notes="").exists()
+        decisions = Decision.objects.filter(meeting__in=held)
+        assert (decisions.filter(meeting__forum__kind="bra").count(), decisions.count()) == (8, 14)
+        assert decisions.exclude(status="beslutad").count() == 10
+    assert first["StrategicPicture"] == first["ActionPlan"] == first["CitizenPromise"] == 1
+    assert (first["ProblemPicture"], first["Measure"], first["PromiseActivity"]) == (2, 4, 5)
     call_command("load_demo")
     assert _counts() == first
 
