@@ -72,7 +72,9 @@ def back_to_strategy(page):
 
 def test_coordinator_walks_the_strategic_cycle(page, new_context, live_server, demo, tmp_path):
     today = timezone.localdate()
-    first, last = today.year - 1, today.year  # 2025–2026 in 2026
+    # The demo has decided the last two years' lägesbild and plan and published this year's
+    # promise: the coordinator drafts the next period and next year's promise.
+    first, last = today.year + 1, today.year + 2  # 2027–2028 in 2026
     login(page, live_server, "samordnare", "demo")
     back_to_strategy(page)
     expect(page).to_have_url(re.compile(r"/strategi/medborgarloften/$"))
@@ -80,14 +82,14 @@ def test_coordinator_walks_the_strategic_cycle(page, new_context, live_server, d
     draft_edit_and_decide_the_picture(page, first, last)
     problem_picture(page)
     action_plan(page, first, last, today)
-    focus_area_and_promise(page, new_context, today)
-    annual_follow_up(page, today, tmp_path)
+    focus_area_and_promise(page, new_context, today, today.year + 1)
+    annual_follow_up(page, today, tmp_path, today.year + 1)
 
 
 def draft_edit_and_decide_the_picture(page, first, last):
     follow(page, main(page).get_by_role("link", name="Strategisk lägesbild"))
     expect(heading(page)).to_have_text("Strategisk lägesbild")
-    expect(main(page)).to_contain_text("Ingen strategisk lägesbild ännu.")
+    expect(main(page)).to_contain_text(f"Lägesbild {first - 2}–{last - 2}")
     draft = main(page).get_by_role("form", name="Ta fram ett utkast från data")
     draft.get_by_label("Från år").fill(str(first))
     draft.get_by_label("Till år").fill(str(last))
@@ -129,12 +131,12 @@ def draft_edit_and_decide_the_picture(page, first, last):
     decision = main(page).get_by_role("form", name="Remiss och beslut")
     decision.get_by_label("Status").select_option(label="Beslutad")
     decision.get_by_label("Beslutande organ").fill("Kommunstyrelsen")
-    decision.get_by_label("Beslutsdatum").fill(f"{last}-03-10")
+    decision.get_by_label("Beslutsdatum").fill(f"{first}-03-10")
     decision.get_by_label("Paragraf").fill("§ 123")
     submit(page, decision.get_by_role("button", name="Spara status"))
     expect(status(page)).to_contain_text("Lägesbilden är beslutad.")
     expect(main(page)).to_contain_text(
-        f"Beslutad · Beslutad version: 2 (Kommunstyrelsen {last}-03-10 § 123)"
+        f"Beslutad · Beslutad version: 2 (Kommunstyrelsen {first}-03-10 § 123)"
     )
 
 
@@ -187,7 +189,8 @@ def add_measure(page, title, owner, goal, start, end, **effect):
 
 def action_plan(page, first, last, today):
     follow(page, main(page).get_by_role("link", name="Åtgärdsplaner och problembilder"))
-    expect(main(page)).to_contain_text("Ingen åtgärdsplan ännu.")
+    demo_plan = f"Åtgärdsplan mot brott och otrygghet {first - 2}–{last - 2}"
+    expect(main(page)).to_contain_text(demo_plan)
     new_plan = main(page).get_by_role("form", name="Ny åtgärdsplan")
     new_plan.get_by_label("Rubrik").fill(PLAN)
     new_plan.get_by_label("Från år").fill(str(first))
@@ -268,15 +271,15 @@ def action_plan(page, first, last, today):
     )
     decide = main(page).get_by_role("form", name="Beslut")
     decide.get_by_label("Beslutande organ").fill("Kommunstyrelsen")
-    decide.get_by_label("Beslutsdatum").fill(f"{last}-04-14")
+    decide.get_by_label("Beslutsdatum").fill(f"{first}-04-14")
     decide.get_by_label("Paragraf").fill("§ 156")
     submit(page, decide.get_by_role("button", name="Markera som beslutad"))
     expect(status(page)).to_contain_text("Planen är beslutad.")
-    expect(main(page)).to_contain_text(f"Beslutad – Kommunstyrelsen {last}-04-14 § 156")
+    expect(main(page)).to_contain_text(f"Beslutad – Kommunstyrelsen {first}-04-14 § 156")
     expect(main(page).get_by_role("button", name="Markera som beslutad")).to_have_count(0)
 
 
-def focus_area_and_promise(page, new_context, today):
+def focus_area_and_promise(page, new_context, today, year):
     back_to_strategy(page)
     follow(page, main(page).get_by_role("link", name="Nytt fokusområde"))
     expect(heading(page)).to_have_text("Nytt fokusområde")
@@ -292,7 +295,7 @@ def focus_area_and_promise(page, new_context, today):
 
     follow(page, main(page).get_by_role("link", name="Nytt medborgarlöfte"))
     expect(heading(page)).to_have_text("Nytt medborgarlöfte")
-    page.get_by_label("År").fill(str(today.year))
+    page.get_by_label("År").fill(str(year))
     page.get_by_label("Rubrik").fill(PROMISE)
     page.get_by_label("Inledning").fill("Kommunen och polisen gör centrum tryggare tillsammans.")
     page.get_by_label(FOCUS_AREA).check()
@@ -301,7 +304,7 @@ def focus_area_and_promise(page, new_context, today):
     page.get_by_label("För polisen").fill("Per Lind, lokalpolisområdeschef")
     submit(page, main(page).get_by_role("button", name="Spara"))
     expect(status(page)).to_contain_text("Medborgarlöftet är sparat.")
-    expect(heading(page)).to_have_text(f"Medborgarlöfte {today.year}: {PROMISE}")
+    expect(heading(page)).to_have_text(f"Medborgarlöfte {year}: {PROMISE}")
     expect(main(page)).to_contain_text("Utkast, inte publicerat.")
 
     activity = main(page).get_by_role("form", name="Lägg till eller följ upp en aktivitet")
@@ -323,7 +326,7 @@ def focus_area_and_promise(page, new_context, today):
     visitor = new_context().new_page()
     visit(visitor, "/")
     follow(visitor, main(visitor).get_by_role("link", name="Medborgarlöftet"))
-    expect(heading(visitor)).to_have_text(f"Medborgarlöfte {today.year}: {PROMISE}")
+    expect(heading(visitor)).to_have_text(f"Medborgarlöfte {year}: {PROMISE}")
     expect(main(visitor)).to_contain_text(FOCUS_AREA)
     expect(main(visitor).get_by_role("heading", name=ACTIVITY)).to_be_visible()
     expect(main(visitor)).to_contain_text("1 av 1 aktiviteter är genomförda och 0 pågår.")
@@ -338,19 +341,23 @@ def focus_area_and_promise(page, new_context, today):
     feed = ET.fromstring(response.body())
     assert feed.tag == f"{ATOM}feed"
     titles = [e.text for e in feed.iter(f"{ATOM}title")]
-    assert f"Medborgarlöfte {today.year}: {PROMISE}" in titles
+    assert f"Medborgarlöfte {year}: {PROMISE}" in titles
     assert f"{ACTIVITY}: genomförd" in titles
 
 
-def annual_follow_up(page, today, tmp_path):
+def annual_follow_up(page, today, tmp_path, year):
     back_to_strategy(page)
     follow(page, main(page).get_by_role("link", name="Årlig uppföljning till KS"))
     expect(heading(page)).to_have_text(f"Årlig uppföljning till Kommunstyrelsen {today.year}")
     expect(main(page).get_by_role("heading", name=re.compile("^G1 "))).to_be_visible()
     expect(main(page)).to_contain_text("rapporter om brott och otrygghet")
+    # The year of the promise made above.
+    page.get_by_label("År").fill(str(year))
+    submit(page, main(page).get_by_role("button", name="Visa"))
+    expect(heading(page)).to_have_text(f"Årlig uppföljning till Kommunstyrelsen {year}")
 
     name, pdf = download(page, main(page).get_by_role("link", name="Ladda ned PDF"))
-    assert name == f"uppfoljning-koping-{today.year}.pdf"
+    assert name == f"uppfoljning-koping-{year}.pdf"
     assert pdf.startswith(b"%PDF"), pdf[:20]
     path = tmp_path / "uppfoljning.pdf"
     path.write_bytes(pdf)
@@ -360,7 +367,7 @@ def annual_follow_up(page, today, tmp_path):
     assert f"Effekt av {MEASURE_WITH_EFFECT}:" in text
 
     name, docx = download(page, main(page).get_by_role("link", name="Ladda ned Word (DOCX)"))
-    assert name == f"uppfoljning-koping-{today.year}.docx"
+    assert name == f"uppfoljning-koping-{year}.docx"
     path = tmp_path / "uppfoljning.docx"
     path.write_bytes(docx)
     document = Document(str(path))
