@@ -88,7 +88,7 @@ def load_demo_cycle(municipality: Municipality) -> bool:
     categories = {c.code: c for c in Category.objects.filter(municipality=municipality)}
     meetings = load_demo_council_year(viewer=viewer, day0=day0, orgs=orgs)
     picture = _picture(viewer, day0)
-    focus = _focus_area(viewer, day0, meetings["est-300"], areas)
+    focus = _focus_area(viewer, meetings["est-300"], areas)
     problems = _problems(viewer, areas, categories, focus)
     _plan(viewer, day0, picture, problems, orgs, areas, categories)
     _promise(viewer, day0, focus)
@@ -127,7 +127,7 @@ def _picture(viewer: Viewer, day0: date) -> StrategicPicture:
     )
 
 
-def _focus_area(viewer: Viewer, day0: date, decided_at, areas):
+def _focus_area(viewer: Viewer, decided_at, areas):
     held = timezone.localtime(decided_at.held_at).date()
     number = decided_at.decisions.order_by("number").first().paragraph
     return services.focus_area_save(
