@@ -37,8 +37,8 @@ test: $(VENV)/.synced lint browsers
 	@mkdir -p -m 700 var/run
 	TRYGG_ENV=test $(PY) manage.py check
 	TRYGG_ENV=test $(PY) manage.py makemigrations --check --dry-run
-	@echo "=== Test suite on SQLite (coverage) and PostgreSQL (with the browser journeys), side by side ==="
-	PY=$(PY) bash scripts/test-both.sh
+	@echo "=== Test suite: SQLite (coverage), PostgreSQL, and the browser journeys on PostgreSQL, side by side ==="
+	PY=$(PY) bash scripts/test-lanes.sh
 
 test-sqlite: $(VENV)/.synced
 	TRYGG_TEST_DB=sqlite $(PY) -m pytest $(ARGS)
