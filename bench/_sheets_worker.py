@@ -88,6 +88,16 @@ def as_xlsx(data: list[list]) -> bytes:
     return out.getvalue()
 
 
+def _twin_sql(sql: str, table: str) -> str:
+    """reports_report's CREATE TABLE or CREATE INDEX statement for the twin table."""
+    sql = sql.replace('"reports_report"', f'"{table}"')
+    # Index names are unique per database: the twin's get a prefix.
+    for word in ("INDEX ", "UNIQUE INDEX "):
+        if sql.startswith(f"CREATE {word}"):
+            return sql.replace(f'CREATE {word}"', f'CREATE {word}"{table}_', 1)
+    return sql
+
+
 def _reference_store(stored: list[Report], fields) -> float:
     """Stores the rows Trygg stored, as they are, into an empty twin table in one transaction."""
     table = "sheets_twin"
@@ -98,7 +108,14 @@ def _reference_store(stored: list[Report], fields) -> float:
             cur.execute(f"CREATE TABLE {table} (LIKE reports_report INCLUDING ALL)")
             values = [[_copy_value(getattr(r, f.attname)) for f in fields] for r in stored]
         else:
-            cur.execute(f"CREATE TABLE {table} AS SELECT * FROM reports_report WHERE 0")
+            # The same columns, constraints and indexes as reports_report (CREATE TABLE AS
+            # would copy none of them): every index costs each insert, Trygg's as the twin's.
+            cur.execute(
+                "SELECT type, sql FROM sqlite_master WHERE tbl_name = 'reports_report' "
+                "AND sql IS NOT NULL ORDER BY type DESC"
+            )
+            for _kind, sql in cur.fetchall():
+                cur.execute(_twin_sql(sql, table))
             values = [
                 [f.get_db_prep_save(getattr(r, f.attname), connection) for f in fields]
                 for r in stored

@@ -512,6 +512,7 @@ def _run_table(job: ImportJob, raw: bytes) -> None:
         user=job.created_by,
     )
     created = skipped = 0
+    cache = imports_table.TableCache(municipality)
     for n, chunk in enumerate(_chunks(ok, imports_table.TABLE_CHUNK), start=1):
         c, s, errors = imports_table.table_rows_store(
             viewer=viewer,
@@ -519,6 +520,7 @@ def _run_table(job: ImportJob, raw: bytes) -> None:
             by_code=by_code,
             organisation=job.organisation,
             dry_run=job.dry_run,
+            cache=cache,
         )
         created, skipped = created + c, skipped + s
         _add_errors(job, errors)

@@ -1,15 +1,24 @@
 """CSV and Excel imports stored in batches: each chunk of validated rows is checked as
 report_create would check it, then written in one transaction (COPY on PostgreSQL, one
-multi-row insert on SQLite) with its areas and history rows. Row by row through
-report_create it was a transaction and about nine statements a row (93–160 rows/s)."""
+executemany on SQLite) with its areas and history rows. Row by row through report_create it
+was a transaction and about nine statements a row (93–160 rows/s).
 
+What a file repeats is worked out once per job (TableCache): a place name is cleaned and
+redacted once, a point is tested against the boundary and the areas and given its H3 cells
+once, a description seen before is not redacted again. Each row is then a tuple in column
+order, and its history row is written by one INSERT … SELECT a chunk (see bench/RESULTS.md,
+"Spreadsheet imports", for what each step cost)."""
+
+import functools
+import json
 import uuid
+from datetime import UTC
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from trygg.core.text import clean_fields
+from trygg.core.text import clean
 from trygg.core.viewer import Viewer
 from trygg.geo.h3cells import cells_for_point
 from trygg.geo.selectors import area_index
@@ -21,40 +30,103 @@ from .services._common import _actor_label
 from .services.intake import _validate
 from .tabular import RowOk
 
-# Rows per transaction and per progress save (the job's heartbeat).
-TABLE_CHUNK = 1000
+# Rows per transaction and per progress save (the job's heartbeat). Each commit costs
+# SQLite ~18 ms here: 1,000-row chunks spent 0.9 s of a 50,000-row import committing.
+TABLE_CHUNK = 5000
 
 NO_ROWS = "Filen har inga rader under rubrikraden; inget importerades."
 
+# The columns a table row fills, in the order its tuple is built (see _row); the rest keep
+# their database defaults (NULL or blank), as in imports.bulk_insert_reports.
+COLUMNS = (
+    "uuid",
+    "municipality_id",
+    "kind",
+    "category_id",
+    "occurred_at",
+    "occurred_until",
+    "reported_at",
+    "lat",
+    "lon",
+    "precision",
+    "place_name",
+    "place_name_redacted",
+    "h3_r7",
+    "h3_r8",
+    "h3_r9",
+    "outside_municipality",
+    "description",
+    "description_redacted",
+    "personal_data_found",
+    "source",
+    "organisation_id",
+    "reporter_id",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "cost_sek",
+    "police_report_number",
+    "people_count",
+    "youth_involved",
+    "sensitivity",
+    "status",
+    "external_id",
+    "external_url",
+    "created_at",
+    "updated_at",
+)
+_EXTERNAL_ID = COLUMNS.index("external_id")
+# Kept per job: enough for every distinct place and point of a typical file, bounded for
+# one whose every row differs (memory stays a few MB).
+CACHE_SIZE = 50_000
 
-def _input(row: RowOk, by_code: dict, organisation) -> ReportInput:
-    values = row.values
-    return ReportInput(
-        category=by_code[values["category"]],
-        occurred_at=values["occurred_at"],
-        lat=values.get("lat"),
-        lon=values.get("lon"),
-        place_name=values.get("place_name") or "",
-        description=values.get("description") or "",
-        cost_sek=values.get("cost_sek"),
-        police_report_number=values.get("police_report_number") or "",
-        people_count=values.get("people_count"),
-        youth_involved=values.get("youth_involved"),
-        source=Report.Source.FIL,
-        external_id=values["external_id"],
-        organisation=organisation,
-    )
+
+class TableCache:
+    """What one job's rows share, worked out once per distinct value."""
+
+    def __init__(self, municipality):
+        self.municipality = municipality
+        self.index = area_index(municipality)
+        self.sqlite = connection.vendor != "postgresql"
+        self.place = functools.lru_cache(maxsize=CACHE_SIZE)(self._place)
+        self.point = functools.lru_cache(maxsize=CACHE_SIZE)(self._point)
+        self.text = functools.lru_cache(maxsize=4096)(privacy.redact)
+
+    @staticmethod
+    def _place(raw: str) -> tuple[str, str, privacy.Redaction]:
+        # What report_create does to a place name: cleaned, then stripped and cut for storage.
+        cleaned = clean(raw)
+        stored = cleaned.strip()[:200]
+        return cleaned, stored, privacy.redact(stored)
+
+    def _point(self, lat: float, lon: float) -> tuple[str | None, list[int], dict]:
+        """The point's problem (outside the boundary) or None, its areas and H3 cells."""
+        if self.index.inside_municipality(lat, lon) is False:
+            problem = (
+                f"Platsen ligger utanför {self.municipality.name}s kommungräns. Rapportera "
+                "till den kommun där det hände."
+            )
+            return problem, [], {}
+        return None, self.index.area_ids_at(lat, lon), cells_for_point(lat, lon)
 
 
 def table_rows_store(
-    *, viewer: Viewer, rows: list[RowOk], by_code: dict, organisation, dry_run: bool = False
+    *,
+    viewer: Viewer,
+    rows: list[RowOk],
+    by_code: dict,
+    organisation,
+    dry_run: bool = False,
+    cache: TableCache | None = None,
 ) -> tuple[int, int, list[tuple[int, str]]]:
     """Stores one chunk of validated table rows as reports; returns (created, skipped,
     errors). A row whose external id is already stored is skipped; a row report_create
-    would refuse is an error naming its row. A dry run checks the same and stores nothing."""
+    would refuse is an error naming its row. A dry run checks the same and stores nothing.
+    `cache` carries what earlier chunks of the same job worked out."""
     if not viewer.may("reports.create"):
         raise PermissionDenied("Du har inte behörighet att rapportera.")
     municipality = viewer.municipality
+    cache = cache or TableCache(municipality)
     existing = set(
         Report.objects.filter(
             municipality=municipality,
@@ -64,136 +136,209 @@ def table_rows_store(
         .exclude(external_id="")
         .values_list("external_id", flat=True)
     )
-    index = area_index(municipality)
     now = timezone.now()
-    new: list[dict] = []
+    fixed = _fixed(viewer, organisation, now, cache.sqlite)
+    new: list[tuple] = []
     areas: dict[str, list[int]] = {}
     errors: list[tuple[int, str]] = []
     skipped = 0
     for row in rows:
-        if row.values["external_id"] in existing:
+        values = row.values
+        if values["external_id"] in existing:
             skipped += 1
             continue
-        data = clean_fields(_input(row, by_code, organisation))
+        category = by_code[values["category"]]
+        place_cleaned, place_stored, place_redacted = cache.place(values.get("place_name") or "")
+        # The fields report_create's validation reads, cleaned of control characters as
+        # report_create cleans them (clean_fields).
+        data = ReportInput(
+            category=category,
+            occurred_at=values["occurred_at"],
+            lat=values.get("lat"),
+            lon=values.get("lon"),
+            place_name=place_cleaned,
+            description=clean(values.get("description") or ""),
+            cost_sek=values.get("cost_sek"),
+            police_report_number=clean(values.get("police_report_number") or ""),
+            people_count=values.get("people_count"),
+            youth_involved=values.get("youth_involved"),
+            source=Report.Source.FIL,
+            external_id=clean(values["external_id"]),
+            organisation=organisation,
+        )
         problems = _validate(municipality, data, now)
-        area_ids: list[int] = []
+        point = None
         if not problems and data.lat is not None:
-            if index.inside_municipality(data.lat, data.lon) is False:
-                problems["lat"] = [
-                    f"Platsen ligger utanför {municipality.name}s kommungräns. Rapportera "
-                    "till den kommun där det hände."
-                ]
-            area_ids = index.area_ids_at(data.lat, data.lon)
+            point = cache.point(data.lat, data.lon)
+            if point[0] is not None:
+                problems["lat"] = [point[0]]
         if problems:
             messages = ValidationError(problems).messages
             errors.extend((row.row_number, f"Rad {row.row_number}: {m}") for m in messages)
             continue
-        new.append(_row(data, row, viewer, now))
-        if area_ids:
-            areas[data.external_id] = area_ids
+        new.append(_row(data, values, point, place_stored, place_redacted, fixed, cache))
+        if point is not None and point[1]:
+            areas[data.external_id] = point[1]
     if not dry_run and new:
         with transaction.atomic():
-            _insert(new, areas, viewer, municipality)
+            _insert(new, areas, viewer, municipality, now)
     return len(new), skipped, errors
 
 
-def _row(data: ReportInput, row: RowOk, viewer: Viewer, now) -> dict:
-    """The report as report_create builds it, as {attname: value} for a bulk insert."""
-    place_name = data.place_name.strip()[:200]
-    description = data.description.strip()
-    cells = cells_for_point(data.lat, data.lon) if data.lat is not None else {}
+def _fixed(viewer: Viewer, organisation, now, sqlite: bool) -> dict:
+    """The values every row of a chunk shares, prepared for the database once."""
+    stamp = _sqlite_datetime(now) if sqlite else now
     return {
-        "uuid": uuid.uuid4(),
         "municipality_id": viewer.municipality.pk,
-        "kind": data.kind,
-        "category_id": data.category.pk,
-        "occurred_at": data.occurred_at,
-        # A date without a time of day is the whole day (see tabular.validation).
-        "occurred_until": row.values.get("occurred_until"),
-        "reported_at": now,
-        "lat": data.lat,
-        "lon": data.lon,
-        "precision": Report.Precision.PUNKT if data.lat is not None else Report.Precision.ADRESS,
-        "place_name": place_name,
-        "h3_r7": cells.get(7),
-        "h3_r8": cells.get(8),
-        "h3_r9": cells.get(9),
-        "description": description,
-        **privacy.redacted_report_text(description=description, place_name=place_name),
-        "source": Report.Source.FIL,
-        "organisation_id": getattr(data.organisation, "pk", None),
+        "organisation_id": getattr(organisation, "pk", None),
         "reporter_id": viewer.user_id,
-        "cost_sek": data.cost_sek,
-        "police_report_number": data.police_report_number.strip()[:40],
-        "people_count": data.people_count,
-        "youth_involved": data.youth_involved,
-        "sensitivity": data.category.sensitivity,
-        "external_id": data.external_id,
-        "created_at": now,
-        "updated_at": now,
+        "now": stamp,
     }
 
 
-def _insert(new: list[dict], areas: dict[str, list[int]], viewer: Viewer, municipality) -> None:
-    from .imports import bulk_insert_reports
-
-    bulk_insert_reports(new)
-    # COPY reads no keys back: the external ids (unique per source) find the new rows.
-    pks = dict(
-        Report.objects.filter(
-            municipality=municipality,
-            source=Report.Source.FIL,
-            external_id__in_array=[r["external_id"] for r in new],
-        )
-        # As in the duplicate check: the blank-id exclusion lets the partial unique index
-        # serve (without it SQLite scanned the table once a chunk: 50,000 rows went from
-        # 5,200 to 1,600 rows/s).
-        .exclude(external_id="")
-        .values_list("external_id", "pk")
-    )
-    through = Report.areas.through
-    _rows_insert(
-        through,
-        [
-            {"report_id": pks[external_id], "area_id": area_id}
-            for external_id, ids in areas.items()
-            for area_id in ids
-        ],
-    )
-    label, now = _actor_label(viewer), new[0]["created_at"]
-    _rows_insert(
-        ReportEvent,
-        [
-            {
-                "municipality_id": municipality.pk,
-                "report_id": pks[r["external_id"]],
-                "at": now,
-                "actor_id": viewer.user_id,
-                "actor_label": label,
-                "kind": ReportEvent.Kind.CREATED,
-            }
-            for r in new
-        ],
-    )
+def _sqlite_datetime(value):
+    # Django's SQLite adapt_datetimefield_value (naive UTC text), less its settings lookup.
+    return None if value is None else str(value.astimezone(UTC).replace(tzinfo=None))
 
 
-def _rows_insert(model, rows: list[dict]) -> None:
-    """Plain rows of a small table ({attname: value}): COPY on PostgreSQL, one executemany
-    on SQLite. Model instances cost more than the insert (measured: 0.2 s a 5,000 rows)."""
-    if not rows:
-        return
+def _row(data: ReportInput, values: dict, point, place_stored, place_redacted, fixed, cache):
+    """The report as report_create builds it, as a tuple in COLUMNS order."""
+    description = data.description.strip()
+    text = cache.text(description)
+    found = dict(text.counts)
+    for kind, n in place_redacted.counts.items():
+        found[kind] = found.get(kind, 0) + n
+    cells = point[2] if point is not None else {}
+    # A date without a time of day is the whole day (see tabular.validation).
+    occurred_at, until = data.occurred_at, values.get("occurred_until")
+    if cache.sqlite:
+        occurred_at, until = _sqlite_datetime(occurred_at), _sqlite_datetime(until)
+        key = uuid.uuid4().hex
+    else:
+        key = uuid.uuid4()
+    now = fixed["now"]
+    return (
+        key,
+        fixed["municipality_id"],
+        data.kind,
+        data.category.pk,
+        occurred_at,
+        until,
+        now,
+        data.lat,
+        data.lon,
+        Report.Precision.PUNKT if data.lat is not None else Report.Precision.ADRESS,
+        place_stored,
+        place_redacted.text,
+        cells.get(7),
+        cells.get(8),
+        cells.get(9),
+        False,
+        description,
+        text.text,
+        json.dumps(found) if found else "{}",
+        Report.Source.FIL,
+        fixed["organisation_id"],
+        fixed["reporter_id"],
+        "",
+        "",
+        "",
+        data.cost_sek,
+        data.police_report_number.strip()[:40],
+        data.people_count,
+        data.youth_involved,
+        data.category.sensitivity,
+        Report.Status.NY,
+        data.external_id,
+        "",
+        now,
+        now,
+    )
+
+
+def _insert(new: list[tuple], areas: dict[str, list[int]], viewer: Viewer, municipality, now):
     from .imports import _copy_value, rows_insert_sqlite
 
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    if connection.vendor != "postgresql":
-        rows_insert_sqlite(model, fields, rows)
+    tuples_insert(Report, COLUMNS, new)
+    ids = [r[_EXTERNAL_ID] for r in new]
+    # COPY reads no keys back: the external ids (unique per source) find the new rows. As in
+    # the duplicate check, the blank-id exclusion lets the partial unique index serve
+    # (without it SQLite scanned the table once a chunk: 50,000 rows went from 5,200 to
+    # 1,600 rows/s).
+    stored = (
+        Report.objects.filter(
+            municipality=municipality, source=Report.Source.FIL, external_id__in_array=ids
+        )
+        .exclude(external_id="")
+        .order_by()
+    )
+    _events_insert(stored, viewer, municipality, now)
+    if not areas:
         return
-    names = [f.attname for f in fields]
-    template = {f.attname: f.get_default() for f in fields}
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    pks = dict(stored.values_list("external_id", "pk"))
+    through = Report.areas.through
+    rows = [
+        {"report_id": pks[external_id], "area_id": area_id}
+        for external_id, area_ids in areas.items()
+        for area_id in area_ids
+    ]
+    fields = [f for f in through._meta.concrete_fields if not f.primary_key]
+    if connection.vendor != "postgresql":
+        rows_insert_sqlite(through, fields, rows)
+        return
+    tuples_insert(
+        through,
+        ("report_id", "area_id"),
+        [tuple(_copy_value(r[f.attname]) for f in fields) for r in rows],
+    )
+
+
+def _events_insert(stored, viewer: Viewer, municipality, now) -> None:
+    """The new reports' "created" history rows, in one INSERT … SELECT over the chunk's rows
+    (as services._common._event writes them one by one)."""
+    values = {
+        "municipality_id": municipality.pk,
+        "at": now,
+        "actor_id": viewer.user_id,
+        "actor_label": _actor_label(viewer),
+        "kind": ReportEvent.Kind.CREATED,
+    }
+    fields = [f for f in ReportEvent._meta.concrete_fields if not f.primary_key]
+    columns, selected, params = [], [], []
+    for f in fields:
+        columns.append(connection.ops.quote_name(f.column))
+        if f.attname == "report_id":
+            selected.append("chunk.pk")
+            continue
+        value = values[f.attname] if f.attname in values else f.get_default()
+        selected.append("%s")
+        params.append(f.get_db_prep_save(value, connection))
+    sql, where = stored.values("pk").query.sql_with_params()
+    table = connection.ops.quote_name(ReportEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        # Table and columns are the model's own; the chunk's query is Django's, with its
+        # parameters; every value is a parameter.
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608
+            f"SELECT {', '.join(selected)} FROM ({sql}) chunk",
+            [*params, *where],
+        )
+
+
+def tuples_insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Rows given as tuples of prepared values in `columns` order (attnames): COPY on
+    PostgreSQL, one executemany on SQLite. Columns left out get their database default."""
+    if not rows:
+        return
+    by_attname = {f.attname: f for f in model._meta.concrete_fields}
+    names = ", ".join(connection.ops.quote_name(by_attname[c].column) for c in columns)
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                values = {**template, **row}
-                copy.write_row([_copy_value(values[name]) for name in names])
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join(["%s"] * len(columns))
+        # Table and columns are the model's own names, quoted; every value is a parameter.
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608
