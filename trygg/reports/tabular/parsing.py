@@ -1,5 +1,6 @@
 """Parsing one cell's text into a typed value, with the Swedish message when it cannot be."""
 
+import functools
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -80,6 +81,8 @@ def swedish_time(day_value: date, clock: time, shown: str) -> datetime:
     first occurrence, still summer time (fold=0): a file of local times cannot tell them
     apart, and the field's help says so."""
     moment = datetime.combine(day_value, clock, tzinfo=STOCKHOLM)
+    if not _changes_clock(day_value):
+        return moment
     # A time that exists survives the round trip through UTC unchanged.
     if moment.astimezone(UTC).astimezone(STOCKHOLM).replace(tzinfo=None) != moment.replace(
         tzinfo=None
@@ -89,6 +92,16 @@ def swedish_time(day_value: date, clock: time, shown: str) -> datetime:
             "natten (sommartid). Kontrollera tiden i ursprungssystemet."
         )
     return moment
+
+
+@functools.lru_cache(maxsize=8192)
+def _changes_clock(day_value: date) -> bool:
+    """Whether Swedish clocks change on this day: only then can a wall-clock time be skipped
+    or repeated, so only then is the round trip through UTC needed (two of ~365 days; the
+    check per row cost more than parsing the date)."""
+    start = datetime.combine(day_value, time(), tzinfo=STOCKHOLM)
+    end = datetime.combine(day_value, time(23, 59, 59), tzinfo=STOCKHOLM)
+    return start.utcoffset() != end.utcoffset()
 
 
 def _parse_time(value: str) -> time:
