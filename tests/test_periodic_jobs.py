@@ -21,6 +21,7 @@ def test_every_app_registers_its_daily_jobs_at_start_up():
         ("reports.import_files", time(2, 40)),
         ("lagesbild.documents", time(2, 45)),
         ("forums.retention", time(2, 50)),
+        ("reports.export_files", time(2, 55)),
         ("reports.digest", time(7, 0)),
         ("strategy.reminders", time(7, 30)),
     ]
@@ -32,6 +33,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
         "forums.retention",
         "lagesbild.documents",
         "reports.digest",
+        "reports.export_files",
         "reports.import_files",
         "reports.retention",
         "strategy.reminders",
@@ -39,7 +41,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
     assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 6
+    assert PeriodicRun.objects.count() == 7
 
 
 @pytest.fixture

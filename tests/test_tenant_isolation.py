@@ -39,6 +39,10 @@ PAGES = [
     ("reports:map", None, Role.POLIS, Role.RADSLEDAMOT),
     ("reports:map_data", None, Role.POLIS, Role.RADSLEDAMOT),
     ("reports:export", "=csv", Role.ANALYTIKER, Role.RAPPORTOR),
+    ("reports:export_job_start", None, Role.ANALYTIKER, Role.RAPPORTOR),
+    ("reports:export_job", "export_job", Role.SAMORDNARE, Role.RAPPORTOR),
+    ("reports:export_job_status", "export_job", Role.ANALYTIKER, Role.POLIS),
+    ("reports:export_job_download", "export_job", Role.ANALYTIKER, Role.RADSLEDAMOT),
     ("reports:categories", None, Role.SAMORDNARE, Role.ANALYTIKER),
     ("reports:category_edit", "category", Role.SAMORDNARE, Role.POLIS),
     ("reports:api_keys", None, Role.ADMINISTRATOR, Role.SAMORDNARE),
@@ -96,6 +100,7 @@ POST_ONLY = {
     "reports:comment",
     "reports:duplicate",
     "reports:filter_save",
+    "reports:export_job_start",
     "reports:filter_delete",
     "reports:api_key_revoke",
     "forums:decision_follow_up",
@@ -210,6 +215,7 @@ def _objects(municipality, organisation, member):
                 municipality=municipality, user=member, name="Mitt filter", query="q=x"
             ),
             "document_job": _document_job(municipality, member),
+            "export_job": _export_job(municipality, member),
             **_lagesbild_objects(municipality, organisation),
         }
 
@@ -231,6 +237,24 @@ def _document_job(municipality, member):
         filename="lagesbild.pdf",
     )
     job.file.save("lagesbild.pdf", ContentFile(b"%PDF-1.4 Hemlig text"), save=False)
+    job.save()
+    return job
+
+
+def _export_job(municipality, member):
+    from django.core.files.base import ContentFile
+
+    from trygg.reports.models import ExportJob
+
+    job = ExportJob(
+        municipality=municipality,
+        created_by=member,
+        fmt="csv",
+        status="klar",
+        filename="rapporter.csv",
+        total=1,
+    )
+    job.file.save("rapporter.csv", ContentFile(b"nr;beskrivning\n1;Hemlig text\n"), save=False)
     job.save()
     return job
 
@@ -418,6 +442,16 @@ def test_role_with_grant_reaches_page(client, users, koping_objects, name, key, 
         from trygg.lagesbild.services import _access
 
         job = koping_objects["document_job"]
+        job.created_by = users[granted]
+        job.access = _access(viewer_for(users[granted], job.municipality))
+        with scopes_disabled():
+            job.save()
+    if name.startswith("reports:export_job") and key:
+        # An export holds what its requester may read: only the requester reaches it.
+        from tests.helpers import viewer_for
+        from trygg.reports.services.export_jobs import _access
+
+        job = koping_objects["export_job"]
         job.created_by = users[granted]
         job.access = _access(viewer_for(users[granted], job.municipality))
         with scopes_disabled():

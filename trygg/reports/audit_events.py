@@ -17,6 +17,7 @@ API_KEYS = (
 READS_AND_EXPORTS = (
     EventType("reports.original_read", "Läste originaltext i rapport"),
     EventType("reports.exported", "Rapporter exporterade"),
+    EventType("reports.export_ordered", "Stor export beställd"),
 )
 
 RETENTION = (EventType("reports.purged", "Gallring av rapporter"),)

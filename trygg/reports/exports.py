@@ -20,10 +20,13 @@ from trygg.core.text import clean
 from trygg.core.viewer import Viewer
 from trygg.locale_sv import STOCKHOLM
 
-from .models import Report
+from .models import ExportJob, Report
 
-# Up to this many rows an export is a direct download (issue 15's decision).
+# Up to this many rows an export is a direct download (issue 15's decision); a larger one is
+# an ExportJob (services/export_jobs.py), written by the task worker.
 DIRECT_LIMIT = 20_000
+# A job saves its progress (and beats, core.jobs) this often.
+PROGRESS_EVERY = 2000
 
 HEADERS = [
     "nr",
@@ -175,10 +178,11 @@ class _Echo:
         return value
 
 
-def _audit(viewer: Viewer, fmt: str, n: int) -> None:
+def export_audit(viewer: Viewer, fmt: str, n: int, job=None) -> None:
     audit(
         viewer,
         "reports.exported",
+        job,
         summary=f"Exporterade {n} rapporter som {fmt.upper()}",
         fmt=fmt,
         rows=n,
@@ -188,7 +192,7 @@ def _audit(viewer: Viewer, fmt: str, n: int) -> None:
 def csv_lines(*, viewer: Viewer, reports, count: int) -> Iterator[str]:
     """The CSV file line by line, for a streaming response; audited before the first line with
     the row count the caller measured (the rows are the same query's)."""
-    _audit(viewer, "csv", count)
+    export_audit(viewer, "csv", count)
     return _csv_lines(viewer=viewer, reports=reports)
 
 
@@ -200,15 +204,28 @@ def _csv_lines(*, viewer: Viewer, reports) -> Iterator[str]:
         yield writer.writerow([csv_cell(v) for v in row])
 
 
+def write_csv(*, viewer: Viewer, reports, out, progress=None) -> int:
+    """Writes the CSV file, byte for byte what the direct download streams (UTF-8), to the
+    binary file `out`; returns the row count. Not audited: a job audits its download.
+    `progress(n)` is called every PROGRESS_EVERY rows."""
+    n = -1
+    for n, line in enumerate(_csv_lines(viewer=viewer, reports=reports)):
+        out.write(line.encode("utf-8"))
+        if progress is not None and n and n % PROGRESS_EVERY == 0:
+            progress(n)
+    return n
+
+
 def to_csv(*, viewer: Viewer, reports) -> str:
     """The whole CSV file as one string (jobs and tests); audited with its row count."""
     lines = list(_csv_lines(viewer=viewer, reports=reports))
-    _audit(viewer, "csv", len(lines) - 1)
+    export_audit(viewer, "csv", len(lines) - 1)
     return "".join(lines)
 
 
-def write_xlsx(*, viewer: Viewer, reports, out) -> int:
-    """Writes the XLSX file to the binary file `out`; audited; returns the row count."""
+def write_xlsx(*, viewer: Viewer, reports, out, progress=None, audited: bool = True) -> int:
+    """Writes the XLSX file to the binary file `out`; audited unless a job writes it (it
+    audits the download); returns the row count. `progress(n)` as for write_csv."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Rapporter")
     ws.append(HEADERS)
@@ -216,8 +233,11 @@ def write_xlsx(*, viewer: Viewer, reports, out) -> int:
     for row in rows(viewer=viewer, reports=reports):
         ws.append(xlsx_row(ws, row))
         n += 1
+        if progress is not None and n % PROGRESS_EVERY == 0:
+            progress(n)
     wb.save(out)
-    _audit(viewer, "xlsx", n)
+    if audited:
+        export_audit(viewer, "xlsx", n)
     return n
 
 
@@ -225,3 +245,12 @@ def to_xlsx(*, viewer: Viewer, reports) -> bytes:
     out = BytesIO()
     write_xlsx(viewer=viewer, reports=reports, out=out)
     return out.getvalue()
+
+
+def export_job_get(*, viewer: Viewer, pk: int):
+    """The viewer's own large export (services/export_jobs.py), or None: nobody else's."""
+    if viewer.user is None or not viewer.may("reports.export"):
+        return None
+    return ExportJob.objects.filter(
+        municipality=viewer.municipality, created_by=viewer.user, pk=pk
+    ).first()

@@ -421,3 +421,32 @@ class ImportJob(Job):
         return Q(status=cls.Status.KLAR, dry_run=False, finished_at__lt=now) | super().file_expired(
             now
         )
+
+
+class ExportJob(Job):
+    """A large export of the report list (more rows than a direct download carries), written
+    by the task worker. It holds what its requester may read (originals per role), so only the
+    requester downloads it; the file goes with the municipality's retention of job files."""
+
+    FILE_DIR = "exports"
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "Excel (XLSX)"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    fmt = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    # The list's filters as its query string (q included): the job exports what the list
+    # showed, read again when the worker runs.
+    query = models.TextField(blank=True)
+    # What the requester could read when it was ordered (roles and organisations): a job run
+    # or a download after they changed is refused.
+    access = models.CharField(max_length=500, blank=True)
+
+    class Meta(Job.Meta):
+        pass
+
+    def __str__(self):
+        return f"Export {self.fmt}"

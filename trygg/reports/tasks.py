@@ -14,7 +14,7 @@ from trygg.core.mail import absolute_url, mail_send
 from trygg.core.models import Municipality, Organisation
 
 from . import images
-from .models import ImportJob, Photo, Report
+from .models import ExportJob, ImportJob, Photo, Report
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,25 @@ def sweep_import_jobs() -> dict:
     """Gallring of uploads: the files of finished imports (see ImportJob.file_expired) in
     every municipality, and imports whose worker was lost marked failed."""
     return jobs_sweep(ImportJob)
+
+
+@task()
+def run_export(job_id: int) -> None:
+    from .services import export_job_build
+
+    # Claimed once: a second run of the same task, or a second worker, finds it taken.
+    job = job_claim(ExportJob, job_id)
+    if job is None:
+        return
+    with scope(municipality=job.municipality):
+        export_job_build(job)
+
+
+@task()
+def sweep_export_jobs() -> dict:
+    """Gallring of large exports: their files the municipality's job_file_keep_days after
+    they were made (they hold what the requester could read), and lost ones marked failed."""
+    return jobs_sweep(ExportJob)
 
 
 @task()

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import imports_views, outbox_views, views
+from . import export_views, imports_views, outbox_views, views
 
 app_name = "reports"
 
@@ -11,6 +11,10 @@ urlpatterns = [
     path("karta/", views.report_map, name="map"),
     path("karta/data.json", views.report_map_data, name="map_data"),
     re_path(r"^export\.(?P<fmt>csv|xlsx)$", views.report_export, name="export"),
+    path("export/jobb/", export_views.export_job_start, name="export_job_start"),
+    path("export/<int:pk>/", export_views.export_job_detail, name="export_job"),
+    path("export/<int:pk>/status.json", export_views.export_job_status, name="export_job_status"),
+    path("export/<int:pk>/fil/", export_views.export_job_download, name="export_job_download"),
     path("filter/spara/", views.saved_filter_create, name="filter_save"),
     path("filter/<int:pk>/ta-bort/", views.saved_filter_delete, name="filter_delete"),
     path("kategorier/", views.category_list, name="categories"),

@@ -16,7 +16,7 @@ from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
 from trygg.geo.selectors import area_index, area_list
 
-from . import exports, idempotency, maps, selectors, services
+from . import export_views, exports, idempotency, maps, selectors, services
 from .forms import (
     ApiKeyForm,
     AssignForm,
@@ -347,9 +347,12 @@ def report_export(request, fmt):
         back = reverse("reports:list") + "?" + request.GET.urlencode()
         return bounds.bad_request_page(request, filters.errors.values(), back=back)
     qs = selectors.report_list(viewer=viewer, filters=filters)
+    count = qs.count()
+    if count > exports.DIRECT_LIMIT:
+        # Too large to make while the browser waits: the page offers it as a job.
+        return export_views.export_large(request, fmt=fmt, filters=filters, count=count)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "csv":
-        count = qs.count()
         # Streamed line by line: memory stays flat and the first bytes leave at once.
         response = StreamingHttpResponse(
             exports.csv_lines(viewer=viewer, reports=qs, count=count),

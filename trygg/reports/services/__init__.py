@@ -7,6 +7,7 @@ The services live in this package's modules; every public name is re-exported he
 from .api_keys import api_key_create, api_key_revoke, hash_key
 from .categories import categories_seed, category_create, category_update
 from .citizen import CitizenReceipt, TooManyReports, citizen_report_submit, citizen_viewer
+from .export_jobs import export_job_build, export_job_open, export_job_start
 from .import_jobs import import_mapping_set, import_restart, import_run_for_real, import_start
 from .intake import (
     CLOCK_SKEW,
@@ -43,6 +44,9 @@ __all__ = [
     "category_update",
     "citizen_report_submit",
     "citizen_viewer",
+    "export_job_build",
+    "export_job_open",
+    "export_job_start",
     "hash_key",
     "import_mapping_set",
     "import_restart",
