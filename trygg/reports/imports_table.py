@@ -257,8 +257,6 @@ def _row(data: ReportInput, values: dict, point, place_stored, place_redacted, f
 
 
 def _insert(new: list[tuple], areas: dict[str, list[int]], viewer: Viewer, municipality, now):
-    from .imports import _copy_value, rows_insert_sqlite
-
     tuples_insert(Report, COLUMNS, new)
     ids = [r[_EXTERNAL_ID] for r in new]
     # COPY reads no keys back: the external ids (unique per source) find the new rows. As in
@@ -276,20 +274,10 @@ def _insert(new: list[tuple], areas: dict[str, list[int]], viewer: Viewer, munic
     if not areas:
         return
     pks = dict(stored.values_list("external_id", "pk"))
-    through = Report.areas.through
-    rows = [
-        {"report_id": pks[external_id], "area_id": area_id}
-        for external_id, area_ids in areas.items()
-        for area_id in area_ids
-    ]
-    fields = [f for f in through._meta.concrete_fields if not f.primary_key]
-    if connection.vendor != "postgresql":
-        rows_insert_sqlite(through, fields, rows)
-        return
     tuples_insert(
-        through,
+        Report.areas.through,
         ("report_id", "area_id"),
-        [tuple(_copy_value(r[f.attname]) for f in fields) for r in rows],
+        [(pks[external_id], a) for external_id, area_ids in areas.items() for a in area_ids],
     )
 
 
