@@ -17,6 +17,11 @@ PUBLIC = {
     "core:password_reset": 200,
     "core:password_reset_done": 200,
     "core:password_reset_complete": 200,
+    # The installable app: the same for everyone, no municipality's data.
+    "core:manifest": 200,
+    "core:service_worker": 200,
+    "core:offline": 200,
+    "core:session_json": 200,
 }
 
 # name, object key (from the municipality's objects) or a literal argument, the role with the
@@ -111,6 +116,8 @@ QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
 # Pages outside this table on purpose, with the reason.
 NOT_TENANT_PAGES = {
+    "reports:create_json": "POST only, takes no object: stores into the viewer's own municipality "
+    "like reports:create; tested in reports/tests/test_outbox_endpoint",
     "core:logout": "POST only; ends the session",
     "core:password_reset_confirm": "token link from e-mail",
     "core:switch_municipality": "POST only; tested in test_login",
