@@ -7,7 +7,7 @@ Host header cannot point a link elsewhere.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -17,16 +17,17 @@ def absolute_url(viewname: str, *args) -> str:
     return settings.SITE_URL + reverse(viewname, args=args)
 
 
-def mail_send(*, template: str, context: dict, to: list[str]) -> None:
+def mail_send(*, template: str, context: dict, to: list[str], headers: dict | None = None) -> None:
     """Sends `<template>_subject.txt` and `<template>.txt` rendered with `context` (plus
-    `site_url`). Plain text: nothing in the body is HTML-escaped."""
+    `site_url`). Plain text: nothing in the body is HTML-escaped. `headers` adds headers
+    such as List-Unsubscribe."""
     context = {"site_url": settings.SITE_URL, **context}
     subject = render_to_string(f"{template}_subject.txt", context)
     # A subject is one line; a line break in it would start a header of its own.
     subject = " ".join(subject.split())
-    send_mail(
+    EmailMessage(
         subject=subject,
-        message=render_to_string(f"{template}.txt", context).strip() + "\n",
-        from_email=None,
-        recipient_list=to,
-    )
+        body=render_to_string(f"{template}.txt", context).strip() + "\n",
+        to=to,
+        headers=headers,
+    ).send()

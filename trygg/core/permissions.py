@@ -34,6 +34,8 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "reports.view_original": frozenset({S, P}),
     "reports.triage": frozenset({S, N}),
     "reports.assign": frozenset({S}),
+    # A reply the citizen reads on the tracking page: those who change the status explain it.
+    "reports.reply_public": frozenset({S, N}),
     "reports.comment": frozenset({S, N, R, P}),
     "reports.export": frozenset({S, N}),
     "reports.import": frozenset({S, N}),

@@ -15,6 +15,12 @@ urlpatterns = [
     path(
         "kommun/<slug:slug>/arende/<str:code>/", views.citizen_report_status, name="report_status"
     ),
+    path(
+        "kommun/<slug:slug>/arende/<str:code>/oppna-igen/",
+        views.citizen_report_reopen,
+        name="report_reopen",
+    ),
+    path("kommun/<slug:slug>/sluta-bevaka/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("kommun/<slug:slug>/medborgarloften/", views.promise, name="promise"),
     path("kommun/<slug:slug>/medborgarloften/<int:year>/", views.promise, name="promise_year"),
     path("kommun/<slug:slug>/medborgarloften/flode.atom", PromiseFeed(), name="promise_feed"),

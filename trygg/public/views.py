@@ -5,17 +5,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 from django_scopes import scope
 
 from trygg.core import ratelimit
 from trygg.core.clientip import client_key
 from trygg.core.selectors import municipality_by_slug, municipality_list
 from trygg.geo.selectors import boundary_geojson
-from trygg.reports import idempotency
+from trygg.reports import idempotency, tracking
 from trygg.reports import selectors as report_selectors
 from trygg.reports import services as report_services
-from trygg.reports.forms import CitizenReportForm
+from trygg.reports.forms import CitizenReportForm, ReopenForm
 
 
 def home(request):
@@ -62,7 +63,9 @@ def citizen_report(request, slug):
     municipality = _municipality(slug)
     with scope(municipality=municipality):
         choices = report_selectors.category_choices(municipality=municipality, citizen=True)
-        form = CitizenReportForm(request.POST or None, category_choices=choices)
+        form = CitizenReportForm(
+            request.POST or None, request.FILES or None, category_choices=choices
+        )
         status = 200
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
@@ -82,6 +85,8 @@ def citizen_report(request, slug):
                         client=client_key(request),
                         proof=data["altcha"],
                         key=data["client_uuid"],
+                        photo=data["photo"].read() if data.get("photo") else None,
+                        notify_email=data["notify_email"],
                         data=report_services.ReportInput(
                             category=category,
                             kind=report_selectors.ReportKind.OBSERVATION,
@@ -142,29 +147,95 @@ def citizen_report_lookup(request, slug):
     return render(request, "public/report_lookup.html", {"public_municipality": municipality})
 
 
+def _tracked_report(municipality, code):
+    return report_selectors.report_by_tracking_code(municipality=municipality, code=code)
+
+
+def _not_found(request, municipality, code):
+    return render(
+        request,
+        "public/report_lookup.html",
+        {"public_municipality": municipality, "not_found": code},
+        status=404,
+    )
+
+
+def _status_page(request, municipality, report, *, reopen_form=None, status=200):
+    return render(
+        request,
+        "public/report_status.html",
+        {
+            "public_municipality": municipality,
+            "report": report,
+            "new": request.GET.get("ny") == "1",
+            "history": tracking.public_history(report=report),
+            "reopen": tracking.reopen_state(report=report),
+            "reopen_form": reopen_form or ReopenForm(),
+            "reopened": request.GET.get("oppnad") == "1",
+        },
+        status=status,
+    )
+
+
 def citizen_report_status(request, slug, code):
+    """The tracking page: status, history, the municipality's public replies and, within
+    30 days of closing, "inte åtgärdat – öppna igen"."""
     municipality = _municipality(slug)
     with scope(municipality=municipality):
-        report = report_selectors.report_by_tracking_code(municipality=municipality, code=code)
+        report = _tracked_report(municipality, code)
         if report is None:
-            return render(
-                request,
-                "public/report_lookup.html",
-                {
-                    "public_municipality": municipality,
-                    "not_found": code,
-                },
-                status=404,
+            return _not_found(request, municipality, code)
+        return _status_page(request, municipality, report)
+
+
+@require_POST
+def citizen_report_reopen(request, slug, code):
+    municipality = _municipality(slug)
+    with scope(municipality=municipality):
+        report = _tracked_report(municipality, code)
+        if report is None:
+            return _not_found(request, municipality, code)
+        form = ReopenForm(request.POST)
+        status = 400
+        if form.is_valid():
+            try:
+                report_services.report_reopen_by_citizen(
+                    municipality=municipality,
+                    report=report,
+                    reason=form.cleaned_data["reason"],
+                    client=client_key(request),
+                )
+            except report_services.TooManyReopens as refused:
+                form.add_error(None, refused.message)
+                status = 429
+            except ValidationError as error:
+                for messages in error.message_dict.values():
+                    form.add_error("reason", messages)
+            else:
+                return redirect(
+                    reverse("public:report_status", args=[slug, report.tracking_code]) + "?oppnad=1"
+                )
+        return _status_page(request, municipality, report, reopen_form=form, status=status)
+
+
+# A mail client's one-click unsubscribe (RFC 8058) POSTs without a CSRF token; the signed
+# token in the address is what authorises it, and all it can do is stop mails.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, slug, token):
+    """GET asks (link scanners in mail systems follow every link); POST unsubscribes."""
+    municipality = _municipality(slug)
+    done = None
+    if request.method == "POST":
+        with scope(municipality=municipality):
+            done = report_services.status_subscription_cancel(
+                municipality=municipality, token=token
             )
-        return render(
-            request,
-            "public/report_status.html",
-            {
-                "public_municipality": municipality,
-                "report": report,
-                "new": request.GET.get("ny") == "1",
-            },
-        )
+    return render(
+        request,
+        "public/unsubscribe.html",
+        {"public_municipality": municipality, "done": done},
+    )
 
 
 def promise(request, slug, year=None):

@@ -22,6 +22,13 @@ READS_AND_EXPORTS = (
 
 RETENTION = (EventType("reports.purged", "Gallring av rapporter"),)
 
+# --- The citizen loop (issue 15 item 10) ----------------------------------------------------
+CITIZEN = (
+    EventType("reports.reopened_by_citizen", "Rapport öppnad igen av medborgaren"),
+    EventType("reports.citizen_photo_read", "Medborgarens foto visat"),
+)
+# --- end of the citizen loop ----------------------------------------------------------------
+
 # --- Imports (the job base, issue 12 item 3) ------------------------------------------------
 IMPORTS = (
     EventType("reports.import_uploaded", "Importfil uppladdad"),
@@ -29,7 +36,7 @@ IMPORTS = (
 )
 # --- end of imports ------------------------------------------------------------------------
 
-EVENTS = CATEGORIES + API_KEYS + READS_AND_EXPORTS + RETENTION + IMPORTS
+EVENTS = CATEGORIES + API_KEYS + READS_AND_EXPORTS + RETENTION + IMPORTS + CITIZEN
 
 
 def register() -> None:

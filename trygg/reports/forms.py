@@ -153,6 +153,26 @@ class CitizenReportForm(forms.Form):
     contact_phone = forms.CharField(
         label=_("Ditt telefonnummer (frivilligt)"), required=False, max_length=40
     )
+    photo = forms.FileField(
+        label=_("Foto (frivilligt)"),
+        required=False,
+        help_text=_(
+            "JPEG, PNG, WebP eller HEIC, högst 10 MB. Platsuppgifter i bilden tas bort, och "
+            "bara kommunens handläggare ser fotot."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+    notify_email = forms.EmailField(
+        label=_("E-post för besked när ärendet ändrar status (frivilligt)"),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": BAD_EMAIL, "max_length": BAD_EMAIL},
+        help_text=_(
+            "Används bara till att meddela dig när statusen ändras. Varje mejl har en länk "
+            "för att sluta få besked, och adressen gallras med ärendet."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     # A field people never see: bots fill it in.
     website = forms.CharField(required=False, label=_("Lämna tomt"))
     altcha = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -166,14 +186,57 @@ class CitizenReportForm(forms.Form):
                 "occurred_at", timezone.localtime().replace(second=0, microsecond=0)
             )
 
+    def clean_photo(self):
+        # The file input cannot be refilled, so the rest of the form is what the citizen
+        # gets back: the same message as the service's, before anything is read into memory.
+        photo = self.cleaned_data.get("photo")
+        if photo and photo.size > MAX_BYTES:
+            raise forms.ValidationError(_("Bilden är större än 10 MB. Välj en mindre bild."))
+        return photo
+
+
+REPLY_HELP = _("Visas för medborgaren på ärendesidan och i statusmejlet. Personuppgifter maskeras.")
+
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Ny status"), choices=Report.Status.choices)
     comment = forms.CharField(
-        label=_("Motivering (frivillig)"),
+        label=_("Intern motivering (frivillig)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    reply = forms.CharField(
+        label=_("Svar till medborgaren (frivilligt)"),
+        required=False,
+        max_length=2000,
+        help_text=REPLY_HELP,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, public=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only a citizen's report has a tracking page to reply on.
+        if not public:
+            del self.fields["reply"]
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(
+        label=_("Svar till medborgaren"),
+        max_length=2000,
+        help_text=REPLY_HELP,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Vad är inte åtgärdat?"),
+        max_length=2000,
+        error_messages={"required": _("Berätta kort vad som inte är åtgärdat.")},
+        help_text=_("Skriv inte namn, personnummer eller andra personuppgifter om andra."),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -279,6 +279,9 @@ class ReportEvent(models.Model):
         DUPLICATE = "duplicate", _("Markerad som dubblett")
         PHOTO = "photo", _("Foto tillagt")
         VIEWED_ORIGINAL = "viewed_original", _("Originaltext läst")
+        # The two kinds the citizen's tracking page shows with their text (redacted).
+        PUBLIC_REPLY = "public_reply", _("Svar till medborgaren")
+        REOPENED = "reopened", _("Öppnad igen av medborgaren")
 
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
@@ -289,6 +292,9 @@ class ReportEvent(models.Model):
     actor_label = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     text = models.TextField(blank=True)
+    # `text` with personal data redacted, for a text a citizen reads or wrote (a public reply,
+    # a reason to reopen): what the tracking page and roles without originals show.
+    text_redacted = models.TextField(blank=True, default="", db_default="")
     data = models.JSONField(default=dict, blank=True)
 
     objects = ScopedManager(municipality="municipality")
@@ -311,6 +317,9 @@ class Photo(models.Model):
     thumbnail = models.ImageField(upload_to=_photo_path, blank=True)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
+    # Sent by a citizen (the public form): never public, and only the roles that read
+    # originals see it, since a photo may show people or number plates.
+    from_citizen = models.BooleanField(default=False, db_default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(municipality="municipality")
@@ -320,6 +329,24 @@ class Photo(models.Model):
 
     def __str__(self):
         return f"Foto {self.pk} till rapport {self.report_id}"
+
+
+class StatusSubscription(models.Model):
+    """A citizen's wish for an e-mail on each status change of their report. The address is
+    kept for that purpose alone: no page or export shows it, no log names it, and it goes
+    when the citizen unsubscribes or with the report (retention, by the cascade)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    report = models.OneToOneField(
+        Report, on_delete=models.CASCADE, related_name="status_subscription"
+    )
+    email = models.EmailField(max_length=254)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    def __str__(self):
+        return f"Bevakning av rapport {self.report_id}"
 
 
 class SavedFilter(models.Model):

@@ -31,7 +31,7 @@ from trygg.core.clientip import client_key
 from trygg.core.models import Municipality
 from trygg.core.text import strip_control_characters
 
-from . import idempotency, services
+from . import idempotency, services, tracking
 from .models import Category, Report
 
 OPEN_STATUSES = {Report.Status.NY, Report.Status.BEDOMD, Report.Status.ATGARDAS}
@@ -223,7 +223,9 @@ def _request_data(report: Report) -> dict:
     return {
         "service_request_id": report.tracking_code,
         "status": "open" if report.status in OPEN_STATUSES else "closed",
-        "status_notes": report.get_status_display(),
+        # GeoReport v2: "why status was changed to current state". The municipality's latest
+        # public reply says that (redacted, as on the tracking page); else the status name.
+        "status_notes": getattr(report, "public_reply", None) or report.get_status_display(),
         "service_name": report.category.name,
         "service_code": report.category.code,
         "description": report.description_redacted,
@@ -239,16 +241,22 @@ def _request_data(report: Report) -> dict:
         "zipcode": "",
         "lat": report.lat,
         "long": report.lon,
+        # GeoReport v2's media_url would be a public address for the photo. A citizen's
+        # photo is never public (reports/photo_access.py), so none is given.
         "media_url": "",
     }
 
 
 def _public_requests(municipality):
-    return Report.objects.filter(
-        municipality=municipality,
-        tracking_code__isnull=False,
-        source__in=[Report.Source.MEDBORGARE, Report.Source.OPEN311],
-    ).select_related("category", "assigned_organisation")
+    return (
+        Report.objects.filter(
+            municipality=municipality,
+            tracking_code__isnull=False,
+            source__in=[Report.Source.MEDBORGARE, Report.Source.OPEN311],
+        )
+        .select_related("category", "assigned_organisation")
+        .annotate(public_reply=tracking.latest_public_reply())
+    )
 
 
 def _parse_date(value, name):

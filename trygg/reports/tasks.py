@@ -14,7 +14,7 @@ from trygg.core.mail import absolute_url, mail_send
 from trygg.core.models import Municipality, Organisation
 
 from . import images
-from .models import ExportJob, ImportJob, Photo, Report
+from .models import ExportJob, ImportJob, Photo, Report, ReportEvent, StatusSubscription
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,49 @@ def notify_assignment(report_id: int) -> None:
             "link": absolute_url("reports:detail", report.pk),
         },
         to=[org.email],
+    )
+
+
+@task()
+def mail_status_change(report_id: int, status: str, reply_id: int | None = None) -> None:
+    """E-mails the citizen who opted in that their report changed status, with the public
+    reply (redacted) and an unsubscribe link. Nothing is logged about the address."""
+    from .services.tracking import status_subscription_token
+
+    with scopes_disabled():
+        subscription = (
+            StatusSubscription.objects.filter(report_id=report_id)
+            .select_related("report__category", "report__municipality")
+            .first()
+        )
+        reply = (
+            ReportEvent.objects.filter(
+                pk=reply_id, report_id=report_id, kind=ReportEvent.Kind.PUBLIC_REPLY
+            ).first()
+            if reply_id
+            else None
+        )
+    if subscription is None or status not in Report.Status.values:
+        # Unsubscribed (or purged) between the change and the worker: nothing to send.
+        return
+    report = subscription.report
+    slug = report.municipality.slug
+    unsubscribe = absolute_url("public:unsubscribe", slug, status_subscription_token(subscription))
+    mail_send(
+        template="reports/email/status_changed",
+        context={
+            "report": report,
+            "status_label": Report.Status(status).label,
+            "reply": reply.text_redacted if reply is not None else "",
+            "link": absolute_url("public:report_status", slug, report.tracking_code),
+            "unsubscribe": unsubscribe,
+        },
+        to=[subscription.email],
+        # RFC 8058: mail clients offer their own one-click unsubscribe button.
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )
 
 

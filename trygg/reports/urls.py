@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/status/", views.report_status, name="status"),
     path("<int:pk>/tilldela/", views.report_assign, name="assign"),
     path("<int:pk>/kommentar/", views.report_comment, name="comment"),
+    path("<int:pk>/svar/", views.report_reply, name="reply"),
     path("<int:pk>/dubblett/", views.report_duplicate, name="duplicate"),
     path("<int:pk>/foto/<int:photo_pk>/<str:size>/", views.report_photo, name="photo"),
 ]

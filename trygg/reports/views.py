@@ -16,7 +16,7 @@ from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
 from trygg.geo.selectors import area_index, area_list
 
-from . import export_views, exports, idempotency, maps, selectors, services
+from . import export_views, exports, idempotency, maps, photo_access, selectors, services
 from .forms import (
     ApiKeyForm,
     AssignForm,
@@ -24,11 +24,12 @@ from .forms import (
     CommentForm,
     DuplicateForm,
     NewCategoryForm,
+    ReplyForm,
     SavedFilterForm,
     StaffReportForm,
     StatusForm,
 )
-from .models import Category, Photo, Report, SavedFilter
+from .models import Category, Report, SavedFilter
 from .selectors import ReportFilter
 
 PAGE_SIZE = 50
@@ -163,18 +164,26 @@ def report_detail(request, pk):
     if show_original:
         services.report_log_original_read(viewer=viewer, report=report)
     organisations = organisation_list(municipality=viewer.municipality).filter(active=True)
+    public = report.tracking_code is not None
     return render(
         request,
         "reports/report_detail.html",
         {
             "report": report,
+            "photos": photo_access.photos_for(
+                viewer=viewer, report=report, originals=show_original
+            ),
+            "citizen_photos_hidden": not show_original
+            and any(p.from_citizen for p in report.photos.all())
+            and viewer.may("reports.view_original"),
             "history": selectors.report_history(report=report),
             "candidates": selectors.duplicate_candidates(viewer=viewer, report=report)
             if viewer.may("reports.triage")
             else [],
             "show_original": show_original,
             "has_redactions": bool(report.personal_data_found),
-            "status_form": StatusForm(initial={"status": report.status}),
+            "status_form": StatusForm(initial={"status": report.status}, public=public),
+            "reply_form": ReplyForm() if public else None,
             "assign_form": AssignForm(
                 organisations=organisations,
                 initial={"organisation": report.assigned_organisation_id},
@@ -207,7 +216,7 @@ def _after_action(request, pk, action):
 @member_required("reports.triage")
 def report_status(request, pk):
     viewer, report = _report_for_action(request, pk)
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, public=report.tracking_code is not None)
     if not form.is_valid():
         messages.error(request, "Välj en status.")
         return redirect("reports:detail", pk)
@@ -219,6 +228,20 @@ def report_status(request, pk):
             report=report,
             status=form.cleaned_data["status"],
             comment=form.cleaned_data["comment"],
+            reply=form.cleaned_data.get("reply", ""),
+        ),
+    )
+
+
+@require_POST
+@member_required("reports.reply_public")
+def report_reply(request, pk):
+    viewer, report = _report_for_action(request, pk)
+    return _after_action(
+        request,
+        pk,
+        lambda: services.report_reply_public(
+            viewer=viewer, report=report, text=request.POST.get("reply", "")
         ),
     )
 
@@ -278,11 +301,12 @@ def report_duplicate(request, pk):
 @member_required("reports.view")
 def report_photo(request, pk, photo_pk, size):
     viewer, report = _report_for_action(request, pk)
-    photo = Photo.objects.filter(
-        municipality=viewer.municipality, report=report, pk=photo_pk
-    ).first()
+    photo = photo_access.photo_get(viewer=viewer, report=report, pk=photo_pk)
     if photo is None:
         raise Http404
+    if photo.from_citizen and size != "liten":
+        # The thumbnail is shown on the original view, whose read is already audited.
+        services.report_log_citizen_photo_read(viewer=viewer, report=report, photo=photo)
     field = photo.thumbnail if size == "liten" and photo.thumbnail else photo.image
     response = FileResponse(field.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=3600"

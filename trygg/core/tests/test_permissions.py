@@ -31,6 +31,7 @@ EXPECTED = {
     "reports.view_original": (False, True, False, False, True, False),
     "reports.triage": (False, True, True, False, False, False),
     "reports.assign": (False, True, False, False, False, False),
+    "reports.reply_public": (False, True, True, False, False, False),
     "reports.comment": (False, True, True, True, True, False),
     "reports.export": (False, True, True, False, False, False),
     "reports.import": (False, True, True, False, False, False),

@@ -18,11 +18,19 @@ from .intake import (
 )
 from .photos import photo_add
 from .retention import reports_purge_expired
+from .tracking import (
+    TooManyReopens,
+    report_reopen_by_citizen,
+    report_reply_public,
+    status_subscription_cancel,
+    status_subscription_token,
+)
 from .workflow import (
     EDITABLE,
     STATUS_FLOW,
     report_assign,
     report_comment,
+    report_log_citizen_photo_read,
     report_log_original_read,
     report_mark_duplicate,
     report_set_status,
@@ -36,6 +44,7 @@ __all__ = [
     "TRACKING_ALPHABET",
     "CitizenReceipt",
     "ReportInput",
+    "TooManyReopens",
     "TooManyReports",
     "api_key_create",
     "api_key_revoke",
@@ -57,9 +66,14 @@ __all__ = [
     "report_comment",
     "report_create",
     "report_create_with_photo",
+    "report_log_citizen_photo_read",
     "report_log_original_read",
     "report_mark_duplicate",
+    "report_reopen_by_citizen",
+    "report_reply_public",
     "report_set_status",
     "report_update",
     "reports_purge_expired",
+    "status_subscription_cancel",
+    "status_subscription_token",
 ]

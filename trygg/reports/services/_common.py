@@ -14,7 +14,9 @@ def _actor_label(viewer: Viewer) -> str:
     return "Medborgare"
 
 
-def _event(report, viewer: Viewer | None, kind, text="", **data) -> ReportEvent:
+def _event(
+    report, viewer: Viewer | None, kind, text="", *, text_redacted="", **data
+) -> ReportEvent:
     return ReportEvent.objects.create(
         municipality_id=report.municipality_id,
         report=report,
@@ -22,5 +24,6 @@ def _event(report, viewer: Viewer | None, kind, text="", **data) -> ReportEvent:
         actor_label=_actor_label(viewer) if viewer else "Trygg",
         kind=kind,
         text=text,
+        text_redacted=text_redacted,
         data=data,
     )

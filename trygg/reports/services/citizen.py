@@ -26,10 +26,12 @@ from trygg.core.models import Municipality
 from trygg.core.text import clean_fields
 from trygg.core.viewer import Viewer
 
-from .. import idempotency
+from .. import idempotency, images
 from ..models import Report, ReportEvent
 from ._common import _event
 from .intake import ReportInput, report_create
+from .photos import _photo_store
+from .tracking import status_subscription_add
 
 CHANNELS = (Report.Source.MEDBORGARE, Report.Source.OPEN311)
 BUCKET = "citizen_report"
@@ -61,16 +63,26 @@ def citizen_viewer(municipality: Municipality) -> Viewer:
     return Viewer(municipality=municipality, roles=frozenset())
 
 
-def _refuse_bad_contact(data: ReportInput) -> None:
-    if not data.contact_email:
+def _refuse_bad_email(address: str, field: str) -> None:
+    if not address:
         return
     try:
-        validate_email(data.contact_email)
+        validate_email(address)
     except ValidationError:
-        raise ValidationError({"contact_email": [BAD_EMAIL]}) from None
+        raise ValidationError({field: [BAD_EMAIL]}) from None
     # Django's check lets 320 characters through; the column (and RFC 5321's path) holds 254.
-    if len(data.contact_email) > EMAIL_MAX:
-        raise ValidationError({"contact_email": [BAD_EMAIL]})
+    if len(address) > EMAIL_MAX:
+        raise ValidationError({field: [BAD_EMAIL]})
+
+
+def _cleaned_photo(photo: bytes | None) -> bytes | None:
+    """The staff photo's rules (size, type, EXIF and GPS removed), before anything is stored."""
+    if not photo:
+        return None
+    try:
+        return images.clean_photo(photo)
+    except ValidationError as refused:
+        raise ValidationError({"photo": refused.messages}) from None
 
 
 def citizen_report_submit(
@@ -81,12 +93,16 @@ def citizen_report_submit(
     client: str,
     proof: str = "",
     key=None,
+    photo: bytes | None = None,
+    notify_email: str = "",
 ) -> CitizenReceipt:
     """Stores a citizen's report from `channel` (Report.Source.MEDBORGARE or OPEN311) under
     the one set of citizen rules: sensitivity from the category, no organisation, a tracking
     code. `client` is the keyed hash of the sender's address (core.clientip.client_key),
     `proof` the ALTCHA payload or "", `key` the retry key (a UUID or Open311's header) or
-    None. `data.occurred_at` None means the time of receipt (Open311 sends none). Raises
+    None. `data.occurred_at` None means the time of receipt (Open311 sends none). `photo` is
+    stored cleaned and seen only by the roles that read originals; `notify_email` is the
+    citizen's opt-in to a mail on each status change, kept for that alone. Raises
     ValidationError (Swedish, per field), TooManyReports or idempotency.UuidConflict."""
     if channel not in CHANNELS:
         raise ValueError(f"Ingen medborgarkanal: {channel!r}")
@@ -97,7 +113,10 @@ def citizen_report_submit(
         organisation=None,
         uuid=idempotency.key_uuid(key),
     )
-    _refuse_bad_contact(data)
+    _refuse_bad_email(data.contact_email, "contact_email")
+    notify_email = notify_email.strip()
+    _refuse_bad_email(notify_email, "notify_email")
+    cleaned_photo = _cleaned_photo(photo)
     # The digest covers what the client sent: a time the server filled in is left out, or a
     # retry a second later would never match.
     intake_channel = idempotency.channel(source=channel, organisation_id=None, reporter_id=None)
@@ -122,4 +141,13 @@ def citizen_report_submit(
         )
         if created and not verified:
             _event(report, None, ReportEvent.Kind.COMMENT, UNVERIFIED_MARK, mark="unverified")
+        if created and cleaned_photo is not None:
+            _photo_store(
+                viewer=citizen_viewer(municipality),
+                report=report,
+                cleaned=cleaned_photo,
+                from_citizen=True,
+            )
+        if created and notify_email:
+            status_subscription_add(report=report, email=notify_email)
     return CitizenReceipt(report=report, created=created)

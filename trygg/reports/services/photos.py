@@ -16,9 +16,17 @@ def photo_add(*, viewer: Viewer, report: Report, data: bytes) -> Photo:
     return _photo_store(viewer=viewer, report=report, cleaned=images.clean_photo(data))
 
 
-def _photo_store(*, viewer: Viewer, report: Report, cleaned: bytes) -> Photo:
+def _photo_store(
+    *, viewer: Viewer, report: Report, cleaned: bytes, from_citizen: bool = False
+) -> Photo:
     width, height = images.dimensions(cleaned)
-    photo = Photo(municipality_id=report.municipality_id, report=report, width=width, height=height)
+    photo = Photo(
+        municipality_id=report.municipality_id,
+        report=report,
+        width=width,
+        height=height,
+        from_citizen=from_citizen,
+    )
     photo.image.save("photo.jpg", ContentFile(cleaned), save=False)
     photo.save()
     _event(report, viewer, ReportEvent.Kind.PHOTO, photo_id=photo.pk)

@@ -13,6 +13,7 @@ from .. import privacy
 from ..models import Report, ReportEvent
 from ._common import _event
 from .intake import ReportInput, _validate
+from .tracking import notify_status_change, report_reply_public
 
 STATUS_FLOW: dict[str, frozenset[str]] = {
     Report.Status.NY: frozenset(
@@ -105,12 +106,18 @@ def report_update(*, viewer: Viewer, report: Report, changes: dict) -> Report:
 
 
 @transaction.atomic
-def report_set_status(*, viewer: Viewer, report: Report, status: str, comment: str = "") -> Report:
+def report_set_status(
+    *, viewer: Viewer, report: Report, status: str, comment: str = "", reply: str = ""
+) -> Report:
+    """Moves the report along STATUS_FLOW. `comment` is an internal note; `reply` a public
+    reply the citizen reads on the tracking page and in the status mail they opted in to."""
     require(viewer, "reports.triage")
     comment = clean(comment)
     if status not in Report.Status.values:
         raise ValidationError({"status": ["Okänd status."]})
     if status == report.status:
+        if reply.strip():
+            report_reply_public(viewer=viewer, report=report, text=reply)
         return report
     if status not in STATUS_FLOW[report.status]:
         raise ValidationError(
@@ -127,6 +134,11 @@ def report_set_status(*, viewer: Viewer, report: Report, status: str, comment: s
     report.status_changed_by = viewer.user
     report.save(update_fields=["status", "status_changed_at", "status_changed_by", "updated_at"])
     _event(report, viewer, ReportEvent.Kind.STATUS, comment.strip(), old=old, new=status)
+    public = (
+        report_reply_public(viewer=viewer, report=report, text=reply) if reply.strip() else None
+    )
+    if report.tracking_code is not None:
+        notify_status_change(report=report, status=status, reply=public)
     return report
 
 
@@ -197,4 +209,15 @@ def report_log_original_read(*, viewer: Viewer, report: Report) -> None:
         report,
         summary=f"Läste originaltext i rapport #{report.pk}",
         sensitivity=report.sensitivity,
+    )
+
+
+def report_log_citizen_photo_read(*, viewer: Viewer, report: Report, photo) -> None:
+    """A citizen's photo is restricted like the original text, so opening it is audited."""
+    audit(
+        viewer,
+        "reports.citizen_photo_read",
+        report,
+        summary=f"Visade medborgarens foto i rapport #{report.pk}",
+        photo=photo.pk,
     )
