@@ -17,9 +17,6 @@ REOPEN_TOO_LATE = (
     "Ärendet avslutades för mer än {days} dagar sedan och kan därför inte öppnas igen. "
     "Finns problemet kvar? Gör en ny rapport, så bedöms den som ett nytt ärende."
 )
-REOPEN_ALREADY = (
-    "Du har redan öppnat ärendet igen efter att det avslutades. Kommunen bedömer det på nytt."
-)
 REOPEN_NOT_CLOSED = "Bara ett avslutat ärende kan öppnas igen."
 
 # The kinds a citizen sees, each with its text as the tracking page shows it. Internal
@@ -69,14 +66,12 @@ def public_history(*, report: Report) -> list[PublicEvent]:
 
 def reopen_state(*, report: Report, now: datetime | None = None) -> ReopenState:
     """Whether the citizen may reopen the report now: closed (avslutad) less than
-    REOPEN_DAYS ago and not reopened since that closing."""
+    REOPEN_DAYS ago. Reopening makes it ny again, so each closing can be reopened once."""
     if report.status != Report.Status.AVSLUTAD:
         return ReopenState(False, "", None, None)
     now = now or timezone.now()
     closed_at = report.status_changed_at or report.updated_at
     until = closed_at + timedelta(days=REOPEN_DAYS)
-    if report.events.filter(kind=ReportEvent.Kind.REOPENED, at__gte=closed_at).exists():
-        return ReopenState(False, REOPEN_ALREADY, closed_at, until)
     if now > until:
         return ReopenState(False, REOPEN_TOO_LATE.format(days=REOPEN_DAYS), closed_at, until)
     return ReopenState(True, "", closed_at, until)
