@@ -209,8 +209,10 @@ def citizen_report_reopen(request, slug, code):
                 form.add_error(None, refused.message)
                 status = 429
             except ValidationError as error:
+                # The page may no longer show the field (the report is not closed): the
+                # summary at the top carries the reason.
                 for messages in error.message_dict.values():
-                    form.add_error("reason", messages)
+                    form.add_error(None, messages)
             else:
                 return redirect(
                     reverse("public:report_status", args=[slug, report.tracking_code]) + "?oppnad=1"

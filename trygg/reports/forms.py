@@ -234,7 +234,10 @@ class ReopenForm(forms.Form):
     reason = forms.CharField(
         label=_("Vad är inte åtgärdat?"),
         max_length=2000,
-        error_messages={"required": _("Berätta kort vad som inte är åtgärdat.")},
+        error_messages={
+            "required": _("Berätta kort vad som inte är åtgärdat."),
+            "max_length": _("Texten får vara högst 2000 tecken."),
+        },
         help_text=_("Skriv inte namn, personnummer eller andra personuppgifter om andra."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
