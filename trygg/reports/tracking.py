@@ -50,7 +50,8 @@ def public_history(*, report: Report) -> list[PublicEvent]:
     municipality's public replies and reopenings, with every text redacted."""
     events = report.events.filter(kind__in=PUBLIC_KINDS).order_by("at", "pk")
     history = []
-    for e in events.only("at", "kind", "text_redacted", "data"):
+    # report_id too: the related manager sets each row's report, which reads it.
+    for e in events.only("report_id", "at", "kind", "text_redacted", "data"):
         status = ""
         if e.kind == ReportEvent.Kind.STATUS:
             new = (e.data or {}).get("new")

@@ -6,6 +6,7 @@ import logging
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
@@ -13,9 +14,9 @@ from django_scopes import scope, scopes_disabled
 from tests.helpers import viewer_for
 from trygg.core.models import Role
 from trygg.reports import services
-from trygg.reports.models import StatusSubscription
+from trygg.reports.models import Photo, StatusSubscription
 
-from .citizen import submit, submitted
+from .citizen import jpeg_with_gps, submit, submitted
 
 NOTIFY = "besked.anna@example.se"
 
@@ -114,14 +115,23 @@ def test_a_forged_unsubscribe_link_removes_nothing(client, koping, token):
         assert StatusSubscription.objects.count() == 1
 
 
-def test_the_address_goes_with_the_report_at_retention(client, koping):
-    report = submitted(client, koping, notify_email=NOTIFY)
+def test_the_address_and_the_photo_go_with_the_report_at_retention(
+    client, koping, django_capture_on_commit_callbacks
+):
+    photo = SimpleUploadedFile("gavel.jpg", jpeg_with_gps(), "image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = submitted(client, koping, notify_email=NOTIFY, photo=photo)
     with scope(municipality=koping):
+        stored = Photo.objects.get(report=report)
+        files = [stored.image, stored.thumbnail]
+        assert all(f.storage.exists(f.name) for f in files)
         report.occurred_at = timezone.now() - timedelta(days=report.category.retention_days + 1)
         report.save(update_fields=["occurred_at"])
-        assert services.reports_purge_expired(municipality=koping) == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            assert services.reports_purge_expired(municipality=koping) == 1
     with scopes_disabled():
-        assert not StatusSubscription.objects.exists()
+        assert not StatusSubscription.objects.exists() and not Photo.objects.exists()
+    assert not any(f.storage.exists(f.name) for f in files)
 
 
 def test_the_address_is_never_logged_nor_shown_to_staff(

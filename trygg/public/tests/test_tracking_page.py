@@ -4,6 +4,8 @@ internal notes."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scope
 
@@ -135,3 +137,19 @@ def test_open311_status_notes_carry_the_latest_public_reply_and_media_url_stays_
         f"/open311/v2/requests/{report.tracking_code}.json", {"jurisdiction_id": "1983"}
     ).json()
     assert [(r["status_notes"], r["media_url"]) for r in detail] == [(REPLY_REDACTED, "")]
+
+
+def test_tracking_page_reads_the_history_in_the_same_queries_for_1_and_3_replies(
+    client, users, koping
+):
+    viewer = viewer_for(users[Role.SAMORDNARE], koping)
+    counts = []
+    for replies in (1, 3):
+        report = submitted(client, koping)
+        for n in range(replies):
+            services.report_reply_public(viewer=viewer, report=report, text=f"Svar {n}")
+        with CaptureQueriesContext(connection) as queries:
+            page = _status_page(client, koping, report)
+        assert page.count("Svar från kommunen:") == replies
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
