@@ -139,6 +139,10 @@ class StartPanel:
     template: str  # rendered with the context `panel` (what `context` returned)
     context: Callable[[Any], dict | None]  # (viewer) -> context, or None to leave it out
     order: int = 100
+    # The start page is per role (issue 15): a panel meant for some roles only names them, so
+    # the rapportör's "Ny rapport" is not on the samordnare's page though both may report.
+    roles: frozenset[str] = frozenset()
+    wide: bool = False  # spans the dashboard's width (the rapportör's "Ny rapport")
 
     def __post_init__(self):
         _known_action(self.action)
@@ -152,17 +156,18 @@ class ShownPanel:
     title: str
     template: str
     context: dict
+    wide: bool = False
 
 
 def panels_for(viewer) -> list[ShownPanel]:
     """The panels this viewer may see that have something to say."""
     shown = []
     for panel in start_panels.all():
-        if not viewer.may(panel.action):
+        if not viewer.may(panel.action) or (panel.roles and not panel.roles & viewer.roles):
             continue
         context = panel.context(viewer)
         if context is not None:
-            shown.append(ShownPanel(panel.title, panel.template, context))
+            shown.append(ShownPanel(panel.title, panel.template, context, panel.wide))
     return shown
 
 

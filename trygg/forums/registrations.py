@@ -1,7 +1,12 @@
 """What the forums contribute to the menu and the start page, registered in
 ForumsConfig.ready."""
 
-from trygg.core.contributions import NavEntry, Section, navigation
+from trygg.core.contributions import NavEntry, Section, StartPanel, navigation, start_panels
+from trygg.core.models import Role
+
+from . import start_panels as panels
+
+PANEL = "core/_panel.html"
 
 
 def register() -> None:
@@ -17,3 +22,33 @@ def register() -> None:
             "ledamöter, möten, numrerade beslut, minnesanteckningar och kalender.",
         )
     )
+    for panel in (
+        StartPanel(
+            "forums.action_items",
+            "Åtgärdspunkter",
+            "forums.manage_meetings",
+            PANEL,
+            panels.action_items,
+            order=12,
+            roles=frozenset({Role.SAMORDNARE}),
+        ),
+        StartPanel(
+            "forums.next_operational",
+            "Nästa lägesbildsmöte",
+            "forums.view_operational",
+            PANEL,
+            panels.next_operational_meeting,
+            order=14,
+            roles=frozenset({Role.SAMORDNARE}),
+        ),
+        StartPanel(
+            "forums.next_council",
+            "Nästa möte i BRÅ",
+            "forums.view",
+            PANEL,
+            panels.next_council_meeting,
+            order=30,
+            roles=frozenset({Role.RADSLEDAMOT}),
+        ),
+    ):
+        start_panels.register(panel)

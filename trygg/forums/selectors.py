@@ -127,6 +127,22 @@ def meeting_list(*, viewer: Viewer, forum: Forum | None = None):
     )
 
 
+def next_meeting_of_kind(*, viewer: Viewer, kind: str) -> Meeting | None:
+    """The next meeting not cancelled of a forum of this kind that the viewer may read."""
+    return (
+        Meeting.objects.filter(
+            municipality=viewer.municipality,
+            forum__in=_visible_forums(viewer),
+            forum__kind=kind,
+            held_at__gte=timezone.now(),
+        )
+        .exclude(status=Meeting.Status.INSTALLT)
+        .select_related("forum")
+        .order_by("held_at")
+        .first()
+    )
+
+
 def meeting_get(*, viewer: Viewer, pk: int) -> Meeting | None:
     """The meeting with what its page shows; None for another municipality's,
     PermissionDenied when the viewer may not read its forum."""

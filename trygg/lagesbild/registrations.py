@@ -6,12 +6,18 @@ from trygg.core.contributions import (
     FollowUpContribution,
     NavEntry,
     Section,
+    StartPanel,
     draft_contributions,
     follow_up_contributions,
     navigation,
+    start_panels,
 )
+from trygg.core.models import Role
 
+from . import start_panels as panels
 from . import strategic
+
+PANEL = "core/_panel.html"
 
 
 def register() -> None:
@@ -38,6 +44,27 @@ def register() -> None:
         ),
     ):
         navigation.register(entry)
+    for panel in (
+        StartPanel(
+            "lagesbild.police_input",
+            "Polisens lägesbild inför mötet",
+            "lagesbild.police_input",
+            PANEL,
+            panels.police_input_due,
+            order=5,
+            roles=frozenset({Role.POLIS}),
+        ),
+        StartPanel(
+            "lagesbild.current",
+            "Lägesbilden",
+            "lagesbild.view",
+            PANEL,
+            panels.current_picture,
+            order=20,
+            roles=frozenset({Role.ANALYTIKER}),
+        ),
+    ):
+        start_panels.register(panel)
     draft_contributions.register(DraftContribution("lagesbild", 20, strategic.draft_passages))
     follow_up_contributions.register(
         FollowUpContribution("lagesbild", 20, strategic.follow_up_rows)

@@ -1,8 +1,6 @@
 """What the reports contribute to lower apps' pages (the menu, the start page) and to
 strategy's documents, registered in ReportsConfig.ready."""
 
-from django.urls import reverse
-
 from trygg.core.contributions import (
     DraftContribution,
     FollowUpContribution,
@@ -12,28 +10,15 @@ from trygg.core.contributions import (
     draft_contributions,
     follow_up_contributions,
     navigation,
-    start_panels,
 )
+from trygg.core.contributions import (
+    start_panels as start_panels_registry,
+)
+from trygg.core.models import Role
 
-from . import strategic
-from .models import Report
-from .selectors import status_counts
+from . import start_panels, strategic
 
-
-def _to_handle(viewer) -> dict:
-    """New, assessed and ongoing reports, each a link to the list filtered on it."""
-    counts = status_counts(viewer=viewer)
-    listing = reverse("reports:list")
-    open_statuses = (Report.Status.NY, Report.Status.BEDOMD, Report.Status.ATGARDAS)
-    return {
-        "caption": "Rapporter per status",
-        "label_heading": "Status",
-        "figure_heading": "Antal",
-        "rows": [
-            (status.label, counts.get(status.value, 0), f"{listing}?status={status.value}")
-            for status in open_statuses
-        ],
-    }
+PANEL = "core/_panel.html"
 
 
 def register() -> None:
@@ -80,15 +65,64 @@ def register() -> None:
         ),
     ):
         navigation.register(entry)
-    start_panels.register(
+    # The start page per role (issue 15); orders leave room for the other apps' panels.
+    for panel in (
         StartPanel(
-            "reports.to_handle",
-            "Rapporter att hantera",
+            "reports.new_report",
+            "Rapportera",
+            "reports.create",
+            PANEL,
+            start_panels.new_report,
+            order=1,
+            roles=frozenset({Role.RAPPORTOR}),
+            wide=True,
+        ),
+        StartPanel(
+            "reports.mine",
+            "Mina senaste rapporter",
+            "reports.create",
+            PANEL,
+            start_panels.my_latest,
+            order=2,
+            roles=frozenset({Role.RAPPORTOR}),
+        ),
+        StartPanel(
+            "reports.new",
+            "Nya rapporter att bedöma",
             "reports.triage",
-            "core/_panel_table.html",
-            _to_handle,
+            PANEL,
+            start_panels.new_to_assess,
             order=10,
-        )
-    )
+            roles=frozenset({Role.SAMORDNARE}),
+        ),
+        StartPanel(
+            "reports.my_organisations",
+            "Rapporter för mina organisationer",
+            "reports.assign",
+            PANEL,
+            start_panels.for_my_organisations,
+            order=11,
+            roles=frozenset({Role.SAMORDNARE}),
+        ),
+        StartPanel(
+            "reports.key_figures",
+            "Nyckeltal",
+            "reports.triage",
+            PANEL,
+            start_panels.key_figures,
+            order=50,
+            roles=frozenset({Role.SAMORDNARE}),
+        ),
+        StartPanel(
+            "reports.exports",
+            "Export",
+            "reports.export",
+            PANEL,
+            start_panels.exports,
+            order=21,
+            roles=frozenset({Role.ANALYTIKER}),
+        ),
+    ):
+        start_panels_registry.register(panel)
     draft_contributions.register(DraftContribution("reports", 10, strategic.draft_passages))
     follow_up_contributions.register(FollowUpContribution("reports", 10, strategic.follow_up_rows))

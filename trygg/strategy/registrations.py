@@ -6,12 +6,18 @@ from trygg.core.contributions import (
     DraftContribution,
     NavEntry,
     Section,
+    StartPanel,
     checklist_items,
     draft_contributions,
     navigation,
+    start_panels,
 )
+from trygg.core.models import Role
 
 from . import checklist, drafting
+from . import start_panels as panels
+
+PANEL = "core/_panel.html"
 
 
 def register() -> None:
@@ -65,6 +71,36 @@ def register() -> None:
         ),
     ):
         navigation.register(entry)
+    for panel in (
+        StartPanel(
+            "strategy.follow_ups",
+            "Åtgärdsplanens uppföljning",
+            "strategy.manage_plans",
+            PANEL,
+            panels.follow_ups,
+            order=13,
+            roles=frozenset({Role.SAMORDNARE}),
+        ),
+        StartPanel(
+            "strategy.on_remiss",
+            "Dokument på remiss",
+            "strategy.manage_picture",
+            PANEL,
+            panels.on_remiss,
+            order=15,
+            roles=frozenset({Role.SAMORDNARE}),
+        ),
+        StartPanel(
+            "strategy.decided",
+            "Beslutade dokument",
+            "strategy.view",
+            PANEL,
+            panels.decided_documents,
+            order=31,
+            roles=frozenset({Role.RADSLEDAMOT}),
+        ),
+    ):
+        start_panels.register(panel)
     # BRÅ's figures follow the reports' and the lägesbild's; what the data cannot say, last.
     draft_contributions.register(
         DraftContribution("strategy.statistics", 15, drafting.statistics_passages)
