@@ -41,17 +41,19 @@ A, S, N, R, P, L = (
     Role.POLIS,
     Role.RADSLEDAMOT,
 )
-STRATEGY = ["Strategisk lägesbild", "Åtgärdsplaner", "Medborgarlöften", "Uppföljning"]
-OPERATIONAL = ["Lägesbild", "Forum"]
+STRATEGY = [
+    "Strategisk lägesbild", "Åtgärdsplaner", "Medborgarlöften", "Brottsstatistik", "Uppföljning"
+]  # fmt: skip
+OPERATIONAL = ["Lägesbild", "Forum och möten", "Polisens lägesbild"]
 
 MENUS = [
-    (A, ["Start", "Rapporter", "Forum", *STRATEGY, "Områden", "Organisationer", "Roller",
+    (A, ["Start", "Rapporter", "Forum och möten", *STRATEGY, "Områden", "Organisationer", "Roller",
          "Granskningslogg"]),
     (S, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
     (N, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
     (R, ["Start", "Rapporter", "Områden"]),
     (P, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
-    (L, ["Start", "Forum", *STRATEGY, "Områden"]),
+    (L, ["Start", "Forum och möten", *STRATEGY, "Områden"]),
 ]  # fmt: skip
 
 
@@ -94,7 +96,7 @@ def test_every_page_the_start_page_offers_a_role_opens_for_it(client, users, rol
     [
         ("core:start", ["Start"]),
         ("lagesbild:picture", ["Lägesbild"]),
-        ("forums:list", ["Forum"]),
+        ("forums:list", ["Forum och möten"]),
         ("strategy:plans", ["Åtgärdsplaner"]),
         ("core:otp_overview", []),
     ],

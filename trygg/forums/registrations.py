@@ -13,7 +13,8 @@ def register() -> None:
     navigation.register(
         NavEntry(
             "forums.list",
-            "Forum",
+            # Meetings are held in forums: the menu names both (issue 15).
+            "Forum och möten",
             "forums:list",
             "forums.view",
             21,

@@ -40,7 +40,6 @@ def register() -> None:
             22,
             Section.WORK,
             "Polisens lokala lägesbild inför varje möte.",
-            in_menu=False,
         ),
     ):
         navigation.register(entry)

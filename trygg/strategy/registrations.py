@@ -58,7 +58,6 @@ def register() -> None:
             33,
             Section.STRATEGY,
             "Anmälda brott per 100 000 invånare jämfört med länet och riket.",
-            in_menu=False,
         ),
         NavEntry(
             "strategy.annual",
