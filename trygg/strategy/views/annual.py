@@ -11,7 +11,7 @@ from trygg.core.viewer import viewer_for_request
 from trygg.documents.pdf import render_pdf
 from trygg.documents.word import render_docx
 
-from ..annual import annual_document, goal_figures
+from ..annual import annual_document, cost_trend, goal_figures, goal_strip
 from ..models import Goal
 
 
@@ -45,6 +45,8 @@ def annual_report(request):
         "strategy/annual.html",
         {
             "year": year,
-            "goals": [(g.label, figures.get(g.value, [])) for g in Goal],
+            "goals": [(g, g.label, figures.get(g.value, [])) for g in Goal],
+            "strip": goal_strip(figures, year=year),
+            "cost_trend": cost_trend(viewer=viewer, year=year),
         },
     )
