@@ -67,7 +67,7 @@ def main() -> None:
                 "healthz_s": healthz_s,
                 "sql_s": sql_s,
                 "statements": len(statements),
-                "panels": body.count('class="panel'),
+                "panels": body.count('<section class="panel'),
                 "bytes": len(body.encode()),
             }
         )

@@ -17,6 +17,8 @@ class CategoryRow:
     vs_previous: Comparison
     vs_last_year: Comparison
     link: str
+    # Reports per week for the TREND_WEEKS weeks up to the period's end, oldest first.
+    trend: list[tuple[date, int]] = field(default_factory=list)
 
 
 @dataclass

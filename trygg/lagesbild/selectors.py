@@ -122,11 +122,14 @@ def picture_for_period(
     ly_days = (ly_end - ly_start).days + 1
 
     # Categories are shown at the top level; sub-categories add up into their parent.
+    def top_level(cid):
+        c = cats.get(cid)
+        return c.parent_id or c.pk if c else cid
+
     def roll_up(counter):
         out = Counter()
         for cid, n in counter.items():
-            c = cats.get(cid)
-            out[c.parent_id or c.pk if c else cid] += n
+            out[top_level(cid)] += n
         return out
 
     cur_p, prev_p, ly_p = roll_up(current), roll_up(previous), roll_up(last_year)
@@ -149,6 +152,9 @@ def picture_for_period(
         )
         if cid in cats
     ]
+    trends = _category_trends(qs, end, top_level)
+    for row in categories:
+        row.trend = trends.get(row.category_id, [])
     total, total_prev, total_ly = (
         sum(current.values()),
         sum(previous.values()),
@@ -334,6 +340,32 @@ def _weekly(qs, end: date, weeks: int = 52) -> list[tuple[date, int]]:
     day_numbers, counts = _columns(days, 2)
     per_week = weekly_counts(day_numbers, start_day=day_number(first), weeks=weeks, counts=counts)
     return [(first + timedelta(weeks=i), int(n)) for i, n in enumerate(per_week)]
+
+
+TREND_WEEKS = 12
+
+
+def _category_trends(qs, end: date, top_of, weeks: int = TREND_WEEKS):
+    """Reports per top-level category and week (Monday–Sunday) for the weeks up to the
+    period's end, in one GROUP BY of category and local day."""
+    last_monday = end - timedelta(days=end.weekday())
+    first = last_monday - timedelta(weeks=weeks - 1)
+    lo, hi = _bounds(first, last_monday + timedelta(days=6))
+    rows = (
+        qs.filter(occurred_at__gte=lo, occurred_at__lt=hi)
+        .values_list("category_id", local_day_number("occurred_at", lo, hi))
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    per_week: dict[int, list[int]] = {}
+    for cid, day, n in rows:
+        week = (day - day_number(first)) // 7
+        if 0 <= week < weeks:
+            per_week.setdefault(top_of(cid), [0] * weeks)[week] += n
+    return {
+        cid: [(first + timedelta(weeks=i), n) for i, n in enumerate(counts)]
+        for cid, counts in per_week.items()
+    }
 
 
 def _columns(rows: list[tuple], width: int) -> list[np.ndarray]:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from trygg.core import charts
 from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.job_status import job_state, job_status_response
@@ -64,6 +65,7 @@ def picture(request):
             {
                 "map_svg": mark_safe(svg.hotspot_map_svg(pic)),  # noqa: S308 - escaped in svg.py
                 "trend_svg": mark_safe(svg.weekly_chart_svg(pic)),  # noqa: S308 - escaped in svg.py
+                "category_rows": [(r, _category_trend(r, i)) for i, r in enumerate(pic.categories)],
                 "heat_rows": [
                     (WEEKDAYS[d], [(n, _heat_level(n, peak)) for n in row])
                     for d, row in enumerate(pic.weekday_hour)
@@ -78,6 +80,17 @@ def picture(request):
         context["documents"] = list(selectors.document_jobs(viewer=viewer)[:5])
     context["meetings_forum"] = forum_selectors.operational_forum(municipality=viewer.municipality)
     return render(request, "lagesbild/picture.html", context)
+
+
+def _category_trend(row, i: int):
+    """The category's reports per week as a sparkline; its values are in the SVG's desc."""
+    return charts.sparkline(
+        [(f"v. {week.isocalendar()[1]}", n) for week, n in row.trend],
+        title=f"{row.name}: rapporter per vecka, de senaste {len(row.trend)} veckorna",
+        chart_id=f"trend-{i}",
+        width=120,
+        height=28,
+    )
 
 
 def _heat_level(n: int, peak: int) -> int:

@@ -161,7 +161,6 @@ def key_figures(viewer, today: date | None = None) -> dict:
         [((first + timedelta(days=i)).isoformat(), n) for i, n in enumerate(per_day)],
         title="Rapporter per dag, de senaste 28 dagarna",
         chart_id="nyckeltal-rapporter",
-        unit="rapporter",
     )
     cost = _cost(reports, today)
     return {
