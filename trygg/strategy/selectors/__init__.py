@@ -6,7 +6,7 @@ indicator series, problem figures, measured effect), `pictures` (the strategic l
 every public name is re-exported here, so `from trygg.strategy import selectors` keeps working."""
 
 from .deso import deso_crime_table, deso_crime_years
-from .pictures import picture_get, picture_list
+from .pictures import picture_get, picture_list, picture_year_chart
 from .plans import (
     OPEN,
     Effect,
@@ -56,6 +56,7 @@ __all__ = [
     "overdue_measures",
     "picture_get",
     "picture_list",
+    "picture_year_chart",
     "plan_get",
     "plan_list",
     "plan_measures",

@@ -36,3 +36,29 @@ def test_the_follow_up_pdf_carries_the_charts(client, users, koping):
     response = client.get(reverse("strategy:annual_report"), {"ar": 2026, "format": "pdf"})
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_strategic_picture_shows_reports_per_year_as_bars(client, users, koping):
+    from django_scopes import scopes_disabled
+
+    from trygg.strategy.models import StrategicPicture
+
+    for _ in range(6):
+        make_report(koping, when=datetime(2025, 6, 1, 12, tzinfo=STOCKHOLM))
+    make_report(koping, when=datetime(2026, 2, 1, 12, tzinfo=STOCKHOLM))
+    with scopes_disabled():
+        picture = StrategicPicture.objects.create(
+            municipality=koping, start_year=2025, end_year=2026
+        )
+    url = reverse("strategy:picture_detail", args=[picture.pk])
+    client.force_login(users[Role.SAMORDNARE])
+    page = client.get(url).content.decode()
+    assert "<caption>Rapporter per år 2022–2026</caption>" in page
+    assert '<th scope="row">2025</th><td>6</td>' in page
+    assert '<th scope="row">2026</th><td>1</td>' in page
+    # A council member may not read single reports: the year with one report is left out.
+    client.force_login(users[Role.RADSLEDAMOT])
+    page = client.get(url).content.decode()
+    assert "(år med färre än 5 rapporter visas inte: 1)" in page
+    assert '<th scope="row">2025</th><td>6</td>' in page
+    assert '<th scope="row">2026</th>' not in page

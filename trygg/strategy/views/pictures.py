@@ -92,6 +92,7 @@ def picture_detail(request, pk):
             "shown": shown,
             "sections": sections,
             "status_form": status_form,
+            "year_chart": selectors.picture_year_chart(viewer=viewer, picture=picture),
         },
     )
 
