@@ -222,7 +222,8 @@ def test_a_higher_apps_row_shows_in_strategys_follow_up(client, users, koping, f
     make_report(koping, when=datetime(2026, 5, 1, 12, tzinfo=ZoneInfo("Europe/Stockholm")))
     client.force_login(users[S])
     page = client.get(reverse("strategy:annual_report"), {"ar": 2026}).content.decode()
-    g5 = page[page.index(str(Goal.G5.label)) : page.index(str(Goal.G6.label))]
+    # The goal's section, from its heading (the G1–G8 strip above names the goals too).
+    g5 = page[page.index(f"<h2>{Goal.G5.label}</h2>") : page.index(f"<h2>{Goal.G6.label}</h2>")]
     assert FORUM_ROW in g5
 
 

@@ -249,3 +249,41 @@ def test_another_municipalitys_reports_never_count(client, users, koping, arboga
     client.force_login(users[S])
     page = client.get(reverse("core:start")).content.decode()
     assert "Inga nya rapporter väntar på bedömning." in _panel(page, "Nya rapporter att bedöma")
+
+
+def test_the_coordinators_start_page_issues_as_many_queries_for_more_rows(
+    client, users, week_of_work, koping_org
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(users[S])
+    url = reverse("core:start")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    now = timezone.now()
+    with scopes_disabled():
+        meeting = make_meeting(koping_org.municipality, now + timedelta(days=20))
+        plan = ActionPlan.objects.get()
+        for i in range(3):
+            make_report(week_of_work, when=now - timedelta(days=i), organisation=koping_org)
+            ActionItem.objects.create(
+                municipality=week_of_work,
+                meeting=meeting,
+                title=f"Åtgärd {i}",
+                owner_organisation=koping_org,
+                due=timezone.localdate() - timedelta(days=i),
+            )
+            Measure.objects.create(
+                municipality=week_of_work,
+                plan=plan,
+                title=f"Åtgärd {i}",
+                owner=koping_org,
+                start=timezone.localdate() - timedelta(days=300),
+                end=timezone.localdate() + timedelta(days=300),
+            )
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert '<span class="figure__value">0 av 4</span>' in page
+    assert len(many.captured_queries) == len(few.captured_queries)
