@@ -54,11 +54,14 @@ def _number(value: float, decimals: int = 0) -> str:
 
 
 def _svg(width, height, chart_id, title, desc, body, klass) -> str:
+    # The image's name and description come from its first <title> and <desc> (SVG-AAM), not
+    # from aria-labelledby: a label reference would make the chart answer to a form's label
+    # lookup ("År" finding "Skadekostnad per år") beside the field it names.
     chart_id = _ID.sub("-", chart_id) or "diagram"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" class="chart {klass}" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="{escape(FONT)}">'
+        f'font-family="{escape(FONT)}">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>'
         f"{body}</svg>"
