@@ -75,6 +75,8 @@ PAGES = [
     ("forums:meeting_create", "forum", Role.SAMORDNARE, Role.ANALYTIKER),
     ("forums:calendar", "forum", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("forums:meeting_detail", "meeting", Role.ANALYTIKER, Role.RADSLEDAMOT),
+    ("forums:meeting_mode", "meeting", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("forums:meeting_mode_item", "meeting:1", Role.SAMORDNARE, Role.POLIS),
     ("forums:minutes_document", "meeting:pdf", Role.SAMORDNARE, Role.RAPPORTOR),
     ("forums:decision_follow_up", "decision", Role.SAMORDNARE, Role.POLIS),
     ("forums:action_done", "action_item", Role.SAMORDNARE, Role.ANALYTIKER),

@@ -27,16 +27,46 @@ class MeetingLink:
 
 
 @dataclass(frozen=True)
+class ItemFigure:
+    label: str
+    value: str
+    note: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class ItemMaterial:
+    """What meeting mode shows under one agenda item: figures, an SVG map (escaped markup,
+    drawn by the contributing app) with the same content as a table for those who cannot see
+    it, and links to the pages behind them."""
+
+    heading: str
+    figures: tuple[ItemFigure, ...] = ()
+    map_svg: str = ""
+    table_caption: str = ""
+    table_head: tuple[str, ...] = ()
+    table_rows: tuple[tuple[str, ...], ...] = ()
+    links: tuple[MeetingLink, ...] = ()
+
+    @property
+    def labelled_rows(self) -> list[list[tuple[str, str]]]:
+        """Each row's cells with their column's heading (the phone layout's card labels)."""
+        return [list(zip(self.table_head, row, strict=True)) for row in self.table_rows]
+
+
+@dataclass(frozen=True)
 class MeetingContribution:
     """One app's part in the meetings of one kind of forum. Each callable gets (viewer,
     meeting): `agenda` returns AgendaEntry rows for a new meeting, `links` MeetingLink rows
-    for its page, `minutes` trygg.documents blocks for its minutes."""
+    for its page, `minutes` trygg.documents blocks for its minutes. `material` gets (viewer,
+    meeting, agenda_item) too and returns an ItemMaterial for meeting mode, or None."""
 
     name: str  # "<app>.<what>"
     forum_kind: str
     agenda: Callable | None = None
     links: Callable | None = None
     minutes: Callable | None = None
+    material: Callable | None = None
 
 
 meeting_contributions = Registry[MeetingContribution](

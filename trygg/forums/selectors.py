@@ -12,6 +12,7 @@ from django.utils import timezone
 from trygg.core.kernel import REFUSED
 from trygg.core.viewer import Viewer
 
+from . import contributions
 from .models import (
     ActionItem,
     CalendarFeed,
@@ -253,6 +254,47 @@ def feed_meetings(*, forum: Forum, since: datetime):
     return Meeting.objects.filter(
         municipality=forum.municipality_id, forum=forum, held_at__gte=since
     ).order_by("held_at")
+
+
+# --- Meeting mode ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingStep:
+    """One agenda item as meeting mode shows it: its place in the agenda (1-based) and what
+    the apps contribute under it (contributions.ItemMaterial)."""
+
+    item: object  # AgendaItem
+    number: int
+    total: int
+    materials: tuple
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if self.number < self.total else None
+
+
+def meeting_step(*, viewer: Viewer, meeting: Meeting, number: int) -> MeetingStep | None:
+    """Agenda item `number` of a meeting (from meeting_get) for the one running the meeting:
+    PermissionDenied without forums.manage_meetings in its forum, None past the agenda."""
+    if not forum_may(viewer, meeting.forum, "forums.manage_meetings"):
+        raise PermissionDenied(REFUSED)
+    agenda = list(meeting.agenda.all())
+    if not 1 <= number <= len(agenda):
+        return None
+    item = agenda[number - 1]
+    materials = tuple(
+        found
+        for c in contributions.for_kind(meeting.forum.kind)
+        if c.material is not None
+        for found in [c.material(viewer, meeting, item)]
+        if found is not None
+    )
+    return MeetingStep(item=item, number=number, total=len(agenda), materials=materials)
 
 
 # --- Totals for official documents ---------------------------------------------------------

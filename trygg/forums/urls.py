@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:pk>/moten/nytt/", views.meeting_create, name="meeting_create"),
     path("<int:pk>/kalender/", views.calendar, name="calendar"),
     path("moten/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("moten/<int:pk>/moteslage/", views.meeting_mode, name="meeting_mode"),
+    path("moten/<int:pk>/moteslage/<int:number>/", views.meeting_mode, name="meeting_mode_item"),
     re_path(
         r"^moten/(?P<pk>\d+)/minnesanteckningar\.(?P<fmt>pdf|docx)$",
         views.minutes_document,

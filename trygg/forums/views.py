@@ -298,6 +298,45 @@ def meeting_detail(request, pk):
     )
 
 
+_SAVED = {"decision": "Beslutet är sparat.", "action": "Åtgärden är sparad."}
+
+
+@member
+def meeting_mode(request, pk, number=1):
+    """The meeting on the projector, one agenda item a page (its own address, so it works
+    without JavaScript), with the decision and action forms in place."""
+    viewer, meeting = _meeting(request, pk)
+    step = selectors.meeting_step(viewer=viewer, meeting=meeting, number=number)
+    if step is None and not (number == 1 and not meeting.agenda.all()):
+        raise Http404
+    which = request.POST.get("form") if request.method == "POST" else None
+    forms_ = _forms(viewer, meeting, request.POST, which)
+    if which:
+        form = forms_.get(f"{which}_form") if which in _SAVED else None
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                _SAVE[which](viewer=viewer, meeting=meeting, **form.cleaned_data)
+            except ValidationError as error:
+                add_validation_errors(form, error)
+            else:
+                messages.success(request, _SAVED[which])
+                return redirect("forums:meeting_mode_item", meeting.pk, number)
+    return render(
+        request,
+        "forums/meeting_mode.html",
+        {
+            "meeting": meeting,
+            "forum": meeting.forum,
+            "step": step,
+            "agenda": list(meeting.agenda.all()),
+            "decision_form": forms_["decision_form"],
+            "action_form": forms_["action_form"],
+        },
+    )
+
+
 def _back(request, default):
     back = request.POST.get("back", "")
     return back if back.startswith("/forum/") else default

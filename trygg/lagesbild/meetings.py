@@ -7,11 +7,17 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from trygg.documents.model import column, heading, table
-from trygg.forums.contributions import AgendaEntry, MeetingContribution, MeetingLink
+from trygg.forums.contributions import (
+    AgendaEntry,
+    ItemFigure,
+    ItemMaterial,
+    MeetingContribution,
+    MeetingLink,
+)
 from trygg.forums.models import AgendaItem, Forum
 from trygg.locale_sv import format_number
 
-from . import selectors
+from . import selectors, svg
 
 
 def _link(meeting) -> str:
@@ -124,10 +130,90 @@ def minutes(viewer, meeting) -> list:
     return blocks + hotspot_blocks(picture)
 
 
+# --- Meeting mode -------------------------------------------------------------------------
+# The agenda this module wrote names its items by the picture (the title's first words and
+# the link), so meeting mode finds each item's material again without a stored reference;
+# an item the secretary added by hand gets none.
+
+HOT_SPOT_TITLE = "Hot spots:"
+
+
+def material(viewer, meeting, item) -> ItemMaterial | None:
+    """The figures and map meeting mode shows under one of the generated agenda items."""
+    if item.kind != AgendaItem.Kind.GENERERAD:
+        return None
+    picture = _picture(viewer, meeting)
+    if picture is None:
+        return None
+    if item.link == reverse("lagesbild:police_list"):
+        n = len(picture.police_inputs)
+        return ItemMaterial(
+            "Polisens underlag",
+            (ItemFigure("Inlämnade underlag för perioden", format_number(n)),),
+            links=(MeetingLink("Polisens lägesbilder", item.link),),
+        )
+    if item.title.startswith(HOT_SPOT_TITLE) or (
+        item.link == _link(meeting) and item.title.startswith("Lägesbild ")
+    ):
+        return _overview(meeting, picture, with_totals=not item.title.startswith(HOT_SPOT_TITLE))
+    row = next((r for r in picture.categories if r.link == item.link), None)
+    if row is None:
+        return None
+    return ItemMaterial(
+        row.name,
+        (
+            ItemFigure("Perioden", format_number(row.current), url=row.link),
+            ItemFigure("Föregående period", format_number(row.previous), row.vs_previous.text),
+            ItemFigure("Samma period i fjol", format_number(row.last_year), row.vs_last_year.text),
+        ),
+        links=(MeetingLink(f"Rapporterna om {row.name.lower()}", row.link),),
+    )
+
+
+def _overview(meeting, picture, *, with_totals: bool) -> ItemMaterial:
+    figures = ()
+    if with_totals:
+        figures = (
+            ItemFigure("Rapporter", format_number(picture.total), url=picture.list_link),
+            ItemFigure(
+                "Föregående period",
+                format_number(picture.total_vs_previous.previous),
+                picture.total_vs_previous.text,
+            ),
+            ItemFigure(
+                "Samma period i fjol",
+                format_number(picture.total_vs_last_year.previous),
+                picture.total_vs_last_year.text,
+            ),
+        )
+    figures += (
+        ItemFigure(
+            "Hot spots",
+            format_number(picture.n_hot),
+            f"{format_number(picture.points_used)} rapporter med exakt plats i analysen, "
+            f"{format_number(picture.without_point)} utan.",
+        ),
+    )
+    hot = sorted((h for h in picture.hexes if h.bin >= 1), key=lambda h: -h.z)[:10]
+    return ItemMaterial(
+        f"Lägesbild {picture.start:%Y-%m-%d}–{picture.end:%Y-%m-%d}",
+        figures,
+        map_svg=svg.hotspot_map_svg(picture),
+        table_caption="Heta punkter på kartan",
+        table_head=("Plats", "Rapporter i cellen", "Säkerhet"),
+        table_rows=tuple(
+            (h.place or "–", format_number(h.count), f"{(90, 95, 99)[min(h.bin, 3) - 1]} %")
+            for h in hot
+        ),
+        links=(MeetingLink("Hela lägesbilden", _link(meeting)),),
+    )
+
+
 CONTRIBUTION = MeetingContribution(
     name="lagesbild.picture",
     forum_kind=Forum.Kind.LAGESBILD,
     agenda=agenda,
     links=links,
     minutes=minutes,
+    material=material,
 )

@@ -24,7 +24,10 @@ def test_the_stylesheets_tokens_are_exactly_the_python_palette():
     assert _root_tokens((STATIC / "trygg.css").read_text()) == colours.TOKENS
 
 
-@pytest.mark.parametrize("name", ["trygg.css", "app.css", "report-map.js", "citizen-report.js"])
+STYLED = ["trygg.css", "app.css", "meeting-mode.css", "report-map.js", "citizen-report.js"]
+
+
+@pytest.mark.parametrize("name", STYLED)
 def test_no_colour_is_written_outside_the_tokens(name):
     text = (STATIC / name).read_text()
     if name == "trygg.css":
@@ -34,7 +37,7 @@ def test_no_colour_is_written_outside_the_tokens(name):
 
 def test_every_token_the_stylesheets_and_scripts_use_is_declared():
     used = set()
-    for name in ("trygg.css", "app.css", "report-map.js", "citizen-report.js"):
+    for name in STYLED:
         text = (STATIC / name).read_text()
         used |= set(re.findall(r'var\(--([\w-]+)\)|token\("([\w-]+)"\)|"--([\w-]+)"', text))
     names = {name for group in used for name in group if name}
