@@ -188,7 +188,7 @@ def test_a_higher_apps_entry_and_panel_show_on_cores_start_page(client, users, f
     assert "BRÅ, EST-gruppen och arbetsgrupperna." in page
     # After the samordnare's own panels (order 100 is past theirs).
     assert '<h2 id="panel-8">Forumens möten</h2>' in page
-    assert '<th scope="row">EST-gruppen</th>\n      <td class="num">11</td>' in page
+    assert re.search(r'<th scope="row">EST-gruppen</th>\s*<td class="num"[^>]*>11</td>', page)
 
 
 def test_a_higher_apps_panel_is_left_out_when_its_callable_says_nothing(client, users, forums_app):

@@ -30,6 +30,7 @@ SHELL_STATIC = (
     "trygg/pwa.js",
     "trygg/outbox.js",
     "trygg/offline-form.js",
+    "trygg/menu.js",
     "trygg/report-form.js",
     "trygg/icons/icon-192.png",
 )

@@ -96,12 +96,14 @@ def test_samordnare_imports_and_sees_every_count_per_deso_and_district(
     assert "55 brott registrerade 2024" in page
     # Centrum: 55 offences among 3,000 inhabitants = 18.3 per 1,000; DeSO 1050: 42 / 2,000.
     assert (
-        '<td class="num">3\u00a0000</td>\n<td class="num">55</td>\n<td class="num">18,3</td>'
-        in page
+        '<td class="num" data-label="Invånare">3\u00a0000</td>\n'
+        '<td class="num" data-label="Alla brott">55</td>\n'
+        '<td class="num" data-label="Per 1 000 inv.">18,3</td>' in page
     )
     assert (
-        '<td class="num">2\u00a0000</td>\n<td class="num">42</td>\n<td class="num">21,0</td>'
-        in page
+        '<td class="num" data-label="Invånare">2\u00a0000</td>\n'
+        '<td class="num" data-label="Alla brott">42</td>\n'
+        '<td class="num" data-label="Per 1 000 inv.">21,0</td>' in page
     )
     assert "..</abbr>" not in page
     assert AuditEvent.objects.filter(event="strategy.deso_crime_imported").count() == 2

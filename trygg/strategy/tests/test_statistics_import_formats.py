@@ -111,6 +111,7 @@ def test_a_suppressed_value_is_shown_as_suppressed_not_as_missing(client, users,
     assert "rader hade fel" not in page
     row = page.split('<th scope="row">2024</th>', 1)[1].split("</tr>", 1)[0]
     assert row == (
-        '<td class="num"><abbr title="Dolt i källan (för få att redovisa)">..</abbr></td>\n'
-        '<td class="num">–</td><td class="num">–</td>'
+        '<td class="num" data-label="Köping"><abbr title="Dolt i källan (för få att redovisa)">'
+        '..</abbr></td>\n<td class="num" data-label="Länet">–</td>'
+        '<td class="num" data-label="Riket">–</td>'
     )
