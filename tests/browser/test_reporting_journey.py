@@ -60,6 +60,8 @@ def test_field_worker_reports_from_phone_and_coordinator_handles_it(new_context,
     phone = new_context(**PHONE).new_page()
     login(phone, live_server, "rapportor", "demo")
     nav = phone.get_by_role("navigation", name="Huvudmeny")
+    # On a phone the menu is folded behind its button (test_phone_layout_journey).
+    nav.get_by_role("button", name="Meny").tap()
     follow(phone, nav.get_by_role("link", name="Rapporter"))
     follow(phone, main(phone).get_by_role("link", name="Ny rapport"))
     expect(heading(phone)).to_have_text("Ny rapport")
