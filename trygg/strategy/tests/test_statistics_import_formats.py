@@ -112,6 +112,6 @@ def test_a_suppressed_value_is_shown_as_suppressed_not_as_missing(client, users,
     row = page.split('<th scope="row">2024</th>', 1)[1].split("</tr>", 1)[0]
     assert row == (
         '<td class="num" data-label="Köping"><abbr title="Dolt i källan (för få att redovisa)">'
-        '..</abbr></td>\n<td class="num" data-label="Länet">–</td>'
+        '..</abbr></td>\n<td class="num" data-label="Länet">–</td>\n'
         '<td class="num" data-label="Riket">–</td>'
     )
