@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "trygg.core.middleware.MunicipalityMiddleware",
+    "trygg.geo.middleware.BasemapCSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -264,10 +265,6 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "trygg@localhost")
 
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# Map tiles (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png). Empty: maps draw the
-# municipality's own areas with no tile server, which works offline.
-TILE_URL = env("TILE_URL")
-
 # /healthz answers 503 when the disk holding the database and uploads has less room than this.
 MIN_FREE_DISK_MB = int(env("MIN_FREE_DISK_MB", "200"))
 
@@ -301,7 +298,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *[u for u in env("TILE_ORIGINS").split(",") if u]],
+        # An online basemap's origin is added per municipality, on map pages only
+        # (trygg/geo/middleware.py).
+        "img-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "font-src": ["'self'"],
         "object-src": ["'none'"],

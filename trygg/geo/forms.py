@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Area
+from .models import Area, Basemap
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -53,4 +53,25 @@ class PointForm(forms.Form):
             "min_value": _("Punkten ligger väster om Sverige."),
             "max_value": _("Punkten ligger öster om Sverige."),
         },
+    )
+
+
+class BasemapForm(forms.Form):
+    source = forms.ChoiceField(
+        label=_("Bakgrundskarta"), choices=Basemap.Source.choices, widget=forms.RadioSelect
+    )
+    tile_url = forms.CharField(
+        label=_("Adress till kartrutor"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            "En XYZ- eller WMTS-adress med {z}, {x} och {y}, t.ex. "
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png. Bara för en karta på nätet."
+        ),
+    )
+    attribution = forms.CharField(
+        label=_("Källa som visas på kartan"),
+        required=False,
+        max_length=300,
+        help_text=_("T.ex. © OpenStreetMap-bidragsgivare eller © Lantmäteriet."),
     )

@@ -50,3 +50,42 @@ class Area(models.Model):
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (self.min_lon, self.min_lat, self.max_lon, self.max_lat)
+
+
+class Basemap(models.Model):
+    """What a municipality's maps draw under their data: nothing (the areas alone), an online
+    raster tile service, or Trygg's own vector basemap (a PMTiles file served with ranges)."""
+
+    class Source(models.TextChoices):
+        NONE = "ingen", _("Ingen bakgrundskarta")
+        ONLINE = "online", _("Bakgrundskarta på nätet (XYZ- eller WMTS-rutor)")
+        OFFLINE = "offline", _("Egen bakgrundskarta (PMTiles, fungerar utan internet)")
+
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.PROTECT, related_name="+", primary_key=True
+    )
+    source = models.CharField(
+        _("bakgrundskarta"), max_length=10, choices=Source.choices, default=Source.NONE
+    )
+    # A tile URL template with {z}, {x} and {y}: an XYZ service or a WMTS service's REST
+    # (GetTile) address in Web Mercator. Its origin is added to the page's CSP.
+    tile_url = models.URLField(_("adress till kartrutor"), max_length=500, blank=True)
+    attribution = models.CharField(_("källa (visas på kartan)"), max_length=300, blank=True)
+    # The offline basemap: a file under MEDIA_ROOT named by its content hash, which is also
+    # its ETag, so a rebuilt basemap gets a new URL and old copies in caches are never mixed.
+    offline_file = models.CharField(max_length=200, blank=True)
+    offline_etag = models.CharField(max_length=64, blank=True)
+    offline_size = models.PositiveBigIntegerField(default=0)
+    offline_attribution = models.CharField(max_length=300, blank=True)
+    offline_layers = models.JSONField(default=list, blank=True)
+    offline_max_zoom = models.PositiveSmallIntegerField(default=0)
+    offline_built_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        verbose_name = _("bakgrundskarta")
+        verbose_name_plural = _("bakgrundskartor")
+
+    def __str__(self):
+        return self.get_source_display()

@@ -1,16 +1,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from trygg.core.decorators import member_required
+from trygg.core.selectors import municipality_by_slug
 from trygg.core.viewer import viewer_for_request
 
 from . import h3cells, selectors, services
-from .forms import AreaImportForm, PointForm
+from .basemap import basemap_file, basemap_get, basemap_set
+from .forms import AreaImportForm, BasemapForm, PointForm
 from .models import Area
+from .ranges import Unsatisfiable, parse_range
 from .svg import polygons_svg
 
 
@@ -83,3 +86,65 @@ def area_delete(request, pk):
         messages.success(request, _("Området är borttaget."))
         return redirect("geo:area_list")
     return render(request, "geo/area_delete.html", {"area": area})
+
+
+def basemap_tiles(request, kommun, etag):
+    """The municipality's offline basemap (PMTiles) in HTTP ranges: 206 for a range, 416 for
+    one beyond the end, 304 for a cached copy, 404 for any other municipality's file. It is
+    public map data, read by the citizen form's map too, so no login is needed."""
+    municipality = municipality_by_slug(kommun)
+    basemap = basemap_get(municipality) if municipality is not None else None
+    if basemap is None or not basemap.offline_file or basemap.offline_etag != etag:
+        raise Http404
+    path = basemap_file(basemap)
+    size = basemap.offline_size
+    quoted = f'"{etag}"'
+    headers = {
+        "ETag": quoted,
+        "Accept-Ranges": "bytes",
+        # Named by its content hash: a rebuilt basemap has a new address.
+        "Cache-Control": "private, max-age=31536000, immutable",
+    }
+    if quoted in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        return HttpResponseNotModified(headers=headers)
+    wanted = request.headers.get("Range", "")
+    if_range = request.headers.get("If-Range")
+    if if_range is not None and if_range.strip() != quoted:
+        wanted = ""
+    try:
+        chosen = parse_range(wanted, size) if wanted else None
+    except Unsatisfiable:
+        return HttpResponse(status=416, headers={**headers, "Content-Range": f"bytes */{size}"})
+    if chosen is None:
+        response = FileResponse(path.open("rb"), content_type="application/vnd.pmtiles")
+        for key, value in headers.items():
+            response[key] = value
+        return response
+    with path.open("rb") as f:
+        f.seek(chosen.start)
+        body = f.read(chosen.length) if request.method != "HEAD" else b""
+    response = HttpResponse(body, status=206, content_type="application/vnd.pmtiles", headers={
+        **headers, "Content-Range": f"bytes {chosen.start}-{chosen.end}/{size}"})  # fmt: skip
+    response["Content-Length"] = str(chosen.length)
+    return response
+
+
+@member_required("geo.manage_areas")
+def basemap_settings(request):
+    basemap = basemap_get(request.municipality)
+    initial = (
+        {"source": basemap.source, "tile_url": basemap.tile_url, "attribution": basemap.attribution}
+        if basemap
+        else {}
+    )
+    form = BasemapForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            basemap_set(viewer=viewer_for_request(request), **form.cleaned_data)
+        except ValidationError as error:
+            for field, messages_ in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages_)
+        else:
+            messages.success(request, _("Bakgrundskartan är sparad."))
+            return redirect("geo:basemap_settings")
+    return render(request, "geo/basemap_settings.html", {"form": form, "basemap": basemap})

@@ -40,14 +40,10 @@
   }
 
   var mapEl = document.getElementById("pick-map");
-  if (!mapEl || !window.L) return;
+  if (!mapEl || !window.TryggMap) return;
   mapEl.hidden = false;
   var boundary = JSON.parse(document.getElementById("boundary-data").textContent || "null");
-  var map = L.map(mapEl);
-  // The stylesheet's brand colour token (trygg/core/colours.py).
-  var brand = getComputedStyle(document.documentElement).getPropertyValue("--brand").trim();
-  var outline = boundary ? L.geoJSON(boundary, { style: { color: brand, weight: 2, fill: false } }).addTo(map) : null;
-  if (outline) map.fitBounds(outline.getBounds()); else map.setView([59.514, 15.993], 12);
+  var map = TryggMap.create(mapEl, { boundary: boundary });
   var marker = null;
   var pickStatus = document.getElementById("pick-status");
   map.on("click", function (e) {

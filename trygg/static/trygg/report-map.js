@@ -1,20 +1,15 @@
-// The report map: Leaflet without a tile server by default (the municipality's boundary is
-// the background), hexagon counts when zoomed out and single reports when zoomed in.
+// The report map (the map component in map.js with the municipality's basemap): hexagon
+// counts when zoomed out and single reports when zoomed in.
 (function () {
   "use strict";
   var el = document.getElementById("report-map");
-  if (!el || !window.L) return;
+  if (!el || !window.TryggMap) return;
   var boundary = JSON.parse(document.getElementById("boundary-data").textContent || "null");
   // The stylesheet's colour tokens (trygg/core/colours.py), so the map matches the page.
   var css = getComputedStyle(document.documentElement);
   function token(name) { return css.getPropertyValue("--" + name).trim(); }
-  var brand = token("brand"), brandDark = token("brand-dark"), report = token("map-report");
-  var map = L.map(el, { preferCanvas: true });
-  if (el.dataset.tiles) {
-    L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: "&copy; OpenStreetMap" }).addTo(map);
-  }
-  var outline = boundary ? L.geoJSON(boundary, { style: { color: brand, weight: 2, fill: false } }).addTo(map) : null;
-  if (outline) map.fitBounds(outline.getBounds()); else map.setView([59.514, 15.993], 12);
+  var brandDark = token("brand-dark"), report = token("map-report");
+  var map = TryggMap.create(el, { boundary: boundary });
   var layer = L.geoJSON(null, {
     style: function (f) {
       var n = f.properties.count || 1;

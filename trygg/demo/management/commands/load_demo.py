@@ -133,6 +133,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Strategisk lägesbild, åtgärdsplan, problembilder och medborgarlöfte laddade."
             )
+        from trygg.demo.basemap import load_demo_basemap
+
+        if load_demo_basemap(koping):
+            self.stdout.write(
+                "Bakgrundskartan för Köping är byggd (SCB:s och Lantmäteriets lager)."
+            )
         if made or police:
             self.stdout.write(f"{made} demorapporter och {police} av polisens händelser laddade.")
 
