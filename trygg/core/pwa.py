@@ -32,6 +32,14 @@ SHELL_STATIC = (
     "trygg/offline-form.js",
     "trygg/menu.js",
     "trygg/report-form.js",
+    # The map picker on the report form (the basemap itself is not cached: offline, the map
+    # shows the municipality's outline only).
+    "vendor/leaflet-1.9.4/leaflet.css",
+    "vendor/leaflet-1.9.4/leaflet.js",
+    "vendor/pmtiles-4.5.0/pmtiles.js",
+    "vendor/protomaps-leaflet-5.1.0/protomaps-leaflet.js",
+    "trygg/map.js",
+    "trygg/map-picker.js",
     "trygg/icons/icon-192.png",
 )
 # Pages kept for offline use once the person has opened them online. Only pages a field

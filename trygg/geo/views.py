@@ -47,7 +47,11 @@ def area_detail(request, pk):
     if area is None:
         raise Http404
     svg = polygons_svg([(area.name, area.geometry)], title=_("Karta över %s") % area.name)
-    return render(request, "geo/area_detail.html", {"area": area, "svg": mark_safe(svg)})  # noqa: S308 - built from numbers and escaped labels
+    return render(
+        request,
+        "geo/area_detail.html",
+        {"area": area, "svg": mark_safe(svg), "place": {"area": area.geometry}},  # noqa: S308 - built from numbers and escaped labels
+    )
 
 
 @member_required("geo.manage_areas")

@@ -98,3 +98,20 @@ def map_features(*, viewer: Viewer, filters: ReportFilter, bbox: tuple, zoom: in
         "features": features,
         "without_point": without_point,
     }
+
+
+# Precisions whose coordinates are the place itself; the others are a centroid of an area.
+_DRAWN_AS_POINT = ("punkt", "adress")
+
+
+def report_place(report) -> dict | None:
+    """What the report page's map draws: the report's point when its place is a point or an
+    address, else the smallest of its areas (never a centroid as if it were the place);
+    None when there is neither. Reads the areas the page lists anyway."""
+    if report.lat is not None and report.precision in _DRAWN_AS_POINT:
+        return {"point": [report.lat, report.lon]}
+    areas = [a for a in report.areas.all() if a.kind != "kommungrans"]
+    if not areas:
+        return None
+    smallest = min(areas, key=lambda a: a.area_km2)
+    return {"area": smallest.geometry, "name": smallest.name}

@@ -14,7 +14,7 @@ from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
-from trygg.geo.selectors import area_index, area_list
+from trygg.geo.selectors import area_index, area_list, boundary_geojson
 
 from . import export_views, exports, idempotency, maps, photo_access, selectors, services
 from .forms import (
@@ -118,6 +118,8 @@ def _form_context(viewer, form) -> dict:
     return {
         "form": form,
         "offline_outline": area_index(viewer.municipality).offline_outline(),
+        # The outline the map picker opens on.
+        "boundary": area_index(viewer.municipality).boundary_geojson,
         "municipality_genitive": f"{viewer.municipality.name}s",
     }
 
@@ -190,6 +192,7 @@ def report_detail(request, pk):
             ),
             "comment_form": CommentForm(),
             "duplicate_form": DuplicateForm(initial={"original": report.duplicate_of_id}),
+            "place_on_map": maps.report_place(report),
         },
     )
 

@@ -1,6 +1,6 @@
-// The citizen form: pick the place on a map (optional; the address field always works), and
-// solve the proof-of-work challenge (ALTCHA v1: find n with SHA-256(salt + n) == challenge)
-// in the background, so bots pay in CPU time and people see no puzzle.
+// The citizen form (its map picker is map-picker.js): solve the proof-of-work challenge
+// (ALTCHA v1: find n with SHA-256(salt + n) == challenge) in the background, so bots pay in
+// CPU time and people see no puzzle.
 (function () {
   "use strict";
   var form = document.getElementById("report-form");
@@ -38,18 +38,4 @@
       solved.then(function () { form.submit(); });
     });
   }
-
-  var mapEl = document.getElementById("pick-map");
-  if (!mapEl || !window.TryggMap) return;
-  mapEl.hidden = false;
-  var boundary = JSON.parse(document.getElementById("boundary-data").textContent || "null");
-  var map = TryggMap.create(mapEl, { boundary: boundary });
-  var marker = null;
-  var pickStatus = document.getElementById("pick-status");
-  map.on("click", function (e) {
-    form.querySelector("input[name=lat]").value = e.latlng.lat.toFixed(6);
-    form.querySelector("input[name=lon]").value = e.latlng.lng.toFixed(6);
-    if (marker) marker.setLatLng(e.latlng); else marker = L.marker(e.latlng, { alt: "Vald plats" }).addTo(map);
-    pickStatus.textContent = "Plats vald på kartan.";
-  });
 })();

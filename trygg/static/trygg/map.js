@@ -51,6 +51,12 @@
   }
 
   function addBasemap(map, el) {
+    // Without a network (a field phone opening the form from the service worker's cache) the
+    // basemap cannot load: the outline alone, rather than a map of failed tiles.
+    if (navigator.onLine === false) {
+      el.dataset.basemap = "ingen";
+      return;
+    }
     if (config.source === "online" && config.tiles) {
       L.tileLayer(config.tiles, { maxZoom: 19, attribution: escapeText(config.attribution) }).addTo(map);
       el.dataset.basemap = "online";
