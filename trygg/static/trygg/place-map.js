@@ -14,7 +14,9 @@
   if (place.point) {
     var map = TryggMap.create(el, { center: place.point, zoom: 15 });
     L.circleMarker(place.point, { radius: 9, color: dark, weight: 2, fillColor: report, fillOpacity: 0.9 }).addTo(map);
+    el.dataset.shows = "punkt";
   } else {
     TryggMap.create(el, { boundary: place.area });
+    el.dataset.shows = "omrade";
   }
 })();
