@@ -21,11 +21,13 @@ ROLE_USERS = {
 @pytest.fixture(autouse=True)
 def _fresh_area_index():
     """Each test's rows are rolled back without signals: start every test with no cache."""
-    from trygg.geo import selectors
+    from trygg.geo import selectors, views
 
     selectors._cache.clear()
+    views._served.clear()  # the basemap files served, by content hash (rows roll back)
     yield
     selectors._cache.clear()
+    views._served.clear()
 
 
 @pytest.fixture
