@@ -31,6 +31,9 @@ TOKENS: dict[str, str] = {
     "map-bg": "#f7fafc",
     "area-fill": "rgba(11, 79, 138, 0.15)",
     "map-report": "#b3261e",
+    # The basemap's localities (tätorter) and water, on the vector map and the SVG maps
+    "map-locality": "#e5dccb",
+    "map-water": "#b7d3e9",
     # The weekday × hour table on the lägesbild page, light = few
     "heat-1": "#e8f0f8",
     "heat-2": "#c5d9ee",
@@ -63,5 +66,7 @@ CHART_BAR = TOKENS["chart-bar"]
 CHART_PAPER = TOKENS["chart-paper"]
 CHART_CELL_LINE = TOKENS["chart-cell-line"]
 CHART_BOUNDARY = TOKENS["chart-boundary"]
+MAP_LOCALITY = TOKENS["map-locality"]
+MAP_WATER = TOKENS["map-water"]
 HOT = TOKENS["hot"]
 COLD = TOKENS["cold"]

@@ -122,7 +122,13 @@ def basemap_set(*, viewer: Viewer, source: str, tile_url: str = "", attribution:
 
 
 def basemap_store(
-    *, viewer: Viewer, built: Path, attribution: str, layers, max_zoom: int
+    *,
+    viewer: Viewer,
+    built: Path,
+    attribution: str,
+    layers,
+    max_zoom: int,
+    background: dict | None = None,
 ) -> Basemap:
     """Stores a built PMTiles archive as the municipality's offline basemap (named by its
     hash, which is its ETag) and makes it the maps' source unless an online one is chosen.
@@ -149,6 +155,7 @@ def basemap_store(
         basemap.offline_layers = list(layers)
         basemap.offline_max_zoom = max_zoom
         basemap.offline_built_at = timezone.now()
+        basemap.offline_background = background or {}
         if basemap.source == Basemap.Source.NONE:
             basemap.source = Basemap.Source.OFFLINE
         basemap.save()
@@ -190,6 +197,7 @@ def basemap_build(
             built = basemap_build_steps.tiles_build(
                 sources, workdir / "basemap.pmtiles", attribution=attribution, max_zoom=max_zoom
             )
+            background = basemap_build_steps.background_layers(sources)
         except basemap_build_steps.BasemapBuildError as exc:
             raise ValidationError(str(exc)) from None
         return basemap_store(
@@ -198,4 +206,5 @@ def basemap_build(
             attribution=attribution,
             layers=built.layers,
             max_zoom=built.max_zoom,
+            background=background,
         )

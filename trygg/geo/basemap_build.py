@@ -180,6 +180,38 @@ def archive_check(path: Path) -> BuiltBasemap:
     )
 
 
+# The layers the server-side SVG maps draw, and how far they are simplified (degrees; about
+# 20 m, under a pixel on a municipality-wide map).
+BACKGROUND_LAYERS = {"tatorter": "tatorter", "water": "water"}
+BACKGROUND_TOLERANCE = 0.0002
+
+
+def background_layers(layers: dict[str, Path]) -> dict[str, list]:
+    """The polygons of the background layers present, simplified and rounded:
+    {"tatorter": [[name, geometry], ...], "water": [...]}."""
+    from shapely.geometry import mapping, shape
+
+    out = {}
+    for layer, key in BACKGROUND_LAYERS.items():
+        if layer not in layers:
+            continue
+        items = []
+        for feature in json.loads(Path(layers[layer]).read_text(encoding="utf-8"))["features"]:
+            geometry = feature.get("geometry") or {}
+            if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+                continue
+            simple = shape(geometry).simplify(BACKGROUND_TOLERANCE, preserve_topology=True)
+            if simple.is_empty:
+                continue
+            rounded = json.loads(
+                json.dumps(mapping(simple)), parse_float=lambda v: round(float(v), 5)
+            )
+            items.append([(feature.get("properties") or {}).get("name", ""), rounded])
+        if items:
+            out[key] = items
+    return out
+
+
 def _short(exc_or_text) -> str:
     text = str(exc_or_text).strip().splitlines()
     return (text[-1] if text else "okänt fel")[:200]

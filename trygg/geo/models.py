@@ -80,6 +80,10 @@ class Basemap(models.Model):
     offline_layers = models.JSONField(default=list, blank=True)
     offline_max_zoom = models.PositiveSmallIntegerField(default=0)
     offline_built_at = models.DateTimeField(null=True, blank=True)
+    # The build's tätorter and water polygons, simplified, as {"tatorter": [[name, geometry],
+    # ...], "water": [...]}: the server-side SVG maps (lägesbild, PDF) draw them under their
+    # cells from this, not from tiles.
+    offline_background = models.JSONField(default=dict, blank=True)
 
     objects = ScopedManager(municipality="municipality")
 

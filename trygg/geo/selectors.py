@@ -210,3 +210,32 @@ def deso_districts(*, municipality: Municipality) -> dict[str, tuple[str, str]]:
         district = hits[0] if hits else ""
         out[code] = (name, district)
     return out
+
+
+def map_background(*, municipality: Municipality) -> dict:
+    """What the server-side SVG maps draw under their cells: the offline basemap's tätorter
+    and water (from its build, not from tiles) and the municipality's districts with a label
+    point each, clipped to the boundary's box. The districts come from the cached area index,
+    so this costs one query (the basemap row)."""
+    from shapely.geometry import box, mapping
+
+    from .basemap import basemap_get
+
+    out: dict[str, list] = {"tatorter": [], "water": [], "areas": []}
+    index = area_index(municipality)
+    if index.boundary is None:
+        return out
+    frame = box(*index.boundary.bounds)
+    basemap = basemap_get(municipality)
+    stored = basemap.offline_background if basemap is not None else {}
+    for layer in ("tatorter", "water"):
+        for name, geometry in stored.get(layer, []):
+            clipped = shape(geometry).intersection(frame)
+            if not clipped.is_empty and clipped.geom_type in ("Polygon", "MultiPolygon"):
+                out[layer].append((name, mapping(clipped)))
+    if index.tree is not None:
+        for geom, name, kind in zip(index.tree.geometries, index.names, index.kinds, strict=True):
+            if kind == Area.Kind.STADSDEL:
+                label = geom.representative_point()
+                out["areas"].append((name, mapping(geom), (label.x, label.y)))
+    return out

@@ -80,6 +80,8 @@ class Picture:
     police_inputs: list = field(default_factory=list)
     boundary: dict | None = None
     list_link: str = ""
+    # geo.selectors.map_background: tätorter, water and named districts under the cells.
+    background: dict = field(default_factory=dict)
 
     @property
     def days(self) -> int:

@@ -27,7 +27,7 @@ from trygg.core.localtime import (
 from trygg.core.viewer import Viewer
 from trygg.forums import selectors as forum_selectors
 from trygg.geo.h3cells import cell_boundary
-from trygg.geo.selectors import area_index
+from trygg.geo.selectors import area_index, map_background
 from trygg.locale_sv import day_bounds
 from trygg.reports.selectors import (
     ReportFilter,
@@ -253,6 +253,7 @@ def picture_for_period(
         police_inputs=police,
         boundary=index.boundary_geojson,
         list_link=_link(start, end),
+        background=map_background(municipality=viewer.municipality),
     )
 
 

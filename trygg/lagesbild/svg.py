@@ -59,7 +59,10 @@ def hotspot_map_svg(picture: Picture, *, width: int = 640, height: int = 480) ->
     legend_w = 190 if width >= 480 else 0
     map_w = width - legend_w
     project = _projection(points, map_w, height, margin=10)
-    body = _map_layers(picture.boundary, hexes, project, classes, palette, titles=True)
+    body = _map_layers(
+        picture.boundary, hexes, project, classes, palette, titles=True,
+        background=picture.background,
+    )  # fmt: skip
 
     n_hot = sum(1 for h in hexes if h.bin >= 2)
     n_cold = sum(1 for h in hexes if h.bin <= -2)
@@ -101,8 +104,11 @@ def hotspot_map_svg(picture: Picture, *, width: int = 640, height: int = 480) ->
     return _svg(width, height, "hotspot-map", title, desc, "".join(body))
 
 
-def _map_layers(boundary, hexes, project, classes, palette, *, titles: bool) -> list[str]:
-    """Boundary, hexagon fills, then hot/cold outlines, in drawing order."""
+def _map_layers(
+    boundary, hexes, project, classes, palette, *, titles: bool, background: dict | None = None
+) -> list[str]:
+    """Boundary, the background (tätorter, water, districts), hexagon fills, hot/cold
+    outlines, then the districts' names, in drawing order."""
     parts = []
     for ring_group in _group_rings(boundary):
         d = " ".join(_ring_path(ring, project) for ring in ring_group)
@@ -110,12 +116,18 @@ def _map_layers(boundary, hexes, project, classes, palette, *, titles: bool) -> 
             f'<path d="{d}" fill="{PAPER}" stroke="{BOUNDARY}" stroke-width="1.2" '
             'fill-rule="evenodd"/>'
         )
+    background = background or {}
+    parts += _background(background, project)
+    # Cells without reports let the background show through; cells with reports stay opaque
+    # so their class colour matches the legend.
+    zero_opacity = ' fill-opacity="0.45"' if any(background.values()) else ""
     for h in hexes:
         fill = ZERO_FILL if h.count <= 0 else palette[_class_index(h.count, classes)]
         title = f"<title>{escape(_hex_title(h))}</title>" if titles else ""
+        opacity = zero_opacity if h.count <= 0 else ""
         parts.append(
             f'<path d="{_ring_path(h.boundary, project)}" fill="{fill}" stroke="{CELL_LINE}" '
-            f'stroke-width="0.5">{title}</path>'
+            f'stroke-width="0.5"{opacity}>{title}</path>'
         )
     # Outlines go on top so neighbours' fills never cover them; a white halo under each keeps
     # it visible on the darkest fill, and width and dash tell them apart without colour.
@@ -128,6 +140,36 @@ def _map_layers(boundary, hexes, project, classes, palette, *, titles: bool) -> 
             'stroke-linejoin="round"/>'
         )
         parts.append(f'<path d="{d}" fill="none" {_outline_attrs(h.bin)} stroke-linejoin="round"/>')
+    if titles:
+        for name, _geometry, (lon, lat) in background.get("areas", []):
+            x, y = project((lon, lat))
+            parts.append(
+                f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-family="{FONT}" '
+                f'font-size="10" fill="{INK}" stroke="{WHITE}" stroke-width="2.5" '
+                f'paint-order="stroke">{escape(name)}</text>'
+            )
+    return parts
+
+
+def _background(background: dict, project) -> list[str]:
+    """Tätorter and water as fills, districts as dashed outlines (each with its name as a
+    title), from geo.selectors.map_background."""
+    parts = []
+    styles = (
+        ("tatorter", f'fill="{colours.MAP_LOCALITY}" stroke="none"'),
+        ("water", f'fill="{colours.MAP_WATER}" stroke="none"'),
+    )
+    for layer, attrs in styles:
+        for name, geometry, *_label in background.get(layer, []):
+            d = " ".join(_ring_path(r, project) for group in _group_rings(geometry) for r in group)
+            title = f"<title>{escape(name)}</title>" if name else ""
+            parts.append(f'<path d="{d}" {attrs} fill-rule="evenodd">{title}</path>')
+    for name, geometry, _label in background.get("areas", []):
+        d = " ".join(_ring_path(r, project) for group in _group_rings(geometry) for r in group)
+        parts.append(
+            f'<path d="{d}" fill="none" stroke="{MUTED}" stroke-width="0.8" '
+            f'stroke-dasharray="4 3"><title>{escape(name)}</title></path>'
+        )
     return parts
 
 

@@ -176,3 +176,30 @@ def test_without_tippecanoe_the_command_says_how_to_get_it(koping, media, tmp_pa
 def test_an_unknown_municipality_is_named_in_the_refusal(db, tmp_path):
     with pytest.raises(CommandError, match="Ingen kommun med kommunkod 9999."):
         call_command("basemap_build", "--kommunkod", "9999", "--osm", str(tmp_path / "x.pbf"))
+
+
+def test_the_svg_maps_get_the_builds_localities_and_the_named_districts(koping, media, tmp_path):
+    from tests.helpers import make_area
+    from trygg.geo.selectors import map_background
+
+    with scopes_disabled():
+        make_area(koping, "Köping", kind="kommungrans", lon=16.0, lat=59.51, d=0.05)
+        make_area(koping, "Centrum", lon=16.0, lat=59.51, d=0.01)
+    square = [[15.99, 59.50], [16.01, 59.50], [16.01, 59.52], [15.99, 59.52], [15.99, 59.50]]
+    far = [[[17.0, 60.0], [17.1, 60.0], [17.1, 60.1], [17.0, 60.0]]]
+    localities = tmp_path / "tatorter.geojson"
+    localities.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Köping"},
+         "geometry": {"type": "Polygon", "coordinates": [square]}},
+        {"type": "Feature", "properties": {"name": "Långt bort"},
+         "geometry": {"type": "Polygon", "coordinates": far}},
+    ]}))  # fmt: skip
+    call_command("basemap_build", "--kommunkod", "1983", "--lager", f"tatorter={localities}",
+                 "--kalla", "SCB")  # fmt: skip
+    with scopes_disabled():
+        background = map_background(municipality=koping)
+    assert [name for name, _geometry in background["tatorter"]] == ["Köping"]
+    assert background["water"] == []
+    assert [(name, label) for name, _g, label in background["areas"]] == [
+        ("Centrum", pytest.approx((16.0, 59.51), abs=0.01))
+    ]

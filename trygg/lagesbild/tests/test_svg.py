@@ -160,3 +160,37 @@ def test_counts_in_the_charts_have_swedish_digit_grouping():
     assert "1\u00a0000" in labels and "1000" not in labels
     cells = [t.text for t in grid.iter(f"{NS}text") if t.text and t.text[0].isdigit()]
     assert any("\u00a0" in c for c in cells) and not any(c.isdigit() and len(c) > 3 for c in cells)
+
+
+def test_map_draws_localities_water_and_named_districts_under_its_cells():
+    pic = sample_picture()
+    ring = pic.boundary["coordinates"][0]
+    (x0, y0), (x1, y1) = ring[0], ring[2]
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+    }
+    pic = replace(pic, background={
+        "tatorter": [("Köping", square)],
+        "water": [("Mälaren", square)],
+        "areas": [("Köping & centrala", square, ((x0 + x1) / 2, (y0 + y1) / 2))],
+    })  # fmt: skip
+    root = parse(svg.hotspot_map_svg(pic, width=640, height=480))
+    paths = list(root.iter(f"{NS}path"))
+    fills = [p.get("fill") for p in paths]
+    first_cell = next(i for i, p in enumerate(paths) if p.get("stroke") == svg.CELL_LINE)
+    assert fills.index(svg.colours.MAP_LOCALITY) < first_cell
+    assert fills.index(svg.colours.MAP_WATER) < first_cell
+    titles = [
+        p.find(f"{NS}title").text for p in paths[:first_cell] if p.find(f"{NS}title") is not None
+    ]
+    assert titles == ["Köping", "Mälaren", "Köping & centrala"]
+    assert [t.text for t in root.iter(f"{NS}text") if t.text == "Köping & centrala"] == [
+        "Köping & centrala"
+    ]
+
+
+def test_map_without_a_background_draws_as_before():
+    pic = sample_picture()
+    assert svg.hotspot_map_svg(pic) == svg.hotspot_map_svg(replace(pic, background={}))
+    assert 'fill-opacity="0.45"' not in svg.hotspot_map_svg(pic)

@@ -29,9 +29,9 @@
         fill: "#c9b99a",
         opacity: function (z, f) { return Math.min(0.55, 0.08 + Math.log(1 + (f.props.befolkning || 0)) / 16); }
       }) },
-      { dataLayer: "water", symbolizer: new P.PolygonSymbolizer({ fill: "#b7d3e9" }) },
+      { dataLayer: "water", symbolizer: new P.PolygonSymbolizer({ fill: token("map-water", "#b7d3e9") }) },
       { dataLayer: "water", symbolizer: new P.LineSymbolizer({ color: "#8fb8d8", width: 2 }) },
-      { dataLayer: "tatorter", symbolizer: new P.PolygonSymbolizer({ fill: "#e5dccb", stroke: "#a49a86", width: 1 }) },
+      { dataLayer: "tatorter", symbolizer: new P.PolygonSymbolizer({ fill: token("map-locality", "#e5dccb"), stroke: "#a49a86", width: 1 }) },
       { dataLayer: "buildings", symbolizer: new P.PolygonSymbolizer({ fill: "#d5cdc0", stroke: "#b8ae9e", width: 0.5 }) },
       { dataLayer: "kommundelar", symbolizer: new P.LineSymbolizer({ color: "#8a8170", width: 1.5, dash: [6, 4] }) },
       { dataLayer: "regso", symbolizer: new P.LineSymbolizer({ color: line, width: 1, opacity: 0.5 }) },
