@@ -14,7 +14,7 @@ from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
-from trygg.geo.selectors import area_index, area_list, boundary_geojson
+from trygg.geo.selectors import area_index, area_list
 
 from . import export_views, exports, idempotency, maps, photo_access, selectors, services
 from .forms import (
