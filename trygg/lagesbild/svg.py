@@ -15,6 +15,7 @@ from trygg.analytics.compare import format_number
 from trygg.core import colours
 from trygg.locale_sv import format_number as format_count
 
+from . import svg_background
 from .picture import HexCell, Picture
 
 # Typst renders SVG text with the fonts it was given, the browser with what it has.
@@ -117,7 +118,7 @@ def _map_layers(
             'fill-rule="evenodd"/>'
         )
     background = background or {}
-    parts += _background(background, project)
+    parts += svg_background.background_paths(background, project, escape, _ring_path, _group_rings)
     # Cells without reports let the background show through; cells with reports stay opaque
     # so their class colour matches the legend.
     zero_opacity = ' fill-opacity="0.45"' if any(background.values()) else ""
@@ -141,35 +142,7 @@ def _map_layers(
         )
         parts.append(f'<path d="{d}" fill="none" {_outline_attrs(h.bin)} stroke-linejoin="round"/>')
     if titles:
-        for name, _geometry, (lon, lat) in background.get("areas", []):
-            x, y = project((lon, lat))
-            parts.append(
-                f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-family="{FONT}" '
-                f'font-size="10" fill="{INK}" stroke="{WHITE}" stroke-width="2.5" '
-                f'paint-order="stroke">{escape(name)}</text>'
-            )
-    return parts
-
-
-def _background(background: dict, project) -> list[str]:
-    """Tätorter and water as fills, districts as dashed outlines (each with its name as a
-    title), from geo.selectors.map_background."""
-    parts = []
-    styles = (
-        ("tatorter", f'fill="{colours.MAP_LOCALITY}" stroke="none"'),
-        ("water", f'fill="{colours.MAP_WATER}" stroke="none"'),
-    )
-    for layer, attrs in styles:
-        for name, geometry, *_label in background.get(layer, []):
-            d = " ".join(_ring_path(r, project) for group in _group_rings(geometry) for r in group)
-            title = f"<title>{escape(name)}</title>" if name else ""
-            parts.append(f'<path d="{d}" {attrs} fill-rule="evenodd">{title}</path>')
-    for name, geometry, _label in background.get("areas", []):
-        d = " ".join(_ring_path(r, project) for group in _group_rings(geometry) for r in group)
-        parts.append(
-            f'<path d="{d}" fill="none" stroke="{MUTED}" stroke-width="0.8" '
-            f'stroke-dasharray="4 3"><title>{escape(name)}</title></path>'
-        )
+        parts += svg_background.district_labels(background, project, escape, font=FONT)
     return parts
 
 
