@@ -12,6 +12,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.browser.conftest import allow_failed_requests, axe_check, login, visit
+from tests.browser.test_basemap_journey import CANVAS_DRAWN
 from trygg.reports.models import Photo, Report
 
 pytestmark = pytest.mark.browser
@@ -39,6 +40,16 @@ def photo(colour) -> dict:
 
 def outbox_items(page):
     return page.locator("[data-outbox-list] li.outbox__item")
+
+
+def poll(page, predicate, *, seconds=15):
+    """Until `predicate` (a JS function) is true. Polled from Python: wait_for_function
+    compiles its predicate with eval, which the app's CSP (script-src 'self') refuses."""
+    for _ in range(seconds * 10):
+        if page.evaluate(predicate):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"väntade förgäves på {predicate}")
 
 
 def open_under_worker(page, url):
@@ -71,8 +82,10 @@ def test_reports_filed_offline_arrive_exactly_once_with_receipts(new_context, li
     allow_failed_requests(phone, *OUTBOX_URLS)
     login(phone, live_server, "rapportor", "demo")
     visit(phone, FORM)
-    # Opened once online under the worker, the form is kept for offline use.
+    # Opened once online under the worker, the form is kept for offline use, and so is the
+    # basemap its map picker reads (the whole PMTiles file, once).
     open_under_worker(phone, FORM)
+    poll(phone, "() => caches.open('trygg-basemap').then(c => c.keys()).then(k => k.length > 0)")
 
     # The manifest as Chromium itself parses it: installable, no errors.
     cdp = context.new_cdp_session(phone)
@@ -95,8 +108,12 @@ def test_reports_filed_offline_arrive_exactly_once_with_receipts(new_context, li
         expect(outbox_items(phone).nth(i)).to_contain_text("Köad")
     axe_check(phone)
 
-    # Reloaded without a network: the page comes from the worker, the queue from IndexedDB.
+    # Reloaded without a network: the page comes from the worker, the queue from IndexedDB,
+    # and the map picker draws the basemap from the kept file.
     visit(phone, FORM)
+    poll(phone, "() => Number(document.getElementById('pick-map').dataset.basemapTiles || 0) > 0")
+    assert phone.locator("#pick-map").get_attribute("data-basemap") == "offline"
+    assert phone.evaluate(CANVAS_DRAWN)
     expect(outbox_items(phone)).to_have_count(2)
     expect(outbox_items(phone).filter(has_text="Köad")).to_have_count(2)
 

@@ -32,8 +32,8 @@ SHELL_STATIC = (
     "trygg/offline-form.js",
     "trygg/menu.js",
     "trygg/report-form.js",
-    # The map picker on the report form (the basemap itself is not cached: offline, the map
-    # shows the municipality's outline only).
+    # The map picker on the report form. The basemap (PMTiles) is kept by the worker on the
+    # map's first range request and sliced from the cache offline (sw.js).
     "vendor/leaflet-1.9.4/leaflet.css",
     "vendor/leaflet-1.9.4/leaflet.js",
     "vendor/pmtiles-4.5.0/pmtiles.js",

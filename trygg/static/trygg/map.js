@@ -50,31 +50,42 @@
     ];
   }
 
+  function addPmtiles(map, el) {
+    var archive = new pmtiles.PMTiles(new URL(config.pmtiles, window.location.href).href);
+    var layer = protomapsL.leafletLayer({
+      url: archive,
+      maxDataZoom: config.max_zoom || 14,
+      paintRules: paintRules(protomapsL),
+      labelRules: labelRules(protomapsL),
+      backgroundColor: "#f7f5f0",
+      attribution: escapeText(config.attribution)
+    });
+    var drawn = 0;
+    // The count lets a test (and a curious developer) see that tiles were really drawn.
+    layer.on("tileload", function () { el.dataset.basemapTiles = String(++drawn); });
+    layer.addTo(map);
+    el.dataset.basemap = "offline";
+  }
+
   function addBasemap(map, el) {
-    // Without a network (a field phone opening the form from the service worker's cache) the
-    // basemap cannot load: the outline alone, rather than a map of failed tiles.
+    // Without a network (a field phone opening the form from the service worker's cache) an
+    // online basemap cannot load, and the offline one only if the worker kept it: otherwise
+    // the outline alone, rather than a map of failed tiles.
     if (navigator.onLine === false) {
       el.dataset.basemap = "ingen";
+      if (config.source === "offline" && window.caches && config.pmtiles && window.protomapsL && window.pmtiles) {
+        var path = new URL(config.pmtiles, window.location.href).pathname;
+        caches.open("trygg-basemap").then(function (cache) { return cache.match(path); })
+          .then(function (hit) { if (hit) addPmtiles(map, el); })
+          .catch(function () {});
+      }
       return;
     }
     if (config.source === "online" && config.tiles) {
       L.tileLayer(config.tiles, { maxZoom: 19, attribution: escapeText(config.attribution) }).addTo(map);
       el.dataset.basemap = "online";
     } else if (config.source === "offline" && window.protomapsL && window.pmtiles) {
-      var archive = new pmtiles.PMTiles(new URL(config.pmtiles, window.location.href).href);
-      var layer = protomapsL.leafletLayer({
-        url: archive,
-        maxDataZoom: config.max_zoom || 14,
-        paintRules: paintRules(protomapsL),
-        labelRules: labelRules(protomapsL),
-        backgroundColor: "#f7f5f0",
-        attribution: escapeText(config.attribution)
-      });
-      var drawn = 0;
-      // The count lets a test (and a curious developer) see that tiles were really drawn.
-      layer.on("tileload", function () { el.dataset.basemapTiles = String(++drawn); });
-      layer.addTo(map);
-      el.dataset.basemap = "offline";
+      addPmtiles(map, el);
     } else {
       el.dataset.basemap = "ingen";
     }

@@ -6,6 +6,11 @@
 var VERSION = "{{ version }}";
 var SHELL_CACHE = "trygg-shell-" + VERSION;
 var PAGE_CACHE = "trygg-pages";
+// The municipality's offline basemap (PMTiles): content-addressed (its name is its hash), so
+// a kept copy never goes stale and outlives worker versions; a new basemap has a new name.
+var BASEMAP_CACHE = "trygg-basemap";
+// A phone's storage also holds the outbox: a basemap larger than this stays online only.
+var BASEMAP_MAX_BYTES = 150 * 1024 * 1024;
 var SHELL = {{ shell }};
 var PAGES = {{ pages }};
 var OFFLINE_URL = {{ offline_url }};
@@ -37,6 +42,48 @@ self.addEventListener("message", function (event) {
   if (event.data.type === "signed-out") event.waitUntil(caches.delete(PAGE_CACHE));
 });
 
+// "bytes=a-b", "bytes=a-" or "bytes=-n" of a file of `size` bytes, as [start, end] (end
+// inclusive), or null for anything else (several ranges, nonsense): then the whole file.
+function parseRange(header, size) {
+  var m = /^bytes=(\d*)-(\d*)$/.exec((header || "").trim());
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  var start, end;
+  if (m[1] === "") { start = Math.max(0, size - Number(m[2])); end = size - 1; }
+  else { start = Number(m[1]); end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1); }
+  return start <= end && start < size ? [start, end] : null;
+}
+
+function sliced(full, request) {
+  return full.blob().then(function (blob) {
+    var range = parseRange(request.headers.get("Range"), blob.size);
+    var headers = { "Content-Type": "application/octet-stream", "Accept-Ranges": "bytes" };
+    var etag = full.headers.get("ETag");
+    if (etag) headers.ETag = etag;
+    if (!range) return new Response(blob, { status: 200, headers: headers });
+    headers["Content-Range"] = "bytes " + range[0] + "-" + range[1] + "/" + blob.size;
+    return new Response(blob.slice(range[0], range[1] + 1), { status: 206, headers: headers });
+  });
+}
+
+// The first time the map asks for a range, the whole file is fetched once and kept, so the
+// map has its streets and places without coverage; the Cache API cannot keep a 206.
+function keepBasemap(path) {
+  return caches.open(BASEMAP_CACHE).then(function (cache) {
+    return cache.match(path).then(function (hit) {
+      if (hit) return;
+      return fetch(path, { credentials: "same-origin" }).then(function (response) {
+        var size = Number(response.headers.get("Content-Length") || 0);
+        if (response.status === 200 && size <= BASEMAP_MAX_BYTES) {
+          return cache.keys().then(function (old) {
+            // One basemap per phone: a rebuilt one replaces the old.
+            return Promise.all(old.map(function (r) { return cache.delete(r); }));
+          }).then(function () { return cache.put(path, response); });
+        }
+      });
+    });
+  }).catch(function () { /* offline or full: the map reads ranges from the network */ });
+}
+
 function isOfflinePage(url) {
   return PAGES.indexOf(url.pathname) !== -1;
 }
@@ -62,6 +109,19 @@ self.addEventListener("fetch", function (event) {
         }).then(function (cached) {
           return cached || caches.match(OFFLINE_URL, { ignoreVary: true });
         });
+      })
+    );
+    return;
+  }
+
+  if (/\.pmtiles$/.test(url.pathname)) {
+    event.respondWith(
+      caches.open(BASEMAP_CACHE).then(function (cache) {
+        return cache.match(url.pathname);
+      }).then(function (full) {
+        if (full) return sliced(full, request);
+        event.waitUntil(keepBasemap(url.pathname));
+        return fetch(request);
       })
     );
     return;
