@@ -14,6 +14,8 @@ EVENTS = (
     EventType("strategy.plan_decided", "Åtgärdsplan beslutad"),
     EventType("strategy.measure_created", "Åtgärd tillagd"),
     EventType("strategy.measure_updated", "Åtgärd ändrad"),
+    EventType("strategy.plan_withdrawn", "Åtgärdsplan tillbakadragen"),
+    EventType("strategy.measure_withdrawn", "Åtgärd tillbakadragen"),
     EventType("strategy.follow_up_added", "Uppföljning av åtgärd"),
     EventType("strategy.indicator_added", "Indikator tillagd"),
     EventType("strategy.indicator_value_added", "Indikatorvärde inlagt"),

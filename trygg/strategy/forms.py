@@ -204,6 +204,16 @@ class PlanForm(forms.Form):
         self.fields["picture"].queryset = pictures
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Varför dras den tillbaka?"),
+        max_length=300,
+        help_text=_(
+            "Den tas inte bort: den finns kvar, märkt som tillbakadragen, med sin historik."
+        ),
+    )
+
+
 class DecideForm(forms.Form):
     decided_by = forms.CharField(label=_("Beslutande organ"), max_length=200)
     decided_on = forms.DateField(label=_("Beslutsdatum"), widget=DATE)

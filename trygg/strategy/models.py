@@ -368,6 +368,10 @@ class ActionPlan(models.Model):
     decided_on = models.DateField(_("beslutsdatum"), null=True, blank=True)
     decision_paragraph = models.CharField(_("paragraf"), max_length=50, blank=True)
     follow_up_months = models.PositiveSmallIntegerField(_("uppföljning var … månad"), default=3)
+    # Withdrawn, never deleted: a plan or measure that was decided or followed up stays
+    # readable with its history (the law asks for the work to be followed up).
+    withdrawn_at = models.DateTimeField(_("tillbakadragen"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("skäl att dra tillbaka"), max_length=300, blank=True)
 
     objects = ScopedManager(municipality="municipality")
 
@@ -376,6 +380,10 @@ class ActionPlan(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class Measure(models.Model):
@@ -438,6 +446,8 @@ class Measure(models.Model):
         related_name="+",
         verbose_name=_("kategori som ska minska"),
     )
+    withdrawn_at = models.DateTimeField(_("tillbakadragen"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("skäl att dra tillbaka"), max_length=300, blank=True)
 
     objects = ScopedManager(municipality="municipality")
 
@@ -446,6 +456,10 @@ class Measure(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class MeasureFollowUp(models.Model):

@@ -6,6 +6,7 @@ indicator series, problem figures, measured effect), `pictures` (the strategic l
 every public name is re-exported here, so `from trygg.strategy import selectors` keeps working."""
 
 from .deso import deso_crime_table, deso_crime_years
+from .history import HistoryEntry, measure_history, plan_history
 from .pictures import picture_get, picture_list, picture_year_chart
 from .plans import (
     OPEN,
@@ -42,6 +43,9 @@ __all__ = [
     "deso_crime_years",
     "OPEN",
     "Effect",
+    "HistoryEntry",
+    "measure_history",
+    "plan_history",
     "Series",
     "feed_items",
     "focus_areas",

@@ -60,7 +60,11 @@ def next_follow_up(measure: Measure, last: date | None) -> date:
 def is_overdue(measure: Measure, last: date | None, today: date | None = None) -> bool:
     today = today or timezone.localdate()
     return (
-        measure.status in OPEN and measure.start <= today and next_follow_up(measure, last) < today
+        measure.status in OPEN
+        and not measure.withdrawn
+        and not measure.plan.withdrawn
+        and measure.start <= today
+        and next_follow_up(measure, last) < today
     )
 
 
@@ -73,7 +77,12 @@ def overdue_measures(*, municipality, today: date | None = None) -> list[tuple[M
     """Open measures whose follow-up is late, with the date it was due. Takes the
     municipality, not a viewer: the daily reminder job runs for no one in particular."""
     measures = (
-        Measure.objects.filter(municipality=municipality, status__in=OPEN)
+        Measure.objects.filter(
+            municipality=municipality,
+            status__in=OPEN,
+            withdrawn_at__isnull=True,
+            plan__withdrawn_at__isnull=True,
+        )
         .select_related("plan", "owner")
         .prefetch_related("follow_ups")
     )

@@ -14,8 +14,10 @@ from .plans import (
     indicator_add,
     indicator_value_add,
     measure_save,
+    measure_withdraw,
     plan_decide,
     plan_save,
+    plan_withdraw,
     problem_save,
 )
 from .promises import activity_save, focus_area_save, promise_publish, promise_save
@@ -30,9 +32,11 @@ __all__ = [
     "indicator_add",
     "indicator_value_add",
     "measure_save",
+    "measure_withdraw",
     "official_statistics_load",
     "plan_decide",
     "plan_save",
+    "plan_withdraw",
     "problem_save",
     "promise_publish",
     "promise_save",

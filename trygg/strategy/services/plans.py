@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 
-from trygg.core.kernel import audit, own, require
+from trygg.core.kernel import NOT_OURS, audit, own, require
 from trygg.core.viewer import Viewer
 from trygg.reports.selectors import ReportFilter
 
@@ -24,6 +24,37 @@ from ..models import (
 )
 
 MANAGE = "strategy.manage_plans"
+WITHDRAWN = "Den är tillbakadragen och kan inte ändras."
+# Free text (and a person's name) is named in the history but its words are not copied into
+# the audit row: the row outlives the text's own retention and is read by every auditor.
+TEXT_FIELDS = {"title", "description", "owner_person", "decided_by", "withdrawal_reason"}
+
+
+def _snapshot(obj, fields) -> dict:
+    out = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        value = getattr(obj, field.attname)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif value is not None and not isinstance(value, int | str | float | bool):
+            value = str(value)
+        out[name] = value
+    return out
+
+
+def _changes(before: dict, after: dict) -> tuple[dict, list[str]]:
+    """What an edit changed: {field: [old, new]} for codes, dates and numbers, and the names
+    of changed free-text fields (without their words)."""
+    values, texts = {}, []
+    for name, old in before.items():
+        if after[name] == old:
+            continue
+        if name in TEXT_FIELDS:
+            texts.append(name)
+        else:
+            values[name] = [old, after[name]]
+    return values, texts
 
 
 @transaction.atomic
@@ -72,14 +103,20 @@ def plan_save(
     """A two-year plan, built on the strategic lägesbild of the municipality."""
     require(viewer, MANAGE)
     own(viewer, plan, picture)
+    if plan is not None and plan.withdrawn:
+        raise ValidationError(f"Åtgärdsplanen: {WITHDRAWN}")
     if end_year != start_year + 1:
         raise ValidationError({"end_year": ["Åtgärdsplanen gäller två år i följd."]})
     created = plan is None
     plan = plan or ActionPlan(municipality=viewer.municipality)
+    before = _snapshot(plan, PLAN_FIELDS)
     plan.title, plan.start_year, plan.end_year = title.strip(), start_year, end_year
     plan.picture, plan.follow_up_months = picture, follow_up_months
     plan.full_clean()
     plan.save()
+    values, texts = _changes(before, _snapshot(plan, PLAN_FIELDS))
+    if not created and not (values or texts):
+        return plan
     audit(
         viewer,
         "strategy.plan_created" if created else "strategy.plan_updated",
@@ -88,8 +125,66 @@ def plan_save(
         start_year=start_year,
         end_year=end_year,
         picture=picture.pk if picture else None,
+        **({} if created else {"changes": values, "changed_text": texts}),
     )
     return plan
+
+
+PLAN_FIELDS = ("title", "start_year", "end_year", "picture", "follow_up_months")
+MEASURE_FIELDS = (
+    "title",
+    "description",
+    "problem",
+    "owner",
+    "owner_person",
+    "goal",
+    "start",
+    "end",
+    "budget_sek",
+    "area",
+    "comparison_area",
+    "effect_category",
+)
+
+
+@transaction.atomic
+def plan_withdraw(*, viewer: Viewer, plan: ActionPlan, reason: str) -> ActionPlan:
+    """Withdraws a plan (never deletes it): it and its measures stay readable with their
+    history, leave the follow-up reminders and can no longer be changed."""
+    require(viewer, MANAGE)
+    own(viewer, plan)
+    if plan.withdrawn:
+        raise ValidationError(f"Åtgärdsplanen: {WITHDRAWN}")
+    if not reason.strip():
+        raise ValidationError({"reason": ["Skriv varför planen dras tillbaka."]})
+    plan.withdrawn_at, plan.withdrawal_reason = timezone.now(), reason.strip()
+    plan.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    audit(
+        viewer, "strategy.plan_withdrawn", plan, summary=f"Åtgärdsplan {plan.title} tillbakadragen"
+    )
+    return plan
+
+
+@transaction.atomic
+def measure_withdraw(*, viewer: Viewer, measure: Measure, reason: str) -> Measure:
+    """Withdraws a measure (never deletes it): it stays on its plan, marked, with its
+    follow-ups and history, and is no longer due for follow-up."""
+    require(viewer, MANAGE)
+    own(viewer, measure)
+    if measure.withdrawn or measure.plan.withdrawn:
+        raise ValidationError(f"Åtgärden: {WITHDRAWN}")
+    if not reason.strip():
+        raise ValidationError({"reason": ["Skriv varför åtgärden dras tillbaka."]})
+    measure.withdrawn_at, measure.withdrawal_reason = timezone.now(), reason.strip()
+    measure.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    audit(
+        viewer,
+        "strategy.measure_withdrawn",
+        measure,
+        summary=f"Åtgärd {measure.title} tillbakadragen",
+        plan=measure.plan_id,
+    )
+    return measure
 
 
 @transaction.atomic
@@ -99,6 +194,8 @@ def plan_decide(
     """A plan is decided from a decided lägesbild (the law's order), with at least one measure."""
     require(viewer, MANAGE)
     own(viewer, plan)
+    if plan.withdrawn:
+        raise ValidationError(f"Åtgärdsplanen: {WITHDRAWN}")
     errors = []
     if plan.picture is None or plan.picture.status != StrategicPicture.Status.BESLUTAD:
         errors.append(
@@ -143,22 +240,31 @@ def measure_save(
         fields.get("comparison_area"),
         fields.get("effect_category"),
     )
+    if plan.withdrawn or (measure is not None and measure.withdrawn):
+        raise ValidationError(WITHDRAWN)
+    if measure is not None and measure.plan_id != plan.pk:
+        raise ValidationError(NOT_OURS)
     if fields["end"] < fields["start"]:
         raise ValidationError({"end": ["Slutdatum ligger före startdatum."]})
     if fields.get("area") and fields.get("area") == fields.get("comparison_area"):
         raise ValidationError({"comparison_area": ["Jämförelseområdet ska vara ett annat område."]})
     created = measure is None
     measure = measure or Measure(municipality=viewer.municipality, plan=plan)
+    before = _snapshot(measure, MEASURE_FIELDS)
     for key, value in fields.items():
         setattr(measure, key, value)
     measure.full_clean()
     measure.save()
+    values, texts = _changes(before, _snapshot(measure, MEASURE_FIELDS))
+    if not created and not (values or texts):
+        return measure
     audit(
         viewer,
         "strategy.measure_created" if created else "strategy.measure_updated",
         measure,
         summary=f"Åtgärd {measure.title}",
         plan=plan.pk,
+        **({} if created else {"changes": values, "changed_text": texts}),
     )
     return measure
 
@@ -215,6 +321,8 @@ def follow_up_add(
     """A follow-up of a measure, dated today or earlier; it sets the measure's status."""
     require(viewer, MANAGE)
     own(viewer, measure)
+    if measure.withdrawn or measure.plan.withdrawn:
+        raise ValidationError(f"Åtgärden: {WITHDRAWN}")
     if not text.strip():
         raise ValidationError({"text": ["Beskriv hur det går."]})
     if on > timezone.localdate():

@@ -22,8 +22,10 @@ from ..forms import (
     MeasureForm,
     PlanForm,
     ProblemForm,
+    WithdrawForm,
 )
 from ..models import Indicator
+from ..services.plans import MEASURE_FIELDS
 
 
 def _areas(viewer):
@@ -65,10 +67,11 @@ def plan_list(request):
     )
 
 
-def _measure_form(viewer, data=None, initial=None):
+def _measure_form(viewer, data=None, initial=None, prefix=None):
     return MeasureForm(
         data,
         initial=initial,
+        prefix=prefix,
         problems=selectors.problem_list(viewer=viewer),
         organisations=organisation_list(municipality=viewer.municipality).filter(active=True),
         areas=_areas(viewer),
@@ -76,26 +79,53 @@ def _measure_form(viewer, data=None, initial=None):
     )
 
 
+PLAN_SAVED = {
+    "measure": "Åtgärden är sparad.",
+    "decide": "Planen är beslutad.",
+    "plan": "Planen är ändrad.",
+    "withdraw": "Planen är tillbakadragen. Den finns kvar med sin historik.",
+}
+
+
+def _plan_initial(plan):
+    return {f: getattr(plan, f) for f in ("title", "start_year", "end_year", "picture")} | {
+        "follow_up_months": plan.follow_up_months
+    }
+
+
 @member_required("strategy.view")
 def plan_detail(request, pk):
     viewer = viewer_for_request(request)
     plan = _found(selectors.plan_get(viewer=viewer, pk=pk))
     which = request.POST.get("form") if request.method == "POST" else None
-    measure_form = _measure_form(viewer, request.POST if which == "measure" else None)
-    decide_form = DecideForm(request.POST if which == "decide" else None)
-    if which and viewer.may("strategy.manage_plans"):
-        form = measure_form if which == "measure" else decide_form
+    forms_ = {
+        "measure": _measure_form(viewer, request.POST if which == "measure" else None),
+        "decide": DecideForm(request.POST if which == "decide" else None),
+        "plan": PlanForm(
+            request.POST if which == "plan" else None,
+            pictures=selectors.picture_list(viewer=viewer),
+            initial=_plan_initial(plan),
+            prefix="plan",
+        ),
+        "withdraw": WithdrawForm(request.POST if which == "withdraw" else None, prefix="withdraw"),
+    }
+    if which in forms_ and viewer.may("strategy.manage_plans"):
+        form = forms_[which]
         if form.is_valid():
+            data = form.cleaned_data
             try:
                 if which == "measure":
-                    services.measure_save(viewer=viewer, plan=plan, **form.cleaned_data)
+                    services.measure_save(viewer=viewer, plan=plan, **data)
+                elif which == "decide":
+                    services.plan_decide(viewer=viewer, plan=plan, **data)
+                elif which == "plan":
+                    services.plan_save(viewer=viewer, plan=plan, **data)
                 else:
-                    services.plan_decide(viewer=viewer, plan=plan, **form.cleaned_data)
+                    services.plan_withdraw(viewer=viewer, plan=plan, **data)
             except ValidationError as error:
                 add_validation_errors(form, error)
             else:
-                done = "Åtgärden är sparad." if which == "measure" else "Planen är beslutad."
-                messages.success(request, done)
+                messages.success(request, PLAN_SAVED[which])
                 return redirect("strategy:plan_detail", plan.pk)
     return render(
         request,
@@ -103,13 +133,15 @@ def plan_detail(request, pk):
         {
             "plan": plan,
             "rows": selectors.plan_measures(plan=plan),
-            "measure_form": measure_form,
-            "decide_form": decide_form,
+            "history": selectors.plan_history(plan=plan),
+            **{f"{k}_form": v for k, v in forms_.items()},
         },
     )
 
 
 MEASURE_SAVED = {
+    "edit": "Åtgärden är ändrad.",
+    "withdraw": "Åtgärden är tillbakadragen. Den finns kvar med sin historik.",
     "follow_up": "Uppföljningen är sparad.",
     "indicator": "Indikatorn är sparad.",
     "value": "Värdet är sparat.",
@@ -133,13 +165,24 @@ def measure_detail(request, pk):
             initial={"kind": "data", "lower_is_better": True},
         ),
         "value": IndicatorValueForm(request.POST if which == "value" else None),
+        "edit": _measure_form(
+            viewer,
+            request.POST if which == "edit" else None,
+            initial={f: getattr(measure, f) for f in MEASURE_FIELDS},
+            prefix="edit",
+        ),
+        "withdraw": WithdrawForm(request.POST if which == "withdraw" else None, prefix="withdraw"),
     }
     if which in forms_ and viewer.may("strategy.manage_plans"):
         form = forms_[which]
         if form.is_valid():
             data = form.cleaned_data
             try:
-                if which == "follow_up":
+                if which == "edit":
+                    services.measure_save(viewer=viewer, plan=measure.plan, measure=measure, **data)
+                elif which == "withdraw":
+                    services.measure_withdraw(viewer=viewer, measure=measure, **data)
+                elif which == "follow_up":
                     services.follow_up_add(viewer=viewer, measure=measure, **data)
                 elif which == "indicator":
                     services.indicator_add(viewer=viewer, measure=measure, **data)
@@ -162,6 +205,7 @@ def measure_detail(request, pk):
             "indicators": indicators,
             "effect": selectors.measure_effect(viewer=viewer, measure=measure),
             "follow_ups": selectors.measure_follow_ups(measure=measure),
+            "history": selectors.measure_history(measure=measure),
             "manual": [i for i, _ in indicators if i.kind == Indicator.Kind.MANUELL],
             **{f"{k}_form": v for k, v in forms_.items()},
         },
