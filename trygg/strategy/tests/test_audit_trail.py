@@ -67,7 +67,9 @@ def test_every_strategy_write_records_its_typed_event_with_ids(users, koping):
         )
         args = {"title": "Plan", "start_year": 2025, "end_year": 2026, "follow_up_months": 3}
         plan = services.plan_save(viewer=viewer, picture=picture, **args)
-        services.plan_save(viewer=viewer, plan=plan, picture=picture, **args)
+        services.plan_save(
+            viewer=viewer, plan=plan, picture=picture, **{**args, "follow_up_months": 6}
+        )
         measure = services.measure_save(viewer=viewer, plan=plan, **_measure_fields(org))
         indicator = services.indicator_add(
             viewer=viewer,
@@ -120,6 +122,11 @@ def test_every_strategy_write_records_its_typed_event_with_ids(users, koping):
         services.promise_publish(viewer=viewer, promise=promise)
         rows, _ = crimestats.parse_indicators(STATISTICS)
         services.statistics_import(viewer=viewer, rows=rows)
+        services.measure_save(
+            viewer=viewer, plan=plan, measure=measure, **_measure_fields(org, budget_sek=200000)
+        )
+        services.measure_withdraw(viewer=viewer, measure=measure, reason="Ersatt")
+        services.plan_withdraw(viewer=viewer, plan=plan, reason="Ny plan")
 
     events = _events()
     assert [e.event for e in events] == [
@@ -139,6 +146,9 @@ def test_every_strategy_write_records_its_typed_event_with_ids(users, koping):
         "strategy.activity_created",
         "strategy.promise_published",
         "strategy.statistics_imported",
+        "strategy.measure_updated",
+        "strategy.measure_withdrawn",
+        "strategy.plan_withdrawn",
     ]
     assert {e.municipality_id for e in events} == {koping.pk}
     assert {e.actor_id for e in events} == {users[Role.SAMORDNARE].pk}
@@ -150,6 +160,13 @@ def test_every_strategy_write_records_its_typed_event_with_ids(users, koping):
     assert by_event["strategy.indicator_value_added"].data == {"on": "2026-11-25", "value": 71.0}
     assert by_event["strategy.problem_created"].data == {"areas": [area.pk], "focus_areas": []}
     assert by_event["strategy.statistics_imported"].data == {"rows": 1, "years": [2024]}
+    assert by_event["strategy.plan_updated"].data["changes"] == {"follow_up_months": [3, 6]}
+    assert by_event["strategy.measure_updated"].data == {
+        "plan": plan.pk,
+        "changes": {"budget_sek": ["150000", "200000"]},
+        "changed_text": [],
+    }
+    assert by_event["strategy.measure_withdrawn"].data == {"plan": plan.pk}
 
 
 @pytest.fixture
