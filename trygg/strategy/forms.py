@@ -166,11 +166,13 @@ class ProblemForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    report_query = forms.CharField(
+    report_query = forms.ChoiceField(
         label=_("Rapportfilter"),
         required=False,
-        max_length=2000,
-        help_text=_("Filtrera rapportlistan och klistra in det som står efter ? i adressen."),
+        help_text=_(
+            "Välj ett av dina sparade filter. Filtrera rapportlistan och välj "
+            "”Spara filtret” där, så finns filtret i listan här."
+        ),
     )
     areas = forms.ModelMultipleChoiceField(
         label=_("Områden"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
@@ -179,10 +181,20 @@ class ProblemForm(forms.Form):
         label=_("Fokusområden"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, areas, focus_areas, **kwargs):
+    def __init__(self, *args, areas, focus_areas, saved_filters=(), current_query="", **kwargs):
+        """`saved_filters` are (name, query) pairs in the report list's query form; the
+        problem's current filter stays a choice when no saved filter has it, so a filter
+        pasted before there was a list (or saved by a colleague) is kept by a plain save."""
         super().__init__(*args, **kwargs)
         self.fields["areas"].queryset = areas
         self.fields["focus_areas"].queryset = focus_areas
+        choices = [("", _("Inget filter: alla rapporter"))]
+        for name, query in saved_filters:
+            if query not in dict(choices):
+                choices.append((query, name))
+        if current_query and current_query not in dict(choices):
+            choices.append((current_query, _("Nuvarande filter: %(q)s") % {"q": current_query}))
+        self.fields["report_query"].choices = choices
 
 
 class PlanForm(forms.Form):

@@ -26,6 +26,8 @@ from .plans import (
     problem_figures,
     problem_get,
     problem_list,
+    problem_query,
+    saved_report_filters,
 )
 from .promises import (
     feed_items,
@@ -67,6 +69,8 @@ __all__ = [
     "problem_figures",
     "problem_get",
     "problem_list",
+    "problem_query",
+    "saved_report_filters",
     "progress",
     "promise_get",
     "promises",

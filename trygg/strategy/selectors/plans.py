@@ -14,7 +14,7 @@ from trygg.analytics.evaluation import diff_in_diff
 from trygg.core.kernel import require
 from trygg.core.viewer import Viewer
 from trygg.locale_sv import day_start
-from trygg.reports.selectors import ReportFilter, report_list, visible_reports
+from trygg.reports.selectors import ReportFilter, report_list, saved_filters, visible_reports
 
 from ..models import ActionPlan, Indicator, Measure, MeasureFollowUp, ProblemPicture
 
@@ -47,6 +47,23 @@ def problem_list(*, viewer: Viewer) -> QuerySet[ProblemPicture]:
 
 def problem_get(*, viewer: Viewer, pk: int) -> ProblemPicture | None:
     return problem_list(viewer=viewer).filter(pk=pk).first()
+
+
+def problem_query(problem: ProblemPicture) -> str:
+    """The problem's report filter in the report list's query form. Values pasted from an
+    address before filters were picked from a list may start with "?" or order their
+    parameters differently; they read as the same filter."""
+    return ReportFilter.from_query(QueryDict(problem.report_query.lstrip("?"))).to_query()
+
+
+def saved_report_filters(*, viewer: Viewer) -> list[tuple[str, str]]:
+    """The viewer's saved report filters as (name, query), for the problem picture's picker."""
+    if not viewer.may("reports.view"):
+        return []
+    return [
+        (f.name, ReportFilter.from_query(QueryDict(f.query)).to_query())
+        for f in saved_filters(viewer=viewer)
+    ]
 
 
 # --- Follow-up ---------------------------------------------------------------------------
@@ -169,9 +186,10 @@ def measure_indicators(*, viewer: Viewer, measure: Measure) -> list[tuple[Indica
 
 def problem_figures(*, viewer: Viewer, problem: ProblemPicture) -> Series:
     """Reports matching the problem picture's filter per quarter, the last two years."""
-    if not problem.report_query:
+    query = problem_query(problem)
+    if not query:
         return Series([], "Problembilden har inget rapportfilter ännu.")
-    filters = ReportFilter.from_query(QueryDict(problem.report_query))
+    filters = ReportFilter.from_query(QueryDict(query))
     qs = report_list(viewer=viewer, filters=filters).order_by()
     points = [
         (
@@ -183,7 +201,7 @@ def problem_figures(*, viewer: Viewer, problem: ProblemPicture) -> Series:
     message = (
         "" if any(v for _, v in points) else "Filtret matchar inga rapporter de senaste två åren."
     )
-    return Series(points, message, reverse("reports:list") + "?" + problem.report_query)
+    return Series(points, message, reverse("reports:list") + "?" + query)
 
 
 @dataclass

@@ -234,11 +234,15 @@ def problem_detail(request, pk=None):
         initial = {f: getattr(problem, f) for f in PROBLEM_FIELDS}
         initial["areas"] = list(problem.areas.all())
         initial["focus_areas"] = list(problem.focus_areas.all())
+    current = selectors.problem_query(problem) if problem else ""
+    initial["report_query"] = current
     form = ProblemForm(
         request.POST or None,
         initial=initial,
         areas=_areas(viewer),
         focus_areas=selectors.focus_areas(municipality=viewer.municipality),
+        saved_filters=selectors.saved_report_filters(viewer=viewer),
+        current_query=current,
     )
     if request.method == "POST" and viewer.may("strategy.manage_plans") and form.is_valid():
         try:
