@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trygg.core import bounds
+from trygg.geo.forms import AreaChoiceField
 
 from .models import Decision, ForumRole, Meeting
 
@@ -75,7 +76,7 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("T.ex. förstärkt väktarrond och nattvandrare."),
     )
-    area = forms.ModelChoiceField(
+    area = AreaChoiceField(
         label=_("Område"), queryset=None, required=False, empty_label=_("Inget område – ange plats")
     )
     place = forms.CharField(label=_("Plats"), required=False, max_length=200)

@@ -75,3 +75,46 @@ class BasemapForm(forms.Form):
         max_length=300,
         help_text=_("T.ex. © OpenStreetMap-bidragsgivare eller © Lantmäteriet."),
     )
+
+
+class _AreaIterator(forms.models.ModelChoiceIterator):
+    """The field's areas in picker order with their labels (geo.selectors.area_labels)."""
+
+    def __iter__(self):
+        from .selectors import area_picker_key
+
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        areas = list(self.queryset)
+        labels = self.field.labels_for(areas)
+        for area in sorted(areas, key=lambda a: area_picker_key(a, labels)):
+            yield self.choice(area)
+
+
+class _AreaLabels:
+    iterator = _AreaIterator
+    _labels: dict | None = None
+
+    def labels_for(self, areas) -> dict[int, str]:
+        # Once per form: every option of the select needs the municipality's labels.
+        if self._labels is None:
+            from .selectors import area_labels
+
+            self._labels = area_labels(municipality=areas[0].municipality) if areas else {}
+        return self._labels
+
+    def label_from_instance(self, obj):
+        return self.labels_for([obj]).get(obj.pk, obj.name)
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result._labels = None
+        return result
+
+
+class AreaChoiceField(_AreaLabels, forms.ModelChoiceField):
+    """A select of areas that shows names first ("Köping centrala (RegSO)"), not codes."""
+
+
+class AreaMultipleChoiceField(_AreaLabels, forms.ModelMultipleChoiceField):
+    """Checkboxes of areas with the same labels and order as AreaChoiceField."""

@@ -70,6 +70,9 @@ class AreaIndex:
     # costs a polygon fill (about 17 ms for Köping at r8) that only an area change alters.
     _study_cells: dict = field(default_factory=dict)
     _outline: dict = field(default_factory=dict)
+    # The pickers' labels (area_labels): built once per index, as a DeSO's district needs
+    # its outline.
+    _labels: dict | None = None
 
     def offline_outline(self) -> dict | None:
         """The boundary a phone checks a position against before it queues a report
@@ -239,3 +242,63 @@ def map_background(*, municipality: Municipality) -> dict:
                 label = geom.representative_point()
                 out["areas"].append((name, mapping(geom), (label.x, label.y)))
     return out
+
+
+# Pickers list districts before the DeSOs that nest in them, then the municipality's own areas.
+_PICKER_ORDER = {
+    Area.Kind.STADSDEL: 0,
+    Area.Kind.DESO: 1,
+    Area.Kind.EGEN: 2,
+    Area.Kind.KOMMUNGRANS: 3,
+}
+
+
+def area_labels(*, municipality: Municipality) -> dict[int, str]:
+    """Area id → what a picker shows, the name first: "Köping centrala (RegSO)", a DeSO with
+    its district ("Köping centrala – DeSO 1983C1040", as DeSOs are named by code), "Eget
+    område" or "hela kommunen" after the name. A DeSO's district is the stadsdel holding its
+    representative point, as in the DeSO crime table."""
+    index = area_index(municipality)
+    if index._labels is not None:
+        return index._labels
+    districts = index.district_names()
+    desos = Area.objects.filter(municipality=municipality, kind=Area.Kind.DESO)
+    district_of = {}
+    for pk, geometry in desos.values_list("id", "geometry"):
+        point = shape(geometry).representative_point()
+        hits = [districts[i] for i in index.area_ids_at(point.y, point.x) if i in districts]
+        district_of[pk] = hits[0] if hits else ""
+    labels = {}
+    rows = Area.objects.filter(municipality=municipality).values_list("id", "name", "kind", "code")
+    for pk, name, kind, code in rows:
+        if kind == Area.Kind.DESO:
+            if name and name != code:
+                deso = f"{name} (DeSO {code})" if code else f"{name} (DeSO)"
+            else:
+                deso = f"DeSO {code or name}"
+            district = district_of.get(pk)
+            labels[pk] = f"{district} – {deso}" if district else deso
+        elif kind == Area.Kind.STADSDEL:
+            # Districts loaded from SCB's RegSO file carry its code; a municipality's own
+            # districts do not.
+            labels[pk] = f"{name} (RegSO)" if code else f"{name} (stadsdel)"
+        elif kind == Area.Kind.KOMMUNGRANS:
+            labels[pk] = f"{name} (hela kommunen)"
+        else:
+            labels[pk] = f"{name} (eget område)"
+    index._labels = labels
+    return labels
+
+
+def area_picker_key(area: Area, labels: dict[int, str]) -> tuple:
+    """Sort key for pickers: districts, then DeSOs by district, then own areas, by label."""
+    return (_PICKER_ORDER.get(area.kind, 9), labels.get(area.pk, area.name).casefold())
+
+
+def area_choices(*, municipality: Municipality, without_boundary: bool = True) -> list[Area]:
+    """The municipality's areas in picker order, each with `label` set (see area_labels)."""
+    labels = area_labels(municipality=municipality)
+    areas = list(area_list(municipality=municipality, without_boundary=without_boundary))
+    for a in areas:
+        a.label = labels.get(a.pk, a.name)
+    return sorted(areas, key=lambda a: area_picker_key(a, labels))

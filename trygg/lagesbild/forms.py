@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trygg.core import bounds
+from trygg.geo.forms import AreaChoiceField
 from trygg.reports.models import Sensitivity
 
 from .models import PoliceInputItem
@@ -47,7 +48,7 @@ class PoliceItemForm(forms.Form):
         choices=[("", _("Välj tema")), *PoliceInputItem.Theme.choices],
         required=False,
     )
-    area = forms.ModelChoiceField(
+    area = AreaChoiceField(
         label=_("Område"), queryset=None, required=False, empty_label=_("Hela kommunen")
     )
     text = forms.CharField(

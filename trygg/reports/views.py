@@ -14,7 +14,7 @@ from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.selectors import organisation_list
 from trygg.core.viewer import viewer_for_request
-from trygg.geo.selectors import area_index, area_list
+from trygg.geo.selectors import area_choices, area_index
 
 from . import export_views, exports, idempotency, maps, photo_access, selectors, services
 from .forms import (
@@ -138,7 +138,7 @@ def report_list(request):
             "filters": filters,
             "query": filters.to_query(),
             "category_groups": selectors.category_choices(municipality=viewer.municipality),
-            "areas": area_list(municipality=viewer.municipality).exclude(kind="kommungrans"),
+            "areas": area_choices(municipality=viewer.municipality),
             "organisations": organisation_list(municipality=viewer.municipality),
             "statuses": Report.Status.choices,
             "kinds": Report.Kind.choices,

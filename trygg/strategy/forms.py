@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from trygg.geo.forms import AreaChoiceField, AreaMultipleChoiceField
+
 from .crimestats import REPORTED_OFFENCES
 from .models import FocusArea, Goal, PromiseActivity
 
@@ -18,7 +20,7 @@ class FocusAreaForm(forms.Form):
         label=_("Beslutsreferens"), max_length=200, help_text=_("T.ex. EST-gruppen 2026-03-12 § 4.")
     )
     status = forms.ChoiceField(label=_("Status"), choices=FocusArea.Status.choices)
-    areas = forms.ModelMultipleChoiceField(
+    areas = AreaMultipleChoiceField(
         label=_("Områden"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
@@ -174,7 +176,7 @@ class ProblemForm(forms.Form):
             "”Spara filtret” där, så finns filtret i listan här."
         ),
     )
-    areas = forms.ModelMultipleChoiceField(
+    areas = AreaMultipleChoiceField(
         label=_("Områden"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     focus_areas = forms.ModelMultipleChoiceField(
@@ -248,10 +250,10 @@ class MeasureForm(forms.Form):
     budget_sek = forms.DecimalField(
         label=_("Budget (kr)"), required=False, min_value=0, max_digits=12, decimal_places=0
     )
-    area = forms.ModelChoiceField(
+    area = AreaChoiceField(
         label=_("Område där åtgärden görs"), queryset=None, required=False, empty_label=_("Inget")
     )
-    comparison_area = forms.ModelChoiceField(
+    comparison_area = AreaChoiceField(
         label=_("Jämförelseområde (för effekten)"),
         queryset=None,
         required=False,
@@ -278,7 +280,7 @@ class IndicatorForm(forms.Form):
     category = forms.ModelChoiceField(
         label=_("Kategori"), queryset=None, required=False, empty_label=_("Ingen")
     )
-    area = forms.ModelChoiceField(
+    area = AreaChoiceField(
         label=_("Område"), queryset=None, required=False, empty_label=_("Hela kommunen")
     )
     target = forms.FloatField(label=_("Mål"), required=False)
