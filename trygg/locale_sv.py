@@ -104,3 +104,36 @@ def format_kronor(value: Number | None, decimals: int = 0) -> str:
     if value is None or value == "":
         return NO_VALUE
     return f"{format_number(value, decimals)}{NBSP}kr"
+
+
+# A name ending in a vowel or in s, x or z takes no genitive s (Arboga kommun, Vännäs kommun,
+# Kalix kommun); others take one (Köpings kommun). Falu kommun and the cities named "stad"
+# are the exceptions an administrator writes in by hand.
+_NO_GENITIVE_S = set("aeiouyåäöéAEIOUYÅÄÖÉsxzSXZ")
+
+
+def municipality_official_name(name: str) -> str:
+    """ "Köpings kommun" for "Köping", "Arboga kommun" for "Arboga": the name as the
+    municipality writes it in text, by the Swedish genitive rule (a starting value; the
+    municipality's stored form wins)."""
+    name = name.strip()
+    if not name:
+        return ""
+    return f"{name} kommun" if name[-1] in _NO_GENITIVE_S else f"{name}s kommun"
+
+
+def municipality_boundary(official_name: str) -> str:
+    """ "Köpings kommungräns", "Arboga kommungräns", "Stockholms stads gräns": the boundary
+    of a municipality by its stored name in text."""
+    if official_name.endswith(" kommun"):
+        return f"{official_name}gräns"
+    return f"{official_name}s gräns"
+
+
+def count_text(n: Number, singular: str, plural: str, decimals: int = 0) -> str:
+    """`1 rapport`, `0 rapporter`, `12 345 rapporter`, `1,5 timmar`: the number as
+    format_number writes it and the noun in the singular only for exactly one (as Swedish
+    says "0 rapporter" and "−1 grad" but "1,0 grader")."""
+    text = format_number(n, decimals)
+    one = text in ("1", MINUS + "1")
+    return f"{text} {singular if one else plural}"

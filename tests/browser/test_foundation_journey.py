@@ -21,7 +21,7 @@ def test_visitor_sees_public_start_page_and_follows_its_links(page, live_server,
     visit(page, "/")
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     expect(page.get_by_role("heading", level=1)).to_have_text("Trygghet i Köping")
-    expect(main(page)).to_contain_text("Köping kommun arbetar tillsammans med polisen")
+    expect(main(page)).to_contain_text("Köpings kommun arbetar tillsammans med polisen")
     expect(page.locator("header")).to_contain_text("Köping")
 
     follow(page, page.get_by_role("link", name="Tillgänglighetsredogörelse"))

@@ -149,7 +149,7 @@ CITIZEN_TEXT = (
 
 
 def citizen_fills_in_the_form(page, *, place, text):
-    expect(heading(page)).to_have_text("Rapportera till Köping kommun")
+    expect(heading(page)).to_have_text("Rapportera till Köpings kommun")
     page.get_by_label("Vad vill du rapportera?").select_option(label="Klotter")
     page.get_by_label("Var? (adress eller plats)").fill(place)
     page.get_by_label("Beskriv vad du sett").fill(text)

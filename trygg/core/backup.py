@@ -33,6 +33,8 @@ from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
+from trygg.locale_sv import count_text
+
 from . import pgtools
 from .audit import audit_log
 from .pgtools import BackupError
@@ -83,7 +85,7 @@ def _sha256(path: Path) -> str:
 
 
 def files_text(n: int) -> str:
-    return f"{n} fil" if n == 1 else f"{n} filer"
+    return count_text(n, "fil", "filer")
 
 
 def _where(member: str) -> str:

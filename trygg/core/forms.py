@@ -75,6 +75,15 @@ class MembershipForm(forms.Form):
 
 class MunicipalityForm(forms.Form):
     name = forms.CharField(label=_("Namn"), max_length=100)
+    official_name = forms.CharField(
+        label=_("Namn i text"),
+        max_length=120,
+        required=False,
+        help_text=_(
+            "Som kommunen skriver sitt namn i löptext, t.ex. Köpings kommun, Falu kommun "
+            "eller Stockholms stad. Lämna tomt för att följa regeln (Köping → Köpings kommun)."
+        ),
+    )
     population = forms.IntegerField(label=_("Folkmängd"), min_value=0, required=False)
     job_file_keep_days = forms.IntegerField(
         label=_("Uppladdade filer sparas (dagar)"),

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from trygg.locale_sv import municipality_official_name
+
 
 class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administratör")
@@ -43,6 +45,14 @@ class Municipality(models.Model):
         error_messages={"unique": _("Det finns redan en kommun med det kortnamnet.")},
     )
     population = models.PositiveIntegerField(_("folkmängd"), null=True, blank=True)
+    # Stored, not built from `name`: "Köpings kommun" but "Arboga kommun", "Falu kommun",
+    # "Stockholms stad". Filled by the Swedish rule when left empty; an administrator corrects.
+    official_name = models.CharField(
+        _("namn i text"),
+        max_length=120,
+        blank=True,
+        help_text=_("Som kommunen skriver sitt namn, t.ex. Köpings kommun eller Falu kommun."),
+    )
     # Gallring of uploaded import files and produced documents (core.jobs): they may hold
     # personal data, so the municipality decides how long they stay after the job.
     job_file_keep_days = models.PositiveSmallIntegerField(
@@ -69,6 +79,13 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.official_name:
+            self.official_name = municipality_official_name(self.name)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "official_name"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         from django.core.exceptions import ValidationError

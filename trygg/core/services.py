@@ -40,24 +40,33 @@ def municipality_create(
 
 @transaction.atomic
 def municipality_update(
-    *, viewer: Viewer, name: str, population, job_file_keep_days: int | None = None
+    *,
+    viewer: Viewer,
+    name: str,
+    population,
+    job_file_keep_days: int | None = None,
+    official_name: str | None = None,
 ) -> Municipality:
-    """Renames the viewer's municipality, sets its population and how long uploaded files
-    are kept after their job (gallring; unchanged if None)."""
+    """Renames the viewer's municipality, sets its name in text ("Köpings kommun"; empty:
+    by the Swedish rule; None: unchanged), its population and how long uploaded files are
+    kept after their job (gallring; unchanged if None)."""
     require(viewer, "core.manage_municipality")
     municipality = viewer.municipality
     municipality.name = name
     municipality.population = population
+    if official_name is not None:
+        municipality.official_name = official_name.strip()
     if job_file_keep_days is not None:
         municipality.job_file_keep_days = job_file_keep_days
     municipality.full_clean()
-    municipality.save(update_fields=["name", "population", "job_file_keep_days"])
+    municipality.save(update_fields=["name", "official_name", "population", "job_file_keep_days"])
     audit(
         viewer,
         "core.municipality_updated",
         municipality,
         summary="Kommunens uppgifter ändrade",
         population=population,
+        official_name=municipality.official_name,
         job_file_keep_days=municipality.job_file_keep_days,
     )
     return municipality

@@ -328,6 +328,7 @@ def municipality_edit(request):
         request.POST or None,
         initial={
             "name": municipality.name,
+            "official_name": municipality.official_name,
             "population": municipality.population,
             "job_file_keep_days": municipality.job_file_keep_days,
         },
@@ -337,6 +338,7 @@ def municipality_edit(request):
             services.municipality_update(
                 viewer=viewer_for_request(request),
                 name=form.cleaned_data["name"],
+                official_name=form.cleaned_data["official_name"],
                 population=form.cleaned_data["population"],
                 job_file_keep_days=form.cleaned_data["job_file_keep_days"],
             )

@@ -4,7 +4,7 @@ the one locale module, so a document and the page agree."""
 import re
 from datetime import date, datetime
 
-from trygg.locale_sv import format_number, local
+from trygg.locale_sv import count_text, local
 
 # Characters XML 1.0 forbids outright: Word files cannot hold them, so they are dropped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -33,4 +33,4 @@ def format_datetime(dt: datetime) -> str:
 
 def reports(n: int) -> str:
     """`1 rapport`, `1 234 rapporter`."""
-    return "1 rapport" if n == 1 else f"{format_number(n)} rapporter"
+    return count_text(n, "rapport", "rapporter")

@@ -15,7 +15,7 @@ from trygg.forums.contributions import (
     MeetingLink,
 )
 from trygg.forums.models import AgendaItem, Forum
-from trygg.locale_sv import format_number
+from trygg.locale_sv import count_text, format_number
 
 from . import selectors, svg
 
@@ -60,7 +60,8 @@ def agenda(viewer, meeting) -> list[AgendaEntry]:
         AgendaEntry(
             generated,
             f"Lägesbild {picture.start:%Y-%m-%d}–{picture.end:%Y-%m-%d}",
-            f"{picture.total} rapporter. Mot föregående period: {picture.total_vs_previous.text} "
+            f"{count_text(picture.total, 'rapport', 'rapporter')}. "
+            f"Mot föregående period: {picture.total_vs_previous.text} "
             f"Mot samma period i fjol: {picture.total_vs_last_year.text}",
             link,
         )
@@ -77,7 +78,8 @@ def agenda(viewer, meeting) -> list[AgendaEntry]:
         entries.append(
             AgendaEntry(
                 generated,
-                f"Hot spots: {picture.n_hot} områden med signifikant koncentration",
+                f"Hot spots: {count_text(picture.n_hot, 'område', 'områden')} med signifikant "
+                "koncentration",
                 picture.hotspot_text,
                 link,
             )

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from trygg.analytics.compare import format_number
 from trygg.core import colours
+from trygg.locale_sv import count_text
 from trygg.locale_sv import format_number as format_count
 
 from . import svg_background
@@ -341,7 +342,7 @@ def _message_svg(message: str, *, width: int, height: int, klass: str) -> str:
 
 def _reports(n: int) -> str:
     """`1 rapport`, `3 rapporter`."""
-    return "1 rapport" if n == 1 else f"{format_count(n)} rapporter"
+    return count_text(n, "rapport", "rapporter")
 
 
 def _week_label(week: date) -> str:

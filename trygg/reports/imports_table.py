@@ -22,6 +22,7 @@ from trygg.core.text import clean
 from trygg.core.viewer import Viewer
 from trygg.geo.h3cells import cells_for_point
 from trygg.geo.selectors import area_index
+from trygg.locale_sv import municipality_boundary
 
 from . import privacy
 from .models import Report, ReportEvent
@@ -102,9 +103,9 @@ class TableCache:
     def _point(self, lat: float, lon: float) -> tuple[str | None, list[int], dict]:
         """The point's problem (outside the boundary) or None, its areas and H3 cells."""
         if self.index.inside_municipality(lat, lon) is False:
+            boundary = municipality_boundary(self.municipality.official_name)
             problem = (
-                f"Platsen ligger utanför {self.municipality.name}s kommungräns. Rapportera "
-                "till den kommun där det hände."
+                f"Platsen ligger utanför {boundary}. Rapportera till den kommun där det hände."
             )
             return problem, [], {}
         return None, self.index.area_ids_at(lat, lon), cells_for_point(lat, lon)

@@ -16,7 +16,7 @@ from trygg.analytics.patterns import knox_test
 from trygg.core.contributions import DraftPassage, FollowUpRow
 from trygg.core.viewer import Viewer
 from trygg.geo.selectors import AreaKind
-from trygg.locale_sv import format_kronor, format_number, year_bounds
+from trygg.locale_sv import count_text, format_kronor, format_number, year_bounds
 
 from .selectors import (
     report_costs_by_organisation,
@@ -32,6 +32,11 @@ def _fmt(n) -> str:
     return "färre än 5" if n is None else format_number(n)
 
 
+def _reports(n) -> str:
+    """`1 rapport`, `3 rapporter`, `färre än 5 rapporter` (suppressed, as _fmt)."""
+    return "färre än 5 rapporter" if n is None else count_text(n, "rapport", "rapporter")
+
+
 def draft_passages(*, viewer: Viewer, start_year: int, end_year: int) -> list[DraftPassage]:
     """Extent per year and category, costs, when and where, from totals of every report."""
     municipality = viewer.municipality
@@ -44,7 +49,7 @@ def draft_passages(*, viewer: Viewer, start_year: int, end_year: int) -> list[Dr
     total_period = counted.reports
 
     omfattning = [
-        f"Under {start_year}–{end_year} registrerades **{_fmt(total_period)} rapporter** i "
+        f"Under {start_year}–{end_year} registrerades **{_reports(total_period)}** i "
         f"inrapporteringssystemet i {municipality.name}. Tabellen visar antalet per år och "
         "huvudkategori, med de två åren före perioden som jämförelse.",
         "",
@@ -67,7 +72,7 @@ def draft_passages(*, viewer: Viewer, start_year: int, end_year: int) -> list[Dr
     konsekvenser = [
         f"Den uppskattade kostnaden för skador som rapporterats under perioden är "
         f"**{format_kronor(counted.cost_sek)}** "
-        f"({_fmt(counted.with_cost)} rapporter med kostnad). "
+        f"({_reports(counted.with_cost)} med kostnad). "
         "Det är kommunkoncernens egna kostnader för skadegörelse, bränder och stölder (mål G2); "
         "kostnader för enskilda och företag syns inte här.",
     ]
@@ -78,8 +83,8 @@ def draft_passages(*, viewer: Viewer, start_year: int, end_year: int) -> list[Dr
         ]
     konsekvenser += [
         "",
-        f"{_fmt(counted.insecurity)} rapporter gäller otrygghet – platser eller situationer som "
-        f"upplevs otrygga – och i {_fmt(counted.youth)} rapporter var unga inblandade.",
+        f"{_reports(counted.insecurity)} gäller otrygghet – platser eller situationer som "
+        f"upplevs otrygga – och i {_reports(counted.youth)} var unga inblandade.",
     ]
 
     orsaker = []
@@ -93,7 +98,7 @@ def draft_passages(*, viewer: Viewer, start_year: int, end_year: int) -> list[Dr
     if knox:
         orsaker += ["", knox] if orsaker else [knox]
     kallor = (
-        f"- Trygg inrapporteringssystem: {_fmt(total_period)} rapporter {start_year}–{end_year} "
+        f"- Trygg inrapporteringssystem: {_reports(total_period)} {start_year}–{end_year} "
         f"från kommunens verksamheter, polisen, räddningstjänsten, väktarbolag och medborgare "
         f"(uttag {timezone.localdate():%Y-%m-%d})."
     )
@@ -147,7 +152,7 @@ def follow_up_rows(*, viewer: Viewer, year: int) -> list[FollowUpRow]:
     return [
         FollowUpRow(
             "G1",
-            f"{_fmt(this.reports)} rapporter om brott och otrygghet ({_fmt(last.reports)} året "
+            f"{_reports(this.reports)} om brott och otrygghet ({_fmt(last.reports)} året "
             f"före), varav {_fmt(this.insecurity)} om otrygghet.",
         ),
         FollowUpRow(
@@ -157,9 +162,9 @@ def follow_up_rows(*, viewer: Viewer, year: int) -> list[FollowUpRow]:
         ),
         FollowUpRow(
             "G3",
-            f"{_fmt(this.reports)} rapporter i inrapporteringssystemet är underlag för den "
+            f"{_reports(this.reports)} i inrapporteringssystemet är underlag för den "
             "gemensamma lägesbilden.",
         ),
-        FollowUpRow("G4", f"{_fmt(this.youth)} rapporter där unga var inblandade."),
-        FollowUpRow("G8", f"{_fmt(this.welfare_crime)} rapporter om misstänkta välfärdsbrott."),
+        FollowUpRow("G4", f"{_reports(this.youth)} där unga var inblandade."),
+        FollowUpRow("G8", f"{_reports(this.welfare_crime)} om misstänkta välfärdsbrott."),
     ]

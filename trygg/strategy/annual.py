@@ -134,7 +134,7 @@ def annual_document(*, viewer: Viewer, year: int) -> Document:
             blocks.append(para("Inga åtgärder eller aktiviteter registrerade för målet i år."))
     return Document(
         title=f"Uppföljning {year}: trygghetsskapande och brottsförebyggande arbete",
-        subtitle=f"{municipality.name} kommun – till Kommunstyrelsen",
+        subtitle=f"{municipality.official_name} – till Kommunstyrelsen",
         footer=f"{municipality.name} · Trygg",
         blocks=blocks,
     )

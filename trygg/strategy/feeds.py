@@ -26,7 +26,7 @@ class PromiseFeed(Feed):
 
     def subtitle(self, municipality):
         return (
-            f"Vad {municipality.name} kommun och polisen lovar invånarna, och hur det går "
+            f"Vad {municipality.official_name} och polisen lovar invånarna, och hur det går "
             "med aktiviteterna."
         )
 
@@ -34,7 +34,7 @@ class PromiseFeed(Feed):
         return reverse("public:promise", args=[municipality.slug])
 
     def author_name(self, municipality):
-        return f"{municipality.name} kommun"
+        return municipality.official_name
 
     def items(self, municipality):
         with scope(municipality=municipality):

@@ -117,18 +117,25 @@ class StrategicPictureCreateForm(forms.Form):
     end_year = forms.IntegerField(label=_("Till år"), min_value=2000, max_value=2100)
 
 
+# The toolbar script (static/trygg/markdown-toolbar.js) attaches to these; without it they
+# are plain Markdown textareas.
+MARKDOWN = {"data-markdown-toolbar": ""}
+
+
 class StrategicPictureTextForm(forms.Form):
     omfattning = forms.CharField(
-        label=_("Omfattning"), required=False, widget=forms.Textarea(attrs={"rows": 12})
+        label=_("Omfattning"), required=False, widget=forms.Textarea(attrs={"rows": 12, **MARKDOWN})
     )
     konsekvenser = forms.CharField(
-        label=_("Konsekvenser"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+        label=_("Konsekvenser"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, **MARKDOWN}),
     )
     orsaker = forms.CharField(
-        label=_("Orsaker"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+        label=_("Orsaker"), required=False, widget=forms.Textarea(attrs={"rows": 10, **MARKDOWN})
     )
     kallor = forms.CharField(
-        label=_("Källor"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Källor"), required=False, widget=forms.Textarea(attrs={"rows": 5, **MARKDOWN})
     )
     note = forms.CharField(label=_("Ändringen i korthet"), required=False, max_length=300)
 

@@ -3,7 +3,7 @@ same text as the PDF and the DOCX for the same amount."""
 
 from django import template
 
-from trygg.locale_sv import format_kronor, format_number
+from trygg.locale_sv import count_text, format_kronor, format_number
 
 register = template.Library()
 
@@ -19,3 +19,13 @@ def kronor(value, decimals=0) -> str:
 def tal(value, decimals=0) -> str:
     """A number with Swedish digit grouping, rounded half up (`|tal:1` for one decimal)."""
     return format_number(value, int(decimals))
+
+
+@register.filter
+def antal(value, forms: str) -> str:
+    """`{{ n|antal:"rapport,rapporter" }}` → '1 rapport', '12 345 rapporter'; '–' for no
+    value."""
+    if value is None or value == "":
+        return format_number(None)
+    singular, plural = forms.split(",")
+    return count_text(value, singular, plural)

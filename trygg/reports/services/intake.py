@@ -16,6 +16,7 @@ from trygg.core.viewer import Viewer
 from trygg.geo.geojson import SWEDEN_BOUNDS
 from trygg.geo.h3cells import cells_for_point
 from trygg.geo.selectors import area_index
+from trygg.locale_sv import municipality_boundary
 
 from .. import idempotency, images, privacy
 from ..models import Category, Report, ReportEvent
@@ -163,9 +164,9 @@ def report_create(
             if data.allow_outside:
                 outside = True
             else:
+                boundary = municipality_boundary(municipality.official_name)
                 errors["lat"] = [
-                    f"Platsen ligger utanför {municipality.name}s kommungräns. Rapportera till "
-                    "den kommun där det hände."
+                    f"Platsen ligger utanför {boundary}. Rapportera till den kommun där det hände."
                 ]
         area_ids = index.area_ids_at(data.lat, data.lon)
     if errors:

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from trygg.core.backup import BackupError, backup_create, files_text
+from trygg.locale_sv import format_number
 
 
 class Command(BaseCommand):
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Säkerhetskopia skriven till {result.path}: databasen och "
                 f"{files_text(result.files)}, "
-                f"{result.size / 1e6:.1f} MB på {result.seconds:.1f} s."
+                f"{format_number(result.size / 1e6, 1)} MB på {format_number(result.seconds, 1)} s."
             )
         )
         for path in result.purged:

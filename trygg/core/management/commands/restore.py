@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from trygg.core.backup import BackupError, backup_restore, backup_verify, files_text
+from trygg.locale_sv import format_number
 
 
 class Command(BaseCommand):
@@ -45,7 +46,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Återställd från säkerhetskopian skapad {result.created_at}: databasen och "
-                f"{files_text(result.files)} på {result.seconds:.1f} s. Starta om tjänsten."
+                f"{files_text(result.files)} på {format_number(result.seconds, 1)} s. "
+                "Starta om tjänsten."
             )
         )
         if result.pending_migrations:
