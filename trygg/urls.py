@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from trygg.api import api_urls
 from trygg.core.views import healthz
@@ -8,6 +11,12 @@ admin.site.site_header = "Trygg – systemförvaltning"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Browsers and feed readers ask for /favicon.ico without reading the page's <link>.
+    # Lazy: the static files' manifest is read on the first request, not at import.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("trygg/favicon.ico"), permanent=True),
+    ),
     path("", include("trygg.core.urls")),
     path("omraden/", include("trygg.geo.urls")),
     path("rapporter/", include("trygg.reports.urls")),

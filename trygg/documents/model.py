@@ -18,6 +18,10 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     # Printed on every page, e.g. that the document holds the police's restricted input.
     marking: str = ""
+    # The file's metadata (PDF document info, DOCX core properties): who issues it, e.g.
+    # "Köpings kommun", and words a document archive can search on.
+    author: str = ""
+    keywords: tuple[str, ...] = ()
 
     def as_json(self) -> dict:
         """The document as JSON-ready data for the Typst template."""
@@ -26,6 +30,8 @@ class Document:
             "subtitle": self.subtitle,
             "footer": self.footer,
             "marking": self.marking,
+            "author": self.author or "Trygg",
+            "keywords": list(self.keywords),
             "blocks": self.blocks,
         }
 

@@ -71,7 +71,9 @@ def _setup(doc, document: Document, generated_at: datetime) -> None:
     rpr.append(lang)
     props = doc.core_properties
     props.title = xml_safe(document.title)
-    props.author = "Trygg"
+    props.subject = xml_safe(document.subtitle)
+    props.author = xml_safe(document.author or "Trygg")
+    props.keywords = xml_safe(", ".join(document.keywords))
     props.language = "sv-SE"
     stamp = generated_at if generated_at.tzinfo else generated_at.replace(tzinfo=STOCKHOLM)
     stamp = stamp.astimezone(UTC).replace(tzinfo=None)

@@ -21,6 +21,7 @@ def minutes_for(viewer: Viewer, meeting: Meeting) -> Minutes:
             contributed += contribution.minutes(viewer, meeting)
     return Minutes(
         municipality_name=meeting.municipality.name,
+        municipality_official_name=meeting.municipality.official_name,
         forum_name=forum.name,
         held_at=timezone.localtime(meeting.held_at),
         place=meeting.place,

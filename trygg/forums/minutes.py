@@ -54,6 +54,8 @@ class Minutes:
     decisions: list[MinutesDecision] = field(default_factory=list)
     actions: list[MinutesAction] = field(default_factory=list)
     contributed: list[Block] = field(default_factory=list)
+    # "Köpings kommun": the document's author in its metadata.
+    municipality_official_name: str = ""
 
 
 def minutes_document(minutes: Minutes, *, generated_at: datetime) -> Document:
@@ -94,6 +96,8 @@ def minutes_document(minutes: Minutes, *, generated_at: datetime) -> Document:
         subtitle=minutes.municipality_name,
         footer=f"Trygg · {title} · skapad {format_datetime(generated_at)}",
         blocks=blocks,
+        author=minutes.municipality_official_name,
+        keywords=("minnesanteckningar", minutes.forum_name),
     )
 
 

@@ -41,6 +41,8 @@ def picture_document(picture: Picture, *, generated_at: datetime) -> Document:
         footer=f"Trygg · {title} · skapad {format_datetime(generated_at)}",
         blocks=blocks,
         marking=_police_marking(picture),
+        author=picture.municipality_official_name,
+        keywords=("lägesbild", format_period(picture.start, picture.end)),
     )
 
 

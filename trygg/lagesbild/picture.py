@@ -82,6 +82,8 @@ class Picture:
     list_link: str = ""
     # geo.selectors.map_background: tätorter, water and named districts under the cells.
     background: dict = field(default_factory=dict)
+    # "Köpings kommun": the documents' author in their metadata.
+    municipality_official_name: str = ""
 
     @property
     def days(self) -> int:

@@ -225,6 +225,7 @@ def picture_for_period(
 
     return Picture(
         municipality_name=municipality.name,
+        municipality_official_name=municipality.official_name,
         start=start,
         end=end,
         previous_start=prev_start,

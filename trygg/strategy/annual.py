@@ -137,6 +137,8 @@ def annual_document(*, viewer: Viewer, year: int) -> Document:
         subtitle=f"{municipality.official_name} – till Kommunstyrelsen",
         footer=f"{municipality.name} · Trygg",
         blocks=blocks,
+        author=municipality.official_name,
+        keywords=("uppföljning", "brottsförebyggande arbete", "Kommunstyrelsen", str(year)),
     )
 
 

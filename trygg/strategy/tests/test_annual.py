@@ -55,11 +55,17 @@ def test_ks_follow_up_report_per_goal_as_pdf_and_docx(client, users, koping):
     page = client.get(reverse("strategy:annual_report"), {"ar": 2026}).content.decode()
     assert "G2 Få störningar och egendomsskador" in page and "2\u00a0500\u00a0kr" in page
     pdf = client.get(reverse("strategy:annual_report"), {"ar": 2026, "format": "pdf"})
-    text = "".join(p.extract_text() for p in pypdf.PdfReader(BytesIO(pdf.content)).pages)
+    reader = pypdf.PdfReader(BytesIO(pdf.content))
+    assert (reader.metadata.title, reader.metadata.author) == (
+        "Uppföljning 2026: trygghetsskapande och brottsförebyggande arbete",
+        "Köpings kommun",
+    )
+    text = "".join(p.extract_text() for p in reader.pages)
     assert "Uppföljning av riktlinjen" in text and "Belysning i gångtunneln" in text
     assert "Ny belysning monterad" in text
     word = client.get(reverse("strategy:annual_report"), {"ar": 2026, "format": "docx"})
     document = docx.Document(BytesIO(word.content))
+    assert document.core_properties.author == "Köpings kommun"
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert any(h.startswith("G8") for h in headings)
 
@@ -72,6 +78,4 @@ def test_council_member_reads_small_report_counts_as_fewer_than_five(users, kopi
     assert council["G1"] == [
         "färre än 5 rapporter om brott och otrygghet (0 året före), varav 0 om otrygghet."
     ]
-    assert staff["G1"] == [
-        "1 rapporter om brott och otrygghet (0 året före), varav 0 om otrygghet."
-    ]
+    assert staff["G1"] == ["1 rapport om brott och otrygghet (0 året före), varav 0 om otrygghet."]
