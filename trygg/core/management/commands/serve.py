@@ -9,15 +9,17 @@ with this process if this one is killed outright (Linux PR_SET_PDEATHSIG).
 """
 
 import ctypes
+import http.client
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 
 logger = logging.getLogger("trygg.serve")
@@ -27,6 +29,37 @@ FIRST_DELAY = 1.0
 MAX_DELAY = 30.0
 HEALTHY_AFTER = 60.0
 STOP_TIMEOUT = 10.0
+# How often the start-up asks the web server whether it answers yet.
+PROBE_INTERVAL = 0.2
+
+
+def _loopback(host: str) -> str:
+    """Where this machine reaches a server bound to `host` (all interfaces → loopback)."""
+    # Not a bind: the address a server bound to all interfaces is reached at locally.
+    return {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Whether another program already listens on the port: granian would then fail, be
+    restarted again and again, and the URL would belong to someone else."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex((_loopback(host), port)) == 0
+
+
+def answers_http(host: str, port: int, timeout: float = 1.0) -> bool:
+    """Whether the server gives an HTTP answer (any status) to GET /healthz: the socket alone
+    accepts connections before the workers serve them, so only an answer means ready."""
+    connection = http.client.HTTPConnection(_loopback(host), port, timeout=timeout)
+    try:
+        connection.request("GET", "/healthz", headers={"Host": f"{_loopback(host)}:{port}"})
+        connection.getresponse().read()
+        return True
+    except (OSError, http.client.HTTPException):
+        return False
+    finally:
+        connection.close()
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
@@ -133,11 +166,16 @@ class Command(BaseCommand):
         children = [Child("webbservern", web)]
         if not no_task_worker:
             children.append(Child("bakgrundsarbetaren", [sys.executable, manage, "task_worker"]))
+        if port_in_use(host, int(port)):
+            raise CommandError(
+                f"Port {port} används redan av ett annat program. Välj en annan, "
+                f"t.ex. make run PORT=8080 (eller manage.py serve --port 8080)."
+            )
         for child in children:
             child.start()
-        self.stdout.write(
-            self.style.SUCCESS(f"Trygg körs på http://{host}:{port}/ – stoppa med Ctrl-C.")
-        )
+        self.stdout.write(f"Startar Trygg på port {port} …")
+        web_server = children[0]
+        announced = False
 
         stopping = False
 
@@ -153,6 +191,16 @@ class Command(BaseCommand):
                 now = time.monotonic()
                 for child in children:
                     child.check(now)
+                if not announced and web_server.process is not None:
+                    # The URL is printed once the server answers, so whoever follows it (a
+                    # person, a script waiting for the line) never meets a refused connection.
+                    announced = answers_http(host, int(port), timeout=PROBE_INTERVAL * 5)
+                    if announced:
+                        url = f"http://{host}:{port}/"
+                        self.stdout.write(
+                            self.style.SUCCESS(f"Trygg körs på {url} – stoppa med Ctrl-C.")
+                        )
+                        self.stdout.flush()
                 if now >= next_check:
                     self._enqueue_due_jobs()
                     next_check = now + 60
