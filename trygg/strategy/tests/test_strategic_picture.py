@@ -33,7 +33,7 @@ def test_draft_from_data_has_every_section_with_figures(users, koping):
     assert "**13 rapporter**" in sections["omfattning"]
     assert "| Skadegörelse | 0 | 0 | 12 | 0 |" in sections["omfattning"]
     assert "12\u00a0000\u00a0kr" in sections["konsekvenser"]
-    assert "1 rapporter gäller otrygghet" in sections["konsekvenser"]
+    assert "1 rapport gäller otrygghet" in sections["konsekvenser"]
     # 5 April, 5 July, 5 September and 5 December 2025 at 22 were Fridays or Saturdays.
     assert "31 % av rapporterna gäller fredags- och lördagskvällar" in sections["orsaker"]
     assert "Trygg inrapporteringssystem: 13 rapporter 2025–2026" in sections["kallor"]
