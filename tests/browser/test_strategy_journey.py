@@ -110,6 +110,7 @@ def draft_edit_and_decide_the_picture(page, first, last):
     text = causes.input_value()
     old_sentence = next(line for line in text.splitlines() if line.startswith("Rapporterna visar"))
     causes.fill(text.replace(old_sentence, NEW_CAUSE))
+    markdown_toolbar(page, causes)
     page.get_by_label("Ändringen i korthet").fill("Orsaker från medborgardialogen")
     submit(page, main(page).get_by_role("button", name="Förhandsgranska"))
     preview = main(page).get_by_role("region", name="Förhandsgranskning")
@@ -120,12 +121,17 @@ def draft_edit_and_decide_the_picture(page, first, last):
     expect(status(page)).to_contain_text("En ny version är sparad.")
     expect(main(page)).to_contain_text("Visar version 2")
     expect(main(page)).to_contain_text(NEW_CAUSE)
+    expect(main(page).locator("section.md table").filter(has_text="Nibblesbacke")).to_contain_text(
+        "31 %"
+    )
+    expect(main(page).locator("section.md strong").filter(has_text="viktigt")).to_have_count(1)
     expect(main(page)).to_contain_text("Orsaker från medborgardialogen")
 
     follow(page, main(page).get_by_role("link", name=re.compile("ändringar mot föregående")))
     expect(heading(page)).to_have_text("Ändringar från version 1 till 2")
-    expect(main(page).locator("ins")).to_contain_text(NEW_CAUSE)
-    expect(main(page).locator("del")).to_contain_text(old_sentence)
+    expect(main(page).locator("ins").filter(has_text=NEW_CAUSE)).to_have_count(1)
+    expect(main(page).locator("ins").filter(has_text="| Nibblesbacke | 31 % |")).to_have_count(1)
+    expect(main(page).locator("del").filter(has_text=old_sentence)).to_have_count(1)
 
     follow(page, main(page).get_by_role("link", name=f"Lägesbild {first}–{last}"))
     decision = main(page).get_by_role("form", name="Remiss och beslut")
@@ -140,7 +146,51 @@ def draft_edit_and_decide_the_picture(page, first, last):
     )
 
 
+def markdown_toolbar(page, causes):
+    """The toolbar over a Markdown textarea, by keyboard only: one Tab stop, arrow keys
+    between the buttons, and a spoken status of what was inserted."""
+    bar = page.locator('[role="toolbar"][aria-controls="id_orsaker"]')
+    expect(bar).to_have_accessible_name("Formatering")
+    expect(bar.get_by_role("button")).to_have_text(
+        ["Fet", "Rubrik", "Punktlista", "Länk", "Tabell"]
+    )
+    # Spreadsheet cells pasted at the end, then selected and turned into a table.
+    pasted = "Område\tAndel otrygga\nNibblesbacke\t31 %"
+    causes.fill(causes.input_value() + "\n" + pasted)
+    causes.focus()
+    causes.evaluate(
+        f"(el) => el.setSelectionRange(el.value.length - {len(pasted)}, el.value.length)"
+    )
+    causes.press("Shift+Tab")
+    expect(bar.get_by_role("button", name="Fet")).to_be_focused()
+    page.keyboard.press("End")
+    expect(bar.get_by_role("button", name="Tabell")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(causes).to_be_focused()
+    expect(causes).to_have_value(
+        re.compile(re.escape("| Område | Andel otrygga |\n| --- | --- |\n| Nibblesbacke | 31 % |"))
+    )
+    expect(page.locator("#md-status-2")).to_have_text("Tabell infogad.")
+    # A word made bold with the first button, reached again with the arrow keys.
+    causes.fill(causes.input_value().rstrip("\n") + "\n\nviktigt")
+    causes.evaluate("(el) => el.setSelectionRange(el.value.length - 7, el.value.length)")
+    bar.get_by_role("button", name="Tabell").focus()
+    page.keyboard.press("ArrowRight")
+    expect(bar.get_by_role("button", name="Fet")).to_be_focused()
+    page.keyboard.press("Space")
+    expect(causes).to_have_value(re.compile(r"\*\*viktigt\*\*$"))
+
+
+def save_report_filter(page, name, query):
+    visit(page, f"/rapporter/?{query}")
+    save = main(page).locator("form").filter(has=page.get_by_label("Spara filtret som"))
+    save.get_by_label("Spara filtret som").fill(name)
+    submit(page, save.get_by_role("button", name="Spara filter"))
+    expect(page.locator(".messages")).to_contain_text("Filtret är sparat.")
+
+
 def problem_picture(page):
+    save_report_filter(page, "Torget", "q=torget")
     back_to_strategy(page)
     follow(page, main(page).get_by_role("link", name="Åtgärdsplaner"))
     expect(heading(page)).to_have_text("Åtgärdsplaner och problembilder")
@@ -150,7 +200,7 @@ def problem_picture(page):
     page.get_by_label("Kartläggning (scanning)").fill(
         "Krossade rutor och klotter runt torget, mest fredag och lördag kväll."
     )
-    page.get_by_label("Rapportfilter").fill("q=torget")
+    page.get_by_label("Rapportfilter").select_option(label="Torget")
     submit(page, main(page).get_by_role("button", name="Spara"))
     expect(status(page)).to_contain_text("Problembilden är sparad.")
     expect(heading(page)).to_have_text(PROBLEM)
@@ -177,9 +227,11 @@ def add_measure(page, title, owner, goal, start, end, **effect):
     form.get_by_label("Slut:", exact=True).fill(end.isoformat())
     if effect:
         form.get_by_label("Problembild").select_option(label=PROBLEM)
-        form.get_by_label("Område där åtgärden görs").select_option(label=effect["area"])
+        form.get_by_label("Område där åtgärden görs").select_option(
+            label=f"{effect['area']} (RegSO)"
+        )
         form.get_by_label("Jämförelseområde (för effekten)").select_option(
-            label=effect["comparison"]
+            label=f"{effect['comparison']} (RegSO)"
         )
         form.get_by_label("Kategori som ska minska").select_option(label=effect["category"])
     submit(page, form.get_by_role("button", name="Spara åtgärden"))
@@ -245,7 +297,7 @@ def action_plan(page, first, last, today):
     indicator.get_by_label("Indikator").fill(INDICATOR)
     indicator.get_by_label("Typ").select_option(label="Från rapporterna")
     indicator.get_by_label("Kategori").select_option(label="Skadegörelse")
-    indicator.get_by_label("Område").select_option(label="Köping centrala")
+    indicator.get_by_label("Område").select_option(label="Köping centrala (RegSO)")
     submit(page, indicator.get_by_role("button", name="Spara indikatorn"))
     expect(status(page)).to_contain_text("Indikatorn är sparad.")
     series = main(page).get_by_role("region", name=INDICATOR)
@@ -264,6 +316,8 @@ def action_plan(page, first, last, today):
         f"{today.isoformat()} Pågår: Tio nya armaturer är uppsatta vid torget."
     )
 
+    edit_and_withdraw_measures(page, today)
+
     follow(page, main(page).get_by_role("link", name=PLAN, exact=True))
     measures = main(page).get_by_role("region", name="Åtgärder")
     expect(measures.get_by_role("row").filter(has_text=MEASURE_WITH_EFFECT)).to_contain_text(
@@ -279,6 +333,53 @@ def action_plan(page, first, last, today):
     expect(main(page).get_by_role("button", name="Markera som beslutad")).to_have_count(0)
 
 
+def edit_and_withdraw_measures(page, today):
+    """The measure's goal is shown; it is edited on its page and the change is in its
+    history; the other measure is withdrawn, not deleted."""
+    facts = main(page).locator("dl.facts")
+    expect(facts).to_contain_text("G2 Få störningar och egendomsskador i kommunens verksamheter")
+    main(page).locator("details").filter(has_text="Ändra åtgärden").locator("summary").click()
+    edit = main(page).get_by_role("form", name="Ändra åtgärden")
+    expect(edit.get_by_label("Åtgärd:", exact=True)).to_have_value(MEASURE_WITH_EFFECT)
+    new_end = today + timedelta(days=500)
+    edit.get_by_label("Slut:", exact=True).fill(new_end.isoformat())
+    edit.get_by_label("Mål i riktlinjen").select_option(label="G1 En trygg och säker kommun")
+    submit(page, edit.get_by_role("button", name="Spara ändringarna"))
+    expect(status(page)).to_contain_text("Åtgärden är ändrad.")
+    expect(facts).to_contain_text("G1 En trygg och säker kommun")
+    history = main(page).get_by_role("list", name="Historik")
+    expect(history.locator(":scope > li").first).to_contain_text("Sara Samordnare")
+    expect(history.locator(":scope > li").first).to_contain_text(
+        f"Slut: {(today + timedelta(days=365)).isoformat()} → {new_end.isoformat()}"
+    )
+    expect(history).to_contain_text("Uppföljning av " + MEASURE_WITH_EFFECT)
+
+    follow(page, main(page).get_by_role("link", name=PLAN, exact=True))
+    follow(page, main(page).get_by_role("link", name=MEASURE_PLAIN))
+    main(page).locator("details").filter(has_text="Dra tillbaka åtgärden").locator(
+        "summary"
+    ).click()
+    withdraw = main(page).get_by_role("form", name="Dra tillbaka åtgärden")
+    withdraw.get_by_label("Varför dras den tillbaka?").fill("Ingår i föräldrastödet i stället.")
+    submit(page, withdraw.get_by_role("button", name="Dra tillbaka åtgärden"))
+    expect(status(page)).to_contain_text("Åtgärden är tillbakadragen.")
+    expect(main(page)).to_contain_text(
+        f"Tillbakadragen {today.isoformat()}: Ingår i föräldrastödet i stället."
+    )
+    expect(main(page).get_by_role("form", name="Ändra åtgärden")).to_have_count(0)
+    expect(main(page).get_by_role("list", name="Historik")).to_contain_text(
+        f"Åtgärd {MEASURE_PLAIN} tillbakadragen"
+    )
+    follow(page, main(page).get_by_role("link", name=PLAN, exact=True))
+    expect(
+        main(page)
+        .get_by_role("region", name="Åtgärder")
+        .get_by_role("row")
+        .filter(has_text=MEASURE_PLAIN)
+    ).to_contain_text("Tillbakadragen")
+    follow(page, main(page).get_by_role("link", name=MEASURE_WITH_EFFECT))
+
+
 def focus_area_and_promise(page, new_context, today, year):
     back_to_strategy(page)
     follow(page, main(page).get_by_role("link", name="Nytt fokusområde"))
@@ -287,7 +388,7 @@ def focus_area_and_promise(page, new_context, today, year):
     page.get_by_label("Beskrivning").fill("Torget, resecentrum och gångvägarna dit.")
     page.get_by_label("Beslutat").fill(f"{today.year}-01-20")
     page.get_by_label("Beslutsreferens").fill(f"EST-gruppen {today.year}-01-20 § 4")
-    page.get_by_label("Köping centrala").check()
+    page.get_by_label("Köping centrala (RegSO)", exact=True).check()
     submit(page, main(page).get_by_role("button", name="Spara"))
     expect(status(page)).to_contain_text("Fokusområdet är sparat.")
     focus = main(page).get_by_role("region", name="Fokusområden")
