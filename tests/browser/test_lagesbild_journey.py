@@ -174,7 +174,7 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
     decision = main(page).locator("details").filter(has_text="Besluta om en insats")
     decision.get_by_text("Besluta om en insats").click()
     decision.get_by_label("Insats").fill(NEW_DECISION)
-    decision.get_by_label("Område").select_option(label="Köping centrala")
+    decision.get_by_label("Område").select_option(label="Köping centrala (RegSO)")
     decision.get_by_label("Plats").fill("Karlbergsskolan")
     decision.get_by_label("Tidsfönster").fill("fredag–lördag 21–01")
     decision.get_by_label("Ansvarig organisation").select_option(
@@ -332,7 +332,7 @@ def test_police_add_their_picture_and_the_coordinator_sees_it(page, new_context,
     page.get_by_label("Polisens lokala lägesbild").fill(POLICE_SUMMARY)
     first = main(page).get_by_role("group", name="Punkt 1")
     first.get_by_label("Tema").select_option(label="Stöld, inbrott och skadegörelse")
-    first.get_by_label("Område").select_option(label="Köping centrala")
+    first.get_by_label("Område").select_option(label="Köping centrala (RegSO)")
     first.get_by_label("Beskrivning").fill(POLICE_ITEM)
     first.get_by_label("Referens").fill("5000-K123456-26")
     submit(page, main(page).get_by_role("button", name="Spara"))
