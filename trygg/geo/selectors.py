@@ -253,21 +253,31 @@ _PICKER_ORDER = {
 }
 
 
-def area_labels(*, municipality: Municipality) -> dict[int, str]:
+def area_labels(*, municipality: Municipality, districts: bool = True) -> dict[int, str]:
     """Area id → what a picker shows, the name first: "Köping centrala (RegSO)", a DeSO with
     its district ("Köping centrala – DeSO 1983C1040", as DeSOs are named by code), "Eget
     område" or "hela kommunen" after the name. A DeSO's district is the stadsdel holding its
-    representative point, as in the DeSO crime table."""
+    representative point, as in the DeSO crime table; that needs the outlines (the area
+    index), so a report read, which never loads one, passes `districts=False` and gets
+    "DeSO 1983C1040". (DeSOs do not nest in the demo's RegSO layer: bounding boxes give the
+    wrong district for 9 of Köping's 16, so there is no cheaper rule.)"""
+    if not districts:
+        return _labels(municipality, {})
     index = area_index(municipality)
     if index._labels is not None:
         return index._labels
-    districts = index.district_names()
+    names = index.district_names()
     desos = Area.objects.filter(municipality=municipality, kind=Area.Kind.DESO)
     district_of = {}
     for pk, geometry in desos.values_list("id", "geometry"):
         point = shape(geometry).representative_point()
-        hits = [districts[i] for i in index.area_ids_at(point.y, point.x) if i in districts]
+        hits = [names[i] for i in index.area_ids_at(point.y, point.x) if i in names]
         district_of[pk] = hits[0] if hits else ""
+    index._labels = _labels(municipality, district_of)
+    return index._labels
+
+
+def _labels(municipality: Municipality, district_of: dict[int, str]) -> dict[int, str]:
     labels = {}
     rows = Area.objects.filter(municipality=municipality).values_list("id", "name", "kind", "code")
     for pk, name, kind, code in rows:
@@ -286,7 +296,6 @@ def area_labels(*, municipality: Municipality) -> dict[int, str]:
             labels[pk] = f"{name} (hela kommunen)"
         else:
             labels[pk] = f"{name} (eget område)"
-    index._labels = labels
     return labels
 
 
@@ -295,9 +304,11 @@ def area_picker_key(area: Area, labels: dict[int, str]) -> tuple:
     return (_PICKER_ORDER.get(area.kind, 9), labels.get(area.pk, area.name).casefold())
 
 
-def area_choices(*, municipality: Municipality, without_boundary: bool = True) -> list[Area]:
+def area_choices(
+    *, municipality: Municipality, without_boundary: bool = True, districts: bool = True
+) -> list[Area]:
     """The municipality's areas in picker order, each with `label` set (see area_labels)."""
-    labels = area_labels(municipality=municipality)
+    labels = area_labels(municipality=municipality, districts=districts)
     areas = list(area_list(municipality=municipality, without_boundary=without_boundary))
     for a in areas:
         a.label = labels.get(a.pk, a.name)

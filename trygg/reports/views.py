@@ -138,7 +138,8 @@ def report_list(request):
             "filters": filters,
             "query": filters.to_query(),
             "category_groups": selectors.category_choices(municipality=viewer.municipality),
-            "areas": area_choices(municipality=viewer.municipality),
+            # Without DeSO districts: a report read never loads an area outline.
+            "areas": area_choices(municipality=viewer.municipality, districts=False),
             "organisations": organisation_list(municipality=viewer.municipality),
             "statuses": Report.Status.choices,
             "kinds": Report.Kind.choices,
