@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.expressions import DatabaseDefault
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
@@ -51,6 +52,8 @@ class Municipality(models.Model):
         _("namn i text"),
         max_length=120,
         blank=True,
+        # Also in the database: rows written by older migration states get "" (then filled).
+        db_default="",
         help_text=_("Som kommunen skriver sitt namn, t.ex. Köpings kommun eller Falu kommun."),
     )
     # Gallring of uploaded import files and produced documents (core.jobs): they may hold
@@ -81,7 +84,8 @@ class Municipality(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if not self.official_name:
+        # A new row's field holds the database default (an expression) until it is saved.
+        if not self.official_name or isinstance(self.official_name, DatabaseDefault):
             self.official_name = municipality_official_name(self.name)
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "official_name"}

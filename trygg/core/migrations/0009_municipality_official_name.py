@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='municipality',
             name='official_name',
-            field=models.CharField(blank=True, help_text='Som kommunen skriver sitt namn, t.ex. Köpings kommun eller Falu kommun.', max_length=120, verbose_name='namn i text'),
+            field=models.CharField(blank=True, db_default='', help_text='Som kommunen skriver sitt namn, t.ex. Köpings kommun eller Falu kommun.', max_length=120, verbose_name='namn i text'),
         ),
         migrations.RunPython(fill_official_names, migrations.RunPython.noop),
     ]
