@@ -31,6 +31,7 @@ from .forms import (
 )
 from .models import Category, Report, SavedFilter
 from .selectors import ReportFilter
+from .services.intake import outside_message
 
 PAGE_SIZE = 50
 # Leaflet's deepest zoom with the tile sources in use.
@@ -120,7 +121,7 @@ def _form_context(viewer, form) -> dict:
         "offline_outline": area_index(viewer.municipality).offline_outline(),
         # The outline the map picker opens on.
         "boundary": area_index(viewer.municipality).boundary_geojson,
-        "municipality_genitive": f"{viewer.municipality.name}s",
+        "outside_message": outside_message(viewer.municipality),
     }
 
 

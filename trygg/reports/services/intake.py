@@ -130,6 +130,13 @@ def _validate(municipality: Municipality, data: ReportInput, now: datetime) -> d
     return errors
 
 
+def outside_message(municipality: Municipality) -> str:
+    """The refusal of a place outside the municipality; the staff form's offline check shows
+    the same words before the server sees the report."""
+    boundary = municipality_boundary(municipality.official_name)
+    return f"Platsen ligger utanför {boundary}. Rapportera till den kommun där det hände."
+
+
 def _tracking_code() -> str:
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(10))
 
@@ -164,10 +171,7 @@ def report_create(
             if data.allow_outside:
                 outside = True
             else:
-                boundary = municipality_boundary(municipality.official_name)
-                errors["lat"] = [
-                    f"Platsen ligger utanför {boundary}. Rapportera till den kommun där det hände."
-                ]
+                errors["lat"] = [outside_message(municipality)]
         area_ids = index.area_ids_at(data.lat, data.lon)
     if errors:
         raise ValidationError(errors)
