@@ -22,11 +22,14 @@ ROLE_USERS = {
 def _fresh_area_index():
     """Each test's rows are rolled back without signals: start every test with no cache."""
     from trygg.geo import selectors, views
+    from trygg.geo.gazetteer import index as gazetteer
 
     selectors._cache.clear()
+    gazetteer._cache.clear()
     views._served.clear()  # the basemap files served, by content hash (rows roll back)
     yield
     selectors._cache.clear()
+    gazetteer._cache.clear()
     views._served.clear()
 
 

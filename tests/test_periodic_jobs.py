@@ -18,6 +18,7 @@ from trygg.core.periodic import (
 def test_every_app_registers_its_daily_jobs_at_start_up():
     assert [(job.name, job.at) for job in registered_jobs()] == [
         ("reports.retention", time(2, 30)),
+        ("geo.address_uploads", time(2, 35)),
         ("reports.import_files", time(2, 40)),
         ("lagesbild.documents", time(2, 45)),
         ("forums.retention", time(2, 50)),
@@ -31,6 +32,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
     assert sorted(enqueue_due_jobs(morning)) == [
         "forums.retention",
+        "geo.address_uploads",
         "lagesbild.documents",
         "reports.digest",
         "reports.export_files",

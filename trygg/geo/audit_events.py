@@ -1,4 +1,5 @@
-"""Geo's audit events: areas imported from GeoJSON and deleted, the basemap chosen or built."""
+"""Geo's audit events: areas imported and deleted, the basemap, the address register and
+place names."""
 
 from trygg.core.audit import EventType, register_events
 
@@ -7,6 +8,9 @@ EVENTS = (
     EventType("geo.area_deleted", "Område borttaget"),
     EventType("geo.basemap_changed", "Bakgrundskarta vald"),
     EventType("geo.basemap_built", "Egen bakgrundskarta sparad"),
+    EventType("geo.addresses_uploaded", "Adressfil uppladdad"),
+    EventType("geo.addresses_imported", "Adressregistret ersatt"),
+    EventType("geo.place_names_imported", "Platsnamn importerade"),
 )
 
 

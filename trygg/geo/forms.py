@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Area, Basemap
+from .models import AddressImportJob, Area, Basemap
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -118,3 +118,21 @@ class AreaChoiceField(_AreaLabels, forms.ModelChoiceField):
 
 class AreaMultipleChoiceField(_AreaLabels, forms.ModelMultipleChoiceField):
     """Checkboxes of areas with the same labels and order as AreaChoiceField."""
+
+
+class AddressImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Adressfil"),
+        help_text=_(
+            "CSV med gata, nummer, bokstav, postnummer, postort och koordinater (som "
+            "Lantmäteriets adresser levereras), eller GeoJSON med OpenStreetMap-punkter "
+            "(addr:street, addr:housenumber). Högst 20 MB."
+        ),
+    )
+    format = forms.ChoiceField(label=_("Filformat"), choices=AddressImportJob.Format.choices)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("Filen är större än 20 MB."))
+        return upload

@@ -1,9 +1,11 @@
 """Areas every report and analysis refers to: the municipal boundary, districts, DeSO."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from trygg.core.jobs import Job
 from trygg.core.models import Municipality
 
 
@@ -12,6 +14,8 @@ class Area(models.Model):
         KOMMUNGRANS = "kommungrans", _("Kommungräns")
         STADSDEL = "stadsdel", _("Stadsdel")
         DESO = "deso", _("DeSO")
+        TATORT = "tatort", _("Tätort")
+        KOMMUNDEL = "kommundel", _("Kommundel")
         EGEN = "egen", _("Eget område")
 
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
@@ -93,3 +97,81 @@ class Basemap(models.Model):
 
     def __str__(self):
         return self.get_source_display()
+
+
+class PlaceName(models.Model):
+    """A name known to lie in the municipality but without a polygon or coordinates (streets
+    and places seen in Police notices): an autocomplete suggestion, placed only where an area
+    or the address register carries the same name; nothing invents its position."""
+
+    class Kind(models.TextChoices):
+        GATA = "gata", _("Gata eller väg")
+        ORT = "ort", _("Område eller ort")
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(_("typ"), max_length=8, choices=Kind.choices)
+    source = models.CharField(_("källa"), max_length=100, blank=True)
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        verbose_name = _("platsnamn")
+        verbose_name_plural = _("platsnamn")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="placename_unique")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Address(models.Model):
+    """One entry of the municipality's address register (Lantmäteriet's address points or
+    OpenStreetMap addr:*), imported whole by an administrator; a new import replaces it."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
+    street = models.CharField(_("gata"), max_length=200)
+    number = models.CharField(_("nummer"), max_length=10)
+    letter = models.CharField(_("bokstav"), max_length=5, blank=True)
+    postcode = models.CharField(_("postnummer"), max_length=6, blank=True)
+    town = models.CharField(_("postort"), max_length=100, blank=True)
+    lat = models.FloatField()
+    lon = models.FloatField()
+
+    objects = ScopedManager(municipality="municipality")
+
+    class Meta:
+        verbose_name = _("adress")
+        verbose_name_plural = _("adresser")
+        ordering = ["street", "number", "letter"]
+        indexes = [models.Index(fields=["municipality", "street"], name="address_muni_street")]
+
+    def __str__(self):
+        return f"{self.street} {self.number}{self.letter}"
+
+
+class AddressImportJob(Job):
+    """An address file imported by the task worker. Its upload goes by the job base's
+    retention like every import's; the register itself is the municipality's reference data."""
+
+    FILE_DIR = "adresser"
+
+    class Format(models.TextChoices):
+        CSV = "csv", _("CSV (koordinatsystem enligt kolumnrubrikerna)")
+        CSV_SWEREF = "csv-3006", _("CSV med SWEREF 99 TM (EPSG:3006)")
+        CSV_WGS84 = "csv-4326", _("CSV med WGS 84 (EPSG:4326)")
+        GEOJSON = "geojson", _("GeoJSON med OpenStreetMap-punkter (addr:*)")
+
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.CSV)
+    imported_count = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta(Job.Meta):
+        pass
+
+    def __str__(self):
+        return f"Adressimport {self.filename}"

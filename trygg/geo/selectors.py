@@ -313,3 +313,25 @@ def area_choices(
     for a in areas:
         a.label = labels.get(a.pk, a.name)
     return sorted(areas, key=lambda a: area_picker_key(a, labels))
+
+
+def address_register_summary(*, municipality: Municipality) -> dict:
+    """How many addresses and names the gazetteer holds, for the register's page."""
+    from .models import Address, PlaceName
+
+    return {
+        "addresses": Address.objects.filter(municipality=municipality).count(),
+        "place_names": PlaceName.objects.filter(municipality=municipality).count(),
+    }
+
+
+def address_jobs(*, municipality: Municipality, limit: int = 5):
+    from .models import AddressImportJob
+
+    return AddressImportJob.objects.filter(municipality=municipality)[:limit]
+
+
+def address_job_get(*, municipality: Municipality, pk: int):
+    from .models import AddressImportJob
+
+    return AddressImportJob.objects.filter(municipality=municipality, pk=pk).first()

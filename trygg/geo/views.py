@@ -2,18 +2,22 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from trygg.core.decorators import member_required
+from trygg.core.job_status import job_state, job_status_response
 from trygg.core.selectors import municipality_by_slug
 from trygg.core.viewer import viewer_for_request
 
 from . import h3cells, selectors, services
 from .basemap import basemap_file, basemap_get, basemap_set
-from .forms import AreaImportForm, BasemapForm, PointForm
+from .forms import AddressImportForm, AreaImportForm, BasemapForm, PointForm
+from .gazetteer import services as gazetteer_services
+from .gazetteer.selectors import place_suggestions
 from .models import Area
 from .ranges import Unsatisfiable, parse_range
 from .svg import polygons_svg
@@ -176,3 +180,70 @@ def basemap_settings(request):
             messages.success(request, _("Bakgrundskartan är sparad."))
             return redirect("geo:basemap_settings")
     return render(request, "geo/basemap_settings.html", {"form": form, "basemap": basemap})
+
+
+@member_required("reports.create")
+def place_search(request):
+    """Autocomplete for the staff forms' place fields: names and addresses of the viewer's
+    municipality that begin with what has been typed."""
+    results = place_suggestions(municipality=request.municipality, text=request.GET.get("q", ""))
+    response = JsonResponse({"results": results})
+    response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+@member_required("geo.manage_areas")
+def address_register(request):
+    form = AddressImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            job = gazetteer_services.address_import_start(
+                viewer=viewer_for_request(request),
+                filename=upload.name,
+                content=upload.read(),
+                fmt=form.cleaned_data["format"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error("file", message)
+        else:
+            return redirect("geo:address_job", job.pk)
+    municipality = request.municipality
+    return render(
+        request,
+        "geo/address_register.html",
+        {
+            "form": form,
+            "summary": selectors.address_register_summary(municipality=municipality),
+            "jobs": selectors.address_jobs(municipality=municipality),
+        },
+    )
+
+
+def _address_job_texts(job) -> dict:
+    return {
+        "texts": {"klar": job.message or _("Adressregistret är importerat.")},
+        "failed": _("Filen importerades inte."),
+        "result_url": reverse("geo:address_register"),
+    }
+
+
+def _address_job(request, pk):
+    job = selectors.address_job_get(municipality=request.municipality, pk=pk)
+    if job is None:
+        raise Http404
+    return job
+
+
+@member_required("geo.manage_areas")
+def address_job(request, pk):
+    job = _address_job(request, pk)
+    status = job_state(job, **_address_job_texts(job))
+    return render(request, "geo/address_job.html", {"job": job, "status": status})
+
+
+@member_required("geo.manage_areas")
+def address_job_status(request, pk):
+    job = _address_job(request, pk)
+    return job_status_response(job, **_address_job_texts(job))

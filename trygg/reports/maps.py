@@ -16,7 +16,7 @@ from django.urls import reverse
 from trygg.core.viewer import Viewer
 from trygg.geo.h3cells import cell_boundary
 
-from .selectors import ReportFilter, report_list
+from .selectors import POINT_LIKE, ReportFilter, report_list
 
 POINT_ZOOM = 16
 MAX_POINTS = 2000
@@ -50,10 +50,11 @@ def resolution_for_zoom(zoom: int) -> int | None:
 def map_features(*, viewer: Viewer, filters: ReportFilter, bbox: tuple, zoom: int) -> dict:
     west, south, east, north = bbox
     qs = report_list(viewer=viewer, filters=filters).order_by()
-    # A point always has coordinates (constraint report_point_has_coordinates).
-    without_point = qs.exclude(precision="punkt").count()
+    # A point always has coordinates (constraint report_point_has_coordinates); an address
+    # of the register has them too and is drawn like one.
+    without_point = qs.exclude(POINT_LIKE).count()
     located = qs.filter(
-        precision="punkt",
+        POINT_LIKE,
         lat__gte=south,
         lat__lte=north,
         lon__gte=west,

@@ -264,7 +264,10 @@ class Report(models.Model):
 
     @property
     def has_point(self) -> bool:
-        return self.lat is not None and self.precision == self.Precision.PUNKT
+        return self.lat is not None and self.precision in (
+            self.Precision.PUNKT,
+            self.Precision.ADRESS,
+        )
 
 
 class ReportEvent(models.Model):

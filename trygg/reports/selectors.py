@@ -211,10 +211,17 @@ def report_list(*, viewer: Viewer, filters: ReportFilter) -> QuerySet[Report]:
     ).order_by(*SORTS[filters.sort])
 
 
+# A report at an address of the register is drawn and analysed like a point (issue 15);
+# one at an address without coordinates (stored before the gazetteer) is not.
+POINT_LIKE = Q(precision=Report.Precision.PUNKT) | Q(
+    precision=Report.Precision.ADRESS, lat__isnull=False
+)
+
+
 def point_precise(reports: QuerySet[Report]) -> QuerySet[Report]:
-    """Only reports placed at a point (GPS or a map click): what hot spots, near-repeat and
-    the map's points may use (design.md, location precision)."""
-    return reports.filter(precision=Report.Precision.PUNKT)
+    """Only reports placed at a point (GPS, a map click or an address of the register): what
+    hot spots, near-repeat and the map's points may use (design.md, location precision)."""
+    return reports.filter(POINT_LIKE)
 
 
 def with_area_names(reports: QuerySet[Report]) -> QuerySet[Report]:
@@ -591,7 +598,7 @@ def report_points(
         raise PermissionDenied("Du har inte behörighet att läsa rapporter.")
     return list(
         _official(viewer, start, end)
-        .filter(precision=Report.Precision.PUNKT, lat__isnull=False)
+        .filter(POINT_LIKE)
         .filter(Q(category__code__in=category_codes) | Q(category__parent__code__in=parent_codes))
         .values_list("lat", "lon", "occurred_at")[:limit]
     )

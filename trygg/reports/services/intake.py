@@ -2,7 +2,7 @@
 shares (the citizen channels through services/citizen.py)."""
 
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -13,6 +13,7 @@ from django.utils import timezone
 from trygg.core.models import Municipality, Organisation
 from trygg.core.text import clean_fields
 from trygg.core.viewer import Viewer
+from trygg.geo.gazetteer.selectors import PlaceStatus, place_lookup
 from trygg.geo.geojson import SWEDEN_BOUNDS
 from trygg.geo.h3cells import cells_for_point
 from trygg.geo.selectors import area_index
@@ -28,6 +29,7 @@ CLOCK_SKEW = timedelta(minutes=10)
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 DESCRIPTION_MAX = 5000
 DESCRIPTION_TOO_LONG = f"Beskrivningen får vara högst {DESCRIPTION_MAX} tecken."
+PUNKT, ADRESS = Report.Precision.PUNKT, Report.Precision.ADRESS
 
 
 @dataclass
@@ -165,6 +167,20 @@ def report_create(
     index = area_index(municipality)
     area_ids: list[int] = []
     outside = False
+    precision = data.precision
+    place = None
+    # The retry key is the submission as sent, not where the gazetteer put it today.
+    submitted = data
+    if not errors and data.lat is None and precision in (PUNKT, ADRESS) and data.place_name:
+        # Typed text only: the gazetteer gives an address its point, a named place its areas
+        # (no invented point); anything else keeps its text, placed nowhere (issue 15).
+        place = place_lookup(municipality=municipality, text=data.place_name)
+        if place.status == PlaceStatus.ADRESS:
+            data = replace(data, lat=place.lat, lon=place.lon)
+            precision = ADRESS
+        elif place.status == PlaceStatus.OMRADE:
+            area_ids = list(place.area_ids)
+            precision = Report.Precision.OMRADE
     if not errors and data.lat is not None:
         inside = index.inside_municipality(data.lat, data.lon)
         if inside is False:
@@ -189,9 +205,7 @@ def report_create(
         reported_at=data.reported_at or now,
         lat=data.lat,
         lon=data.lon,
-        precision=data.precision
-        if data.lat is not None or data.precision != Report.Precision.PUNKT
-        else Report.Precision.ADRESS,
+        precision=precision if data.lat is not None or precision != PUNKT else ADRESS,
         place_name=place_name,
         h3_r7=cells.get(7),
         h3_r8=cells.get(8),
@@ -220,7 +234,9 @@ def report_create(
             organisation_id=data.organisation.pk if data.organisation is not None else None,
             reporter_id=viewer.user_id,
         )
-        report.intake_digest = digest or idempotency.submission_digest(data, channel=intake_channel)
+        report.intake_digest = digest or idempotency.submission_digest(
+            submitted, channel=intake_channel
+        )
     if data.source in (Report.Source.MEDBORGARE, Report.Source.OPEN311):
         report.tracking_code = _tracking_code()
     try:
@@ -243,6 +259,7 @@ def report_create(
                 ), False
         raise
     report.area_ids = area_ids
+    report.place_match = place
     return report, True
 
 

@@ -1,0 +1,300 @@
+"""The gazetteer of one municipality in memory, and the lookup of typed place text.
+
+Built from the municipality's areas (placed by their polygons), its place names without
+coordinates and its address register; cached per process like the area index and rebuilt
+when any of the three changes. Precedence (issue 15): one name across layers is one place,
+and the smallest polygon carrying it wins, so "Kolsva" (tätort and RegSO) is one answer."""
+
+from __future__ import annotations
+
+import bisect
+import time
+from dataclasses import dataclass, field
+from threading import Lock
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Max
+
+from ..models import Address, Area, PlaceName
+from ..selectors import area_index
+from .text import fold, name_candidates, normalise, parse_address
+
+if TYPE_CHECKING:
+    from trygg.core.models import Municipality
+
+# Share of a place's polygon that must lie inside another area for a report at the place to
+# count there too: RegSO, DeSO and tätort outlines come from different sources and their
+# shared edges differ by metres, so exact containment would drop the district a place is in.
+CONTAINED_SHARE = 0.95
+
+
+class Status:
+    ADRESS = "adress"  # one address: a point
+    OMRADE = "omrade"  # one place with a polygon: its areas, no point
+    INGEN = "ingen"  # nothing with this name
+    FLERA = "flera"  # several answers: the person chooses
+    OKAND_PLATS = "okand"  # a known name without a position (a street before an import)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # an Area.Kind value, or a PlaceName.Kind value when it has no polygon
+    area_ids: tuple[int, ...] = ()  # the place's own area first, then the areas holding it
+    size: float = 0.0  # the polygon's area in square degrees: only compared within one place
+
+    @property
+    def placed(self) -> bool:
+        return bool(self.area_ids)
+
+
+@dataclass(frozen=True)
+class Match:
+    status: str
+    label: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    area_ids: tuple[int, ...] = ()
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    label: str
+    kind: str  # "adress", "gata" or a place's kind label
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, Place] = field(default_factory=dict)
+    folded: dict[str, list[str]] = field(default_factory=dict)
+    # (street key, number, letter) → [(lat, lon, label, town key, postcode)]
+    addresses: dict[tuple[str, str, str], list[tuple]] = field(default_factory=dict)
+    # street key → (display name, area ids every address of the street lies in)
+    streets: dict[str, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
+    street_numbers: dict[str, list[str]] = field(default_factory=dict)
+    _keys: list[str] = field(default_factory=list)
+
+    def finish(self) -> None:
+        for key in self.places:
+            self.folded.setdefault(fold(key), []).append(key)
+        for key, (name, _) in self.streets.items():
+            self.folded.setdefault(fold(key), [])
+            if key not in self.places:
+                self.places[key] = Place(name=name, kind=PlaceName.Kind.GATA)
+                self.folded[fold(key)].append(key)
+        self._keys = sorted(self.places)
+        for numbers in self.street_numbers.values():
+            numbers.sort(key=lambda n: (len(n), n))
+
+    def lookup(self, text: str) -> Match:
+        """What the typed text names: one address, one place, several, or nothing."""
+        parts = parse_address(text)
+        if parts is not None:
+            match = self._address(parts.street, parts.number, parts.letter, parts)
+            if match is None:
+                folded = self.folded.get(fold(parts.street), [])
+                if len(folded) == 1:
+                    match = self._address(folded[0], parts.number, parts.letter, parts)
+            if match is not None:
+                return match
+        for key in name_candidates(text):
+            place = self.places.get(key)
+            if place is None:
+                keys = self.folded.get(fold(key), [])
+                place = self.places[keys[0]] if len(keys) == 1 else None
+                if len(keys) > 1:
+                    names = sorted(self.places[k].name for k in keys)
+                    return Match(Status.FLERA, candidates=tuple(names))
+            if place is not None:
+                return self._place(place)
+        return Match(Status.INGEN)
+
+    def _address(self, street, number, letter, parts) -> Match | None:
+        rows = self.addresses.get((street, number, letter))
+        if not rows:
+            return None
+        if len(rows) > 1 and (parts.town or parts.postcode):
+            narrowed = [
+                r
+                for r in rows
+                if (not parts.town or r[3] == parts.town)
+                and (not parts.postcode or r[4] == parts.postcode)
+            ]
+            rows = narrowed or rows
+        if len(rows) > 1:
+            return Match(Status.FLERA, candidates=tuple(r[2] for r in rows))
+        lat, lon, label, _town, _pc, area_ids = rows[0]
+        return Match(Status.ADRESS, label=label, lat=lat, lon=lon, area_ids=area_ids)
+
+    def _place(self, place: Place) -> Match:
+        if place.placed:
+            return Match(Status.OMRADE, label=place.name, area_ids=place.area_ids)
+        street = self.streets.get(normalise(place.name))
+        if street is not None and street[1]:
+            # A street of the register: counted where all its addresses lie, never at a
+            # point of its own.
+            return Match(Status.OMRADE, label=street[0], area_ids=street[1])
+        return Match(Status.OKAND_PLATS, label=place.name)
+
+    def suggest(self, text: str, limit: int = 10) -> list[Suggestion]:
+        """Up to `limit` names that begin with the text (or a word of them begins with it),
+        and addresses when the text has a house number."""
+        key = normalise(text)
+        if not key:
+            return []
+        out: list[Suggestion] = []
+        parts = parse_address(text) or parse_address(text + "0")
+        if parts is not None and parts.street in self.street_numbers:
+            typed = parse_address(text)
+            prefix = typed.number if typed else ""
+            for number in self.street_numbers[parts.street]:
+                if number.startswith(prefix):
+                    for row in self._address_rows(parts.street, number):
+                        out.append(Suggestion(row[2], "adress"))
+                if len(out) >= limit:
+                    return out[:limit]
+        seen = {s.label for s in out}
+        start = bisect.bisect_left(self._keys, key)
+        for k in self._keys[start:]:
+            if not k.startswith(key) or len(out) >= limit:
+                break
+            out.append(self._suggestion(self.places[k]))
+            seen.add(out[-1].label)
+        if len(out) < limit:
+            for k in self._keys:
+                if f" {key}" in f" {k}" and not k.startswith(key):
+                    s = self._suggestion(self.places[k])
+                    if s.label not in seen:
+                        out.append(s)
+                        if len(out) >= limit:
+                            break
+        return out
+
+    def _address_rows(self, street: str, number: str) -> list[tuple]:
+        rows = []
+        for letter in ("", *"abcdefghijklmnopqrstuvwxyzåäö"):
+            rows.extend(self.addresses.get((street, number, letter), ()))
+        return rows
+
+    @staticmethod
+    def _suggestion(place: Place) -> Suggestion:
+        labels = dict(Area.Kind.choices) | dict(PlaceName.Kind.choices)
+        return Suggestion(place.name, str(labels.get(place.kind, "")))
+
+
+def address_label(street: str, number: str, letter: str, town: str) -> str:
+    label = f"{street} {number}{letter.upper()}"
+    return f"{label}, {town}" if town else label
+
+
+def build(municipality: Municipality) -> Gazetteer:
+    """The gazetteer from the database: areas by their polygons, then place names, then the
+    address register (its streets become places too)."""
+    gaz = Gazetteer()
+    index = area_index(municipality)
+    geoms = list(index.tree.geometries) if index.tree is not None else []
+    ids = index.ids.tolist()
+    boundary_kind = Area.Kind.KOMMUNGRANS
+    codes = dict(Area.objects.filter(municipality=municipality).values_list("id", "code"))
+    for i, (area_id, name, kind) in enumerate(zip(ids, index.names, index.kinds, strict=True)):
+        # The municipality itself is no place to put a report, and a DeSO named only by its
+        # code is no name anyone types.
+        if kind == boundary_kind or not name or name == codes.get(area_id):
+            continue
+        geom = geoms[i]
+        key = normalise(name)
+        existing = gaz.places.get(key)
+        if existing is not None and existing.size <= geom.area:
+            continue
+        holders = [area_id]
+        for j in index.tree.query(geom):
+            other = ids[j]
+            if other == area_id:
+                continue
+            share = geoms[j].intersection(geom).area / geom.area if geom.area else 0
+            if share >= CONTAINED_SHARE:
+                holders.append(other)
+        gaz.places[key] = Place(name=name, kind=kind, area_ids=tuple(holders), size=geom.area)
+    for name, kind in PlaceName.objects.filter(municipality=municipality).values_list(
+        "name", "kind"
+    ):
+        gaz.places.setdefault(normalise(name), Place(name=name, kind=kind))
+    rows = Address.objects.filter(municipality=municipality).values_list(
+        "street", "number", "letter", "postcode", "town", "lat", "lon"
+    )
+    rows = list(rows)
+    if rows:
+        area_lists = index.area_ids_for_points([r[5] for r in rows], [r[6] for r in rows])
+        street_areas: dict[str, set[int] | None] = {}
+        for (street, number, letter, postcode, town, lat, lon), areas in zip(
+            rows, area_lists, strict=True
+        ):
+            skey = normalise(street)
+            area_ids = tuple(areas)
+            gaz.addresses.setdefault((skey, number, normalise(letter)), []).append(
+                (
+                    lat,
+                    lon,
+                    address_label(street, number, letter, town),
+                    normalise(town),
+                    postcode,
+                    area_ids,
+                )
+            )
+            numbers = gaz.street_numbers.setdefault(skey, [])
+            if not numbers or numbers[-1] != number:
+                numbers.append(number)
+            held = street_areas.get(skey)
+            street_areas[skey] = set(areas) if held is None else held & set(areas)
+            gaz.streets.setdefault(skey, (street, ()))
+        kinds = dict(zip(ids, index.kinds, strict=True))
+        for skey, held in street_areas.items():
+            inner = {a for a in held or () if kinds.get(a) != boundary_kind}
+            gaz.streets[skey] = (gaz.streets[skey][0], tuple(sorted(held)) if inner else ())
+        for skey, numbers in gaz.street_numbers.items():
+            gaz.street_numbers[skey] = sorted(set(numbers), key=lambda n: (len(n), n))
+    gaz.finish()
+    return gaz
+
+
+_cache: dict[int, tuple[tuple, float, Gazetteer]] = {}
+_lock = Lock()
+VERSION_TTL = 5.0
+
+
+def invalidate(municipality_id: int) -> None:
+    with _lock:
+        _cache.pop(municipality_id, None)
+
+
+def _version(municipality) -> tuple:
+    areas = Area.objects.filter(municipality=municipality).aggregate(
+        n=Count("id"), changed=Max("updated_at")
+    )
+    names = PlaceName.objects.filter(municipality=municipality).aggregate(
+        n=Count("id"), m=Max("id")
+    )
+    # A re-import replaces the register, so its rows get new ids: the largest id changes.
+    addresses = Address.objects.filter(municipality=municipality).aggregate(
+        n=Count("id"), m=Max("id")
+    )
+    return (areas["n"], areas["changed"], names["n"], names["m"], addresses["n"], addresses["m"])
+
+
+def gazetteer(municipality: Municipality) -> Gazetteer:
+    """The municipality's gazetteer, rebuilt when its areas, names or addresses changed."""
+    now = time.monotonic()
+    with _lock:
+        cached = _cache.get(municipality.pk)
+        if cached and now - cached[1] < VERSION_TTL:
+            return cached[2]
+    version = _version(municipality)
+    if cached and cached[0] == version:
+        with _lock:
+            _cache[municipality.pk] = (version, now, cached[2])
+        return cached[2]
+    gaz = build(municipality)
+    with _lock:
+        _cache[municipality.pk] = (version, now, gaz)
+    return gaz

@@ -1,0 +1,77 @@
+"""How typed place text is compared: pure functions, no Django.
+
+Case, spacing, punctuation and foreign accents (é, ü) never make two names differ, but the
+Swedish letters å, ä and ö are letters of their own: "Köping" is not "Koping". Folding them
+(`fold`) is a separate, explicit fallback that callers use only when it gives one answer."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SWEDISH = frozenset("åäö")
+_SEPARATORS = re.compile(r"[\s\-–—_.,;:/()\"'’`]+")
+_FOLD = str.maketrans("åäö", "aao")
+# "Storgatan 3", "Storgatan 3B", "Storgatan 3 b"; the number at most four digits.
+_STREET_NUMBER = re.compile(r"^(?P<street>.*?\D)\s*(?P<number>\d{1,4})\s*(?P<letter>[a-zåäö])?$")
+_POSTCODE = re.compile(r"^(?P<code>\d{3}\s?\d{2})\s*(?P<town>.*)$")
+
+
+def normalise(text: str) -> str:
+    """The comparison key of a name: casefolded, accents other than å/ä/ö removed,
+    punctuation and hyphens as single spaces."""
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    out = []
+    for ch in text:
+        if ch in _SWEDISH or ch.isascii():
+            out.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        out.append(base or ch)
+    return _SEPARATORS.sub(" ", "".join(out)).strip()
+
+
+def fold(key: str) -> str:
+    """The fallback key: å and ä as a, ö as o ("koping" finds "köping")."""
+    return key.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class AddressParts:
+    street: str  # normalised
+    number: str
+    letter: str  # normalised, "" if none
+    postcode: str  # five digits or ""
+    town: str  # normalised, "" if none
+
+
+def parse_address(text: str) -> AddressParts | None:
+    """ "Storgatan 3B, 731 30 Köping" → its parts; None when the text has no house number
+    after a street name (a place name, or a street alone)."""
+    head, _, tail = (text or "").partition(",")
+    match = _STREET_NUMBER.match(normalise(head))
+    if match is None:
+        return None
+    postcode = town = ""
+    tail = tail.strip()
+    if tail:
+        pc = _POSTCODE.match(tail)
+        if pc:
+            postcode, tail = pc.group("code").replace(" ", ""), pc.group("town")
+        town = normalise(tail)
+    return AddressParts(
+        street=match.group("street").strip(),
+        number=match.group("number").lstrip("0") or "0",
+        letter=match.group("letter") or "",
+        postcode=postcode,
+        town=town,
+    )
+
+
+def name_candidates(text: str) -> list[str]:
+    """Keys to try for a place name: the whole text, then the part before a comma
+    ("Nibblesbacke, Köping")."""
+    keys = [normalise(text)]
+    head = (text or "").partition(",")[0]
+    if head != text:
+        keys.append(normalise(head))
+    return [k for i, k in enumerate(keys) if k and k not in keys[:i]]

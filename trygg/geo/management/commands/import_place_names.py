@@ -1,0 +1,38 @@
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django_scopes import scope
+
+from trygg.core.models import Municipality
+from trygg.core.viewer import operator_viewer
+from trygg.geo.gazetteer.services import place_names_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Läser in platsnamn utan koordinater (CSV med kolumnerna namn och typ, t.ex. gator och "
+        "orter ur polisens notiser) som förslag i kommunens platsfält."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--kommunkod", required=True, help="t.ex. 1983")
+        parser.add_argument("--kalla", default="", help="varifrån namnen kommer")
+
+    def handle(self, *args, **opts):
+        municipality = Municipality.objects.filter(kommunkod=opts["kommunkod"]).first()
+        if municipality is None:
+            raise CommandError(f"Ingen kommun med kommunkod {opts['kommunkod']}.")
+        try:
+            raw = opts["path"].read_bytes()
+        except OSError as exc:
+            raise CommandError(f"Filen kan inte läsas: {exc}") from None
+        with scope(municipality=municipality):
+            try:
+                created = place_names_import(
+                    viewer=operator_viewer(municipality), raw=raw, source=opts["kalla"]
+                )
+            except ValidationError as exc:
+                raise CommandError("\n".join(exc.messages)) from None
+        self.stdout.write(f"{created} platsnamn inlästa till {municipality.name}.")
