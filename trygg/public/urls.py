@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("kommun/<slug:slug>/", views.municipality_home, name="municipality"),
     path("kommun/<slug:slug>/rapportera/", views.citizen_report, name="report"),
+    path("kommun/<slug:slug>/platser.json", views.place_search, name="place_search"),
     path("kommun/<slug:slug>/rapportera/tack/", views.citizen_report_thanks, name="report_thanks"),
     path("kommun/<slug:slug>/arende/", views.citizen_report_lookup, name="report_lookup"),
     path(

@@ -1,8 +1,10 @@
 """Citizen-facing pages: no login, one municipality's public face."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -12,6 +14,7 @@ from django_scopes import scope
 from trygg.core import ratelimit
 from trygg.core.clientip import client_key
 from trygg.core.selectors import municipality_by_slug, municipality_list
+from trygg.geo.gazetteer.selectors import place_suggestions
 from trygg.geo.selectors import boundary_geojson
 from trygg.reports import idempotency, tracking
 from trygg.reports import selectors as report_selectors
@@ -65,6 +68,9 @@ def citizen_report(request, slug):
         choices = report_selectors.category_choices(municipality=municipality, citizen=True)
         form = CitizenReportForm(
             request.POST or None, request.FILES or None, category_choices=choices
+        )
+        form.setup_place(
+            municipality=municipality, search_url=reverse("public:place_search", args=[slug])
         )
         status = 200
         if request.method == "POST" and form.is_valid():
@@ -132,6 +138,33 @@ def citizen_report(request, slug):
             },
             status=status,
         )
+
+
+# Typing a place asks once per pause (the combobox waits 250 ms): a few dozen requests per
+# report at most. Far more is someone reading out the address register.
+PLACE_SEARCH_LIMIT = 120
+PLACE_SEARCH_WINDOW = timedelta(minutes=10)
+
+
+def place_search(request, slug):
+    """The citizen form's autocomplete: the municipality's place names and addresses that
+    begin with what has been typed, rate-limited per client."""
+    municipality = _municipality(slug)
+    if not ratelimit.hit(
+        bucket="place_search",
+        request=request,
+        limit=PLACE_SEARCH_LIMIT,
+        window=PLACE_SEARCH_WINDOW,
+    ):
+        return JsonResponse(
+            {"results": [], "error": "För många sökningar på kort tid. Vänta en stund."},
+            status=429,
+        )
+    with scope(municipality=municipality):
+        results = place_suggestions(municipality=municipality, text=request.GET.get("q", ""))
+    response = JsonResponse({"results": results})
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 def citizen_report_thanks(request, slug):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trygg.core.uploads import UploadRejected, check_zip
+from trygg.geo.gazetteer.selectors import PlaceStatus, place_lookup, place_message
 
 from .images import MAX_BYTES
 from .models import Category, ImportJob, Report, Sensitivity
@@ -20,7 +21,40 @@ class GroupedCategoryField(forms.TypedChoiceField):
         super().__init__(*args, **kwargs)
 
 
-class StaffReportForm(forms.Form):
+class PlaceCheckMixin:
+    """A place field with the gazetteer behind it: autocomplete where scripts run (the
+    combobox reads `data-place-search`), and a typed place that is no address or place of the
+    municipality said so before the report is stored. Sending again with the same text
+    stores it as text only (`place_checked` remembers what was checked)."""
+
+    municipality = None
+
+    def setup_place(self, *, municipality, search_url: str) -> None:
+        self.municipality = municipality
+        self.fields["place_name"].widget.attrs.update(
+            {"data-place-search": search_url, "autocomplete": "off"}
+        )
+
+    def check_place(self, cleaned: dict) -> None:
+        text = (cleaned.get("place_name") or "").strip()
+        if not text or cleaned.get("lat") is not None or self.municipality is None:
+            return
+        if (cleaned.get("place_checked") or "").strip() == text:
+            return
+        # A file input cannot be refilled: a form sent back for its place would lose the
+        # photo, so a report with one keeps its text at once (the receipt says so).
+        if self.files.get(self.add_prefix("photo")):
+            return
+        match = place_lookup(municipality=self.municipality, text=text)
+        # A municipality without a gazetteer yet has nothing to say about any name.
+        if match.status in (PlaceStatus.ADRESS, PlaceStatus.OMRADE, PlaceStatus.TOM):
+            return
+        self.add_error("place_name", place_message(match, text))
+        self.data = self.data.copy()
+        self.data[self.add_prefix("place_checked")] = text
+
+
+class StaffReportForm(PlaceCheckMixin, forms.Form):
     """Phone-first: the few fields a field worker needs first, the rest under "Mer"."""
 
     category = GroupedCategoryField(label=_("Vad gäller det?"))
@@ -46,6 +80,7 @@ class StaffReportForm(forms.Form):
         max_length=200,
         help_text=_("Behövs om du inte anger position. T.ex. Stora Torget eller Ringvägen 12."),
     )
+    place_checked = forms.CharField(required=False, widget=forms.HiddenInput)
     occurred_at = forms.DateTimeField(
         label=_("När hände det?"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -110,6 +145,11 @@ class StaffReportForm(forms.Form):
                 "occurred_at", timezone.localtime().replace(second=0, microsecond=0)
             )
 
+    def clean(self):
+        cleaned = super().clean()
+        self.check_place(cleaned)
+        return cleaned
+
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
         if photo and photo.size > MAX_BYTES:
@@ -117,7 +157,7 @@ class StaffReportForm(forms.Form):
         return photo
 
 
-class CitizenReportForm(forms.Form):
+class CitizenReportForm(PlaceCheckMixin, forms.Form):
     category = GroupedCategoryField(label=_("Vad vill du rapportera?"))
     place_name = forms.CharField(
         label=_("Var? (adress eller plats)"),
@@ -125,6 +165,7 @@ class CitizenReportForm(forms.Form):
         max_length=200,
         help_text=_("Skriv en adress eller ett platsnamn, eller välj platsen på kartan."),
     )
+    place_checked = forms.CharField(required=False, widget=forms.HiddenInput)
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
     lon = forms.FloatField(required=False, widget=forms.HiddenInput)
     occurred_at = forms.DateTimeField(
@@ -185,6 +226,11 @@ class CitizenReportForm(forms.Form):
             self.initial.setdefault(
                 "occurred_at", timezone.localtime().replace(second=0, microsecond=0)
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_place(cleaned)
+        return cleaned
 
     def clean_photo(self):
         # The file input cannot be refilled, so the rest of the form is what the citizen

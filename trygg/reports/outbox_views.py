@@ -17,7 +17,7 @@ from trygg.core.permissions import roles_may
 from trygg.core.viewer import viewer_for_request
 
 from . import idempotency
-from .views import staff_report_form, staff_report_store
+from .views import placed_note, staff_report_form, staff_report_store
 
 UUID_REQUIRED = "Rapporten saknar sitt klient-UUID. Ladda om sidan och skicka igen."
 SIGNED_OUT = "Du är utloggad. Logga in igen: rapporten finns kvar i enheten tills dess."
@@ -54,7 +54,9 @@ def report_create_json(request):
         return JsonResponse({"message": conflict.message}, status=409)
     if created:
         # Shown on the report's page when the phone, online, goes there at once.
-        messages.success(request, f"Tack! Rapport nr {report.pk} är registrerad.")
+        messages.success(
+            request, f"Tack! Rapport nr {report.pk} är registrerad.{placed_note(report)}"
+        )
     return JsonResponse(
         {
             "state": "mottagen",

@@ -47,6 +47,19 @@ def _categories_with_last_first(viewer):
     return ([("Senast använd", [(last, label)])] if label else []) + groups
 
 
+def placed_note(report) -> str:
+    """Where the gazetteer put a report given only as text, for the receipt (the page's
+    and the outbox's): an address, an area, or the text alone."""
+    match = getattr(report, "place_match", None)
+    if match is None or match.status == "tom":
+        return ""
+    if report.precision == "adress" and report.lat is not None:
+        return f" Den ligger på adressen {match.label}."
+    if report.precision == "omrade":
+        return f" Den räknas i området {match.label}."
+    return " Platsen finns inte i kommunens adresser och platser: den sparades som text."
+
+
 def staff_report_form(viewer, request):
     """The staff report form, bound to the request: the page and the outbox's JSON endpoint
     (outbox_views) validate with the same form, so a report queued offline meets exactly
@@ -96,6 +109,7 @@ def staff_report_store(viewer, form) -> tuple[Report, bool]:
 def report_create(request):
     viewer = viewer_for_request(request)
     form = staff_report_form(viewer, request)
+    form.setup_place(municipality=viewer.municipality, search_url=reverse("geo:place_search"))
     if request.method == "POST" and form.is_valid():
         try:
             report, _ = staff_report_store(viewer, form)
@@ -110,7 +124,9 @@ def report_create(request):
                 request, "reports/report_form.html", _form_context(viewer, form), status=409
             )
         else:
-            messages.success(request, f"Tack! Rapport nr {report.pk} är registrerad.")
+            messages.success(
+                request, f"Tack! Rapport nr {report.pk} är registrerad.{placed_note(report)}"
+            )
             return redirect("reports:detail", report.pk)
     return render(request, "reports/report_form.html", _form_context(viewer, form))
 

@@ -34,6 +34,7 @@ class Status:
     INGEN = "ingen"  # nothing with this name
     FLERA = "flera"  # several answers: the person chooses
     OKAND_PLATS = "okand"  # a known name without a position (a street before an import)
+    TOM = "tom"  # the municipality has no gazetteer yet: no name can be checked
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class Gazetteer:
 
     def lookup(self, text: str) -> Match:
         """What the typed text names: one address, one place, several, or nothing."""
+        if not self.places and not self.addresses:
+            return Match(Status.TOM)
         parts = parse_address(text)
         if parts is not None:
             match = self._address(parts.street, parts.number, parts.letter, parts)
