@@ -18,6 +18,7 @@ from django.utils import timezone
 from trygg.core.models import Organisation, Role
 from trygg.core.text import strip_control_characters
 from trygg.core.viewer import Viewer
+from trygg.geo.gazetteer.selectors import PlaceStatus, places_in_text
 from trygg.geo.selectors import area_index
 
 from . import imports_table, polisen, privacy, tabular
@@ -236,7 +237,8 @@ def police_events_store(
 
     Their coordinates are municipality or county centroids, so they are stored with
     municipality precision: counted for the municipality, left out of point and area
-    analyses (no area rows, no H3 cells). A county's centroid says nothing about the
+    analyses (no area rows, no H3 cells) — unless the notice names one place of the
+    gazetteer, which gives it that place's areas at area precision (and no point). A county's centroid says nothing about the
     municipality, so county-level events keep no point and are never "outside" (Köping's
     lies outside Köping). Their history is the import itself."""
     # Callers that pass a whole file (the demo) get the same guarantee as police_events_import.
@@ -246,8 +248,17 @@ def police_events_store(
         [e.external_id for e in events],
         *(f for f in _VERSION_FIELDS if f not in ("category", "reported_at", "withdrawn_at")),
         "category_id",
+        "precision",
     )
     index = area_index(municipality)
+    # A place the notice names ("Bråk i Kolsva") puts it in that place's areas, at area
+    # precision at most: the Police's own point is only a centroid (issue 15).
+    in_text = places_in_text(municipality=municipality)
+    placed: dict[str, tuple[int, ...]] = {}
+
+    def place_of(description) -> tuple[int, ...]:
+        match = in_text(description)
+        return match.area_ids if match.status == PlaceStatus.OMRADE else ()
 
     # The Police give a municipality's or county's centroid: a handful of places per chunk.
     @functools.lru_cache(maxsize=256)
@@ -291,7 +302,9 @@ def police_events_store(
         # This path writes past report_create, so it cleans the text itself.
         description = strip_control_characters(event.summary)
         place_name = strip_control_characters(event.place or event.location_name)[:200]
-        if event.county_level:
+        area_ids = place_of(description)
+        precision = Report.Precision.OMRADE if area_ids else Report.Precision.KOMMUN
+        if event.county_level or area_ids:
             lat = lon = None
             is_outside = False
         else:
@@ -312,8 +325,10 @@ def police_events_store(
                 "outside_municipality": is_outside,
                 "external_url": event.url[:200],
                 "withdrawn_at": None,
+                "precision": precision,
             }
             if any(getattr(old, k) != v for k, v in values.items()):
+                placed[event.external_id] = area_ids
                 values.update(redacted(description, place_name))
                 for key, value in values.items():
                     setattr(old, key, value)
@@ -335,6 +350,7 @@ def police_events_store(
                 "lon": lon,
                 "place_name": place_name,
                 "outside_municipality": is_outside,
+                "precision": precision,
                 "description": description,
                 **redacted(description, place_name),
                 "sensitivity": category.sensitivity,
@@ -342,13 +358,43 @@ def police_events_store(
                 "external_url": event.url[:200],
             }
         )
+        if area_ids:
+            placed[event.external_id] = area_ids
     if dry_run:
         return len(new), len(changed), skipped
     with transaction.atomic():
         bulk_insert_reports(new)
         if changed:
-            Report.objects.bulk_update(changed, [*_VERSION_FIELDS, "updated_at"], batch_size=1000)
+            Report.objects.bulk_update(
+                changed, [*_VERSION_FIELDS, "precision", "updated_at"], batch_size=1000
+            )
+        _police_areas_store(municipality, placed)
     return len(new), len(changed), skipped
+
+
+def _police_areas_store(municipality, placed: dict[str, tuple[int, ...]]) -> None:
+    """The area rows of the events placed by a name in their text (new or changed; a
+    changed event that no longer names a place loses its rows). Few per chunk: most
+    notices name only the municipality."""
+    if not placed:
+        return
+    through = Report.areas.through
+    ids = dict(
+        Report.objects.filter(
+            municipality=municipality,
+            source=Report.Source.POLISEN,
+            external_id__in=list(placed),
+        ).values_list("external_id", "pk")
+    )
+    through.objects.filter(report_id__in=list(ids.values())).delete()
+    through.objects.bulk_create(
+        [
+            through(report_id=ids[ext], area_id=area)
+            for ext, areas in placed.items()
+            if ext in ids
+            for area in areas
+        ]
+    )
 
 
 # The columns a bulk insert writes; the rest keep their database defaults (NULL or blank).

@@ -75,6 +75,10 @@ class Gazetteer:
     streets: dict[str, tuple[str, tuple[int, ...]]] = field(default_factory=dict)
     street_numbers: dict[str, list[str]] = field(default_factory=dict)
     _keys: list[str] = field(default_factory=list)
+    # The municipality's own name: in every Police title, and never a place of its own.
+    own_name: str = ""
+    _max_words: int = 1
+    _first_words: frozenset = frozenset()
 
     def finish(self) -> None:
         for key in self.places:
@@ -85,6 +89,8 @@ class Gazetteer:
                 self.places[key] = Place(name=name, kind=PlaceName.Kind.GATA)
                 self.folded[fold(key)].append(key)
         self._keys = sorted(self.places)
+        self._max_words = max((k.count(" ") + 1 for k in self._keys), default=1)
+        self._first_words = frozenset(k.split(" ", 1)[0] for k in self._keys)
         for numbers in self.street_numbers.values():
             numbers.sort(key=lambda n: (len(n), n))
 
@@ -140,6 +146,35 @@ class Gazetteer:
             return Match(Status.OMRADE, label=street[0], area_ids=street[1])
         return Match(Status.OKAND_PLATS, label=place.name)
 
+    def find_in_text(self, text: str) -> Match:
+        """The one placed name a free text mentions (a Police notice: "Bråk i Kolsva …"),
+        as a whole word or words; none when it names no place or several that do not nest.
+        Area precision at most: a street is counted where all its addresses lie."""
+        words = normalise(text).split()
+        found: dict[str, Match] = {}
+        first = self._first_words
+        for i in range(len(words)):
+            # Most words begin no name: one set lookup each (a Police import reads 100,000s).
+            if words[i] not in first:
+                continue
+            for n in range(min(self._max_words, len(words) - i), 0, -1):
+                key = " ".join(words[i : i + n])
+                place = self.places.get(key)
+                if place is None or key == self.own_name:
+                    continue
+                match = self._place(place)
+                if match.status == Status.OMRADE:
+                    found[key] = match
+                    break
+        if not found:
+            return Match(Status.INGEN)
+        # Names that nest ("Karlsdal" inside "Köping nordväst") are one answer: the innermost.
+        matches = sorted(found.values(), key=len_of_areas, reverse=True)
+        inner = matches[0]
+        if all(m.area_ids[0] in inner.area_ids for m in matches):
+            return inner
+        return Match(Status.FLERA, candidates=tuple(sorted(m.label for m in matches)))
+
     def suggest(self, text: str, limit: int = 10) -> list[Suggestion]:
         """Up to `limit` names that begin with the text (or a word of them begins with it),
         and addresses when the text has a house number."""
@@ -186,6 +221,11 @@ class Gazetteer:
         return Suggestion(place.name, str(labels.get(place.kind, "")))
 
 
+def len_of_areas(match: Match) -> int:
+    """How many areas hold a place: the innermost of nested places has the most."""
+    return len(match.area_ids)
+
+
 def address_label(street: str, number: str, letter: str, town: str) -> str:
     label = f"{street} {number}{letter.upper()}"
     return f"{label}, {town}" if town else label
@@ -194,7 +234,7 @@ def address_label(street: str, number: str, letter: str, town: str) -> str:
 def build(municipality: Municipality) -> Gazetteer:
     """The gazetteer from the database: areas by their polygons, then place names, then the
     address register (its streets become places too)."""
-    gaz = Gazetteer()
+    gaz = Gazetteer(own_name=normalise(municipality.name))
     index = area_index(municipality)
     geoms = list(index.tree.geometries) if index.tree is not None else []
     ids = index.ids.tolist()

@@ -20,6 +20,12 @@ def place_lookup(*, municipality: Municipality, text: str) -> Match:
     return gazetteer(municipality).lookup(text[:200])
 
 
+def places_in_text(*, municipality: Municipality):
+    """A function text → Match for the one placed name a text mentions (the Police import
+    asks for each event of a chunk with one gazetteer)."""
+    return gazetteer(municipality).find_in_text
+
+
 def place_suggestions(*, municipality: Municipality, text: str, limit: int = 10) -> list[dict]:
     """Autocomplete rows {"label", "kind"} for what has been typed (at least two letters)."""
     text = (text or "")[:MAX_QUERY]
