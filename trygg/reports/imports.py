@@ -238,9 +238,10 @@ def police_events_store(
     Their coordinates are municipality or county centroids, so they are stored with
     municipality precision: counted for the municipality, left out of point and area
     analyses (no area rows, no H3 cells) — unless the notice names one place of the
-    gazetteer, which gives it that place's areas at area precision (and no point). A county's centroid says nothing about the
-    municipality, so county-level events keep no point and are never "outside" (Köping's
-    lies outside Köping). Their history is the import itself."""
+    gazetteer, which gives it that place's areas at area precision (and no point). A
+    county's centroid says nothing about the municipality, so county-level events keep no
+    point and are never "outside" (Köping's lies outside Köping). Their history is the
+    import itself."""
     # Callers that pass a whole file (the demo) get the same guarantee as police_events_import.
     events, _repeated = polisen.latest_versions(events)
     existing = _stored_police_reports(

@@ -79,6 +79,7 @@ class Gazetteer:
     own_name: str = ""
     _max_words: int = 1
     _first_words: frozenset = frozenset()
+    _spaced: list[str] = field(default_factory=list)
 
     def finish(self) -> None:
         for key in self.places:
@@ -91,8 +92,7 @@ class Gazetteer:
         self._keys = sorted(self.places)
         self._max_words = max((k.count(" ") + 1 for k in self._keys), default=1)
         self._first_words = frozenset(k.split(" ", 1)[0] for k in self._keys)
-        for numbers in self.street_numbers.values():
-            numbers.sort(key=lambda n: (len(n), n))
+        self._spaced = [f" {k}" for k in self._keys]
 
     def lookup(self, text: str) -> Match:
         """What the typed text names: one address, one place, several, or nothing."""
@@ -123,14 +123,18 @@ class Gazetteer:
         rows = self.addresses.get((street, number, letter))
         if not rows:
             return None
-        if len(rows) > 1 and (parts.town or parts.postcode):
-            narrowed = [
+        # A town typed after the comma must be the address's postort, unless it is the
+        # municipality's own name (people write "Köping" for an address in Kolsva too).
+        town = "" if parts.town == self.own_name else parts.town
+        if town or parts.postcode:
+            rows = [
                 r
                 for r in rows
-                if (not parts.town or r[3] == parts.town)
-                and (not parts.postcode or r[4] == parts.postcode)
+                if (not town or not r[3] or r[3] == town)
+                and (not parts.postcode or not r[4] or r[4] == parts.postcode)
             ]
-            rows = narrowed or rows
+            if not rows:
+                return None
         if len(rows) > 1:
             return Match(Status.FLERA, candidates=tuple(r[2] for r in rows))
         lat, lon, label, _town, _pc, area_ids = rows[0]
@@ -200,8 +204,9 @@ class Gazetteer:
             out.append(self._suggestion(self.places[k]))
             seen.add(out[-1].label)
         if len(out) < limit:
-            for k in self._keys:
-                if f" {key}" in f" {k}" and not k.startswith(key):
+            word = f" {key}"
+            for k, spaced in zip(self._keys, self._spaced, strict=True):
+                if word in spaced and not k.startswith(key):
                     s = self._suggestion(self.places[k])
                     if s.label not in seen:
                         out.append(s)
@@ -250,55 +255,61 @@ def build(municipality: Municipality) -> Gazetteer:
         existing = gaz.places.get(key)
         if existing is not None and existing.size <= geom.area:
             continue
-        holders = [area_id]
+        holders = []
         for j in index.tree.query(geom):
-            other = ids[j]
-            if other == area_id:
+            if ids[j] == area_id:
                 continue
             share = geoms[j].intersection(geom).area / geom.area if geom.area else 0
             if share >= CONTAINED_SHARE:
-                holders.append(other)
-        gaz.places[key] = Place(name=name, kind=kind, area_ids=tuple(holders), size=geom.area)
+                holders.append((geoms[j].area, ids[j]))
+        # The place's own area, then those holding it from the innermost out.
+        area_ids = (area_id, *(other for _size, other in sorted(holders)))
+        gaz.places[key] = Place(name=name, kind=kind, area_ids=area_ids, size=geom.area)
     for name, kind in PlaceName.objects.filter(municipality=municipality).values_list(
         "name", "kind"
     ):
         gaz.places.setdefault(normalise(name), Place(name=name, kind=kind))
-    rows = Address.objects.filter(municipality=municipality).values_list(
-        "street", "number", "letter", "postcode", "town", "lat", "lon"
+    rows = list(
+        Address.objects.filter(municipality=municipality).values_list(
+            "street", "number", "letter", "postcode", "town", "lat", "lon"
+        )
     )
-    rows = list(rows)
     if rows:
         area_lists = index.area_ids_for_points([r[5] for r in rows], [r[6] for r in rows])
-        street_areas: dict[str, set[int] | None] = {}
-        for (street, number, letter, postcode, town, lat, lon), areas in zip(
-            rows, area_lists, strict=True
-        ):
-            skey = normalise(street)
-            area_ids = tuple(areas)
-            gaz.addresses.setdefault((skey, number, normalise(letter)), []).append(
-                (
-                    lat,
-                    lon,
-                    address_label(street, number, letter, town),
-                    normalise(town),
-                    postcode,
-                    area_ids,
-                )
-            )
-            numbers = gaz.street_numbers.setdefault(skey, [])
-            if not numbers or numbers[-1] != number:
-                numbers.append(number)
-            held = street_areas.get(skey)
-            street_areas[skey] = set(areas) if held is None else held & set(areas)
-            gaz.streets.setdefault(skey, (street, ()))
-        kinds = dict(zip(ids, index.kinds, strict=True))
-        for skey, held in street_areas.items():
-            inner = {a for a in held or () if kinds.get(a) != boundary_kind}
-            gaz.streets[skey] = (gaz.streets[skey][0], tuple(sorted(held)) if inner else ())
-        for skey, numbers in gaz.street_numbers.items():
-            gaz.street_numbers[skey] = sorted(set(numbers), key=lambda n: (len(n), n))
+        add_addresses(gaz, rows, area_lists, dict(zip(ids, index.kinds, strict=True)))
     gaz.finish()
     return gaz
+
+
+def add_addresses(gaz: Gazetteer, rows, area_lists, kinds: dict[int, str]) -> None:
+    """The register into the gazetteer: (street, number, letter, postcode, town, lat, lon)
+    rows with the area ids each lies in; a street's areas are those all its addresses share.
+    Call `finish()` after."""
+    boundary_kind = Area.Kind.KOMMUNGRANS
+    street_areas: dict[str, set[int] | None] = {}
+    for (street, number, letter, postcode, town, lat, lon), areas in zip(
+        rows, area_lists, strict=True
+    ):
+        skey = normalise(street)
+        gaz.addresses.setdefault((skey, number, normalise(letter)), []).append(
+            (
+                lat,
+                lon,
+                address_label(street, number, letter, town),
+                normalise(town),
+                postcode,
+                tuple(areas),
+            )
+        )
+        gaz.street_numbers.setdefault(skey, []).append(number)
+        held = street_areas.get(skey)
+        street_areas[skey] = set(areas) if held is None else held & set(areas)
+        gaz.streets.setdefault(skey, (street, ()))
+    for skey, held in street_areas.items():
+        inner = {a for a in held or () if kinds.get(a) != boundary_kind}
+        gaz.streets[skey] = (gaz.streets[skey][0], tuple(sorted(held)) if inner else ())
+    for skey, numbers in gaz.street_numbers.items():
+        gaz.street_numbers[skey] = sorted(set(numbers), key=lambda n: (len(n), n))
 
 
 _cache: dict[int, tuple[tuple, float, Gazetteer]] = {}

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 _SWEDISH = frozenset("åäö")
 _SEPARATORS = re.compile(r"[\s\-–—_.,;:/()\"'’`]+")
 _FOLD = str.maketrans("åäö", "aao")
+# Letters with accents to drop: anything beyond ASCII but the Swedish three. Most names have
+# none, and the per-letter loop below is the slow part of a lookup.
+_FOREIGN = re.compile("[^\x00-\x7fåäö]")
 # "Storgatan 3", "Storgatan 3B", "Storgatan 3 b"; the number at most four digits.
 _STREET_NUMBER = re.compile(r"^(?P<street>.*?\D)\s*(?P<number>\d{1,4})\s*(?P<letter>[a-zåäö])?$")
 _POSTCODE = re.compile(r"^(?P<code>\d{3}\s?\d{2})\s*(?P<town>.*)$")
@@ -20,14 +23,17 @@ def normalise(text: str) -> str:
     """The comparison key of a name: casefolded, accents other than å/ä/ö removed,
     punctuation and hyphens as single spaces."""
     text = unicodedata.normalize("NFC", text or "").casefold()
-    out = []
-    for ch in text:
-        if ch in _SWEDISH or ch.isascii():
-            out.append(ch)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-        out.append(base or ch)
-    return _SEPARATORS.sub(" ", "".join(out)).strip()
+    if _FOREIGN.search(text):
+        out = []
+        for ch in text:
+            if ch in _SWEDISH or ch.isascii():
+                out.append(ch)
+                continue
+            nfd = unicodedata.normalize("NFD", ch)
+            base = "".join(c for c in nfd if not unicodedata.combining(c))
+            out.append(base or ch)
+        text = "".join(out)
+    return _SEPARATORS.sub(" ", text).strip()
 
 
 def fold(key: str) -> str:

@@ -51,8 +51,14 @@ def test_a_place_counts_in_the_areas_that_hold_it_but_not_in_those_it_only_touch
 
 def test_the_municipality_itself_and_deso_codes_are_no_places(koping):
     make_area(koping, "Köping", kind="kommungrans", lon=16.0, lat=59.5, d=0.5)
+    make_area(koping, "1983C1050", kind="deso", lon=16.0, lat=59.5, d=0.01)
+    with scope(municipality=koping):
+        # Nothing to check a name against yet: the forms store any text at once.
+        assert place_lookup(municipality=koping, text="Köping").status == PlaceStatus.TOM
+    make_area(koping, "Nibblesbacke", lon=16.0, lat=59.5, d=0.05)
     with scope(municipality=koping):
         assert place_lookup(municipality=koping, text="Köping").status == PlaceStatus.INGEN
+        assert place_lookup(municipality=koping, text="1983C1050").status == PlaceStatus.INGEN
         assert place_suggestions(municipality=koping, text="Kö") == []
 
 

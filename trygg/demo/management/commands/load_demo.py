@@ -53,6 +53,8 @@ AREA_FILES = [
     ("koping", "koping-kommungrans.geojson", Area.Kind.KOMMUNGRANS, "kommunnamn"),
     ("koping", "koping-regso.geojson", Area.Kind.STADSDEL, "regso"),
     ("koping", "koping-deso.geojson", Area.Kind.DESO, "deso"),
+    ("koping", "koping-tatorter.geojson", Area.Kind.TATORT, "tatort"),
+    ("koping", "koping-kommundelar.geojson", Area.Kind.KOMMUNDEL, "namn"),
     ("arboga", "arboga-kommungrans.geojson", Area.Kind.KOMMUNGRANS, "kommunnamn"),
 ]
 
@@ -103,12 +105,28 @@ class Command(BaseCommand):
                     kind=kind,
                     name_property=name_property,
                 )
+        self._gazetteer(municipalities["koping"])
         self._extend(municipalities)
         self._ludvika()
         self.stdout.write(self.style.SUCCESS("Demokommunen Köping är klar."))
         self.stdout.write("Demoanvändare (lösenord för alla: demo):")
         for username, _first, _last, org_name, role in DEMO_USERS:
             self.stdout.write(f"  {username:<12} {Role(role).label} – {org_name}")
+
+    def _gazetteer(self, koping):
+        """Köping's gazetteer beyond its areas: the street and place names seen in Police
+        notices, as suggestions (no address register: the demo invents no coordinates)."""
+        from trygg.geo.gazetteer.services import place_names_import
+        from trygg.geo.models import PlaceName
+
+        with scope(municipality=koping):
+            if PlaceName.objects.filter(municipality=koping).exists():
+                return
+            place_names_import(
+                viewer=operator_viewer(koping),
+                raw=(DATA / "koping-platsnamn.csv").read_bytes(),
+                source="Polisens notiser",
+            )
 
     def _extend(self, municipalities):
         """Demo data of the apps that build on the foundation."""
