@@ -40,6 +40,10 @@ PAGES = [
     ("geo:area_import", None, Role.SAMORDNARE, Role.ANALYTIKER),
     ("geo:area_delete", "area", Role.SAMORDNARE, Role.POLIS),
     ("geo:basemap_settings", None, Role.ADMINISTRATOR, Role.ANALYTIKER),
+    ("geo:place_search", None, Role.RAPPORTOR, Role.RADSLEDAMOT),
+    ("geo:address_register", None, Role.SAMORDNARE, Role.ANALYTIKER),
+    ("geo:address_job", "address_job", Role.ADMINISTRATOR, Role.POLIS),
+    ("geo:address_job_status", "address_job", Role.SAMORDNARE, Role.RAPPORTOR),
     ("reports:list", None, Role.ANALYTIKER, Role.RADSLEDAMOT),
     ("reports:create", None, Role.RAPPORTOR, Role.RADSLEDAMOT),
     ("reports:map", None, Role.POLIS, Role.RADSLEDAMOT),
@@ -134,6 +138,7 @@ NOT_TENANT_PAGES = {
     "geo:basemap_tiles": "public map data by municipality and hash; tested in test_basemap_tiles",
     "public:report": "public citizen form; tested in reports/tests/test_citizen_report",
     "public:report_thanks": "public",
+    "public:place_search": "public place names, rate-limited; tested in reports/tests/test_places",
     "public:report_lookup": "public",
     "public:report_status": "public by tracking code; tested in test_citizen_report",
     "public:report_reopen": "by tracking code, POST only; public/tests/test_reopen",
@@ -231,8 +236,20 @@ def _objects(municipality, organisation, member):
             ),
             "document_job": _document_job(municipality, member),
             "export_job": _export_job(municipality, member),
+            "address_job": _address_job(municipality),
             **_lagesbild_objects(municipality, organisation),
         }
+
+
+def _address_job(municipality):
+    from trygg.geo.models import AddressImportJob
+
+    return AddressImportJob.objects.create(
+        municipality=municipality,
+        filename="adresser.csv",
+        status="misslyckad",
+        message="Hemlig text i " + municipality.name,
+    )
 
 
 def _document_job(municipality, member):

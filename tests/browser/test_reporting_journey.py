@@ -155,12 +155,21 @@ def citizen_fills_in_the_form(page, *, place, text):
     page.get_by_label("Beskriv vad du sett").fill(text)
 
 
+def send_again_as_text(page, place):
+    """A place the gazetteer does not know is said on the form, the text kept; sending
+    again stores it as text only (issue 15)."""
+    expect(main(page)).to_contain_text(f"Vi hittar ingen adress eller plats som heter ”{place}”.")
+    expect(page.get_by_label("Var? (adress eller plats)")).to_have_value(place)
+    submit(page, main(page).get_by_role("button", name="Skicka", exact=True))
+
+
 def test_citizen_reports_and_personal_data_stays_masked(page, new_context, live_server, demo):
     visit(page, "/")
     follow(page, main(page).get_by_role("link", name="Rapportera något som känns otryggt"))
     citizen_fills_in_the_form(page, place="Stora Torget", text=CITIZEN_TEXT)
     # The page solves a proof-of-work challenge before the form is sent.
     submit(page, main(page).get_by_role("button", name="Skicka", exact=True))
+    send_again_as_text(page, "Stora Torget")
     expect(page).to_have_url(re.compile(r"/kommun/koping/arende/[A-Z0-9]+/\?ny=1$"))
     expect(main(page).get_by_role("status")).to_contain_text("Tack! Din rapport är mottagen.")
     expect(heading(page)).to_have_text(re.compile(r"^Ärende [A-Z0-9]{6,}$"))
@@ -232,6 +241,7 @@ def test_citizen_form_works_without_javascript(new_context, demo):
         page, place="Gångtunneln vid Resecentrum", text="Klotter över hela tunnelväggen."
     )
     submit(page, main(page).get_by_role("button", name="Skicka", exact=True))
+    send_again_as_text(page, "Gångtunneln vid Resecentrum")
     expect(main(page).get_by_role("status")).to_contain_text("Tack! Din rapport är mottagen.")
     expect(heading(page)).to_have_text(re.compile(r"^Ärende [A-Z0-9]{6,}$"))
     expect(main(page)).to_contain_text("Klotter över hela tunnelväggen.")
