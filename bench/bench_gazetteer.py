@@ -69,7 +69,7 @@ def run(quick: bool = False):
     rng.shuffle(queries)
 
     answers = {q: gaz.lookup(q) for q in queries}
-    found = sum(a.status in ("adress", "omrade") for a in answers.values())
+    found = sum(answers[q].status in ("adress", "omrade") for q in queries)
     reference = {normalise(q): a for q, a in answers.items()}
     normalised = [normalise(q) for q in queries]
 

@@ -270,6 +270,13 @@ class Report(models.Model):
         )
 
 
+# The reports drawn and analysed as points: a point, and an address of the register (issue
+# 15); an address typed before the gazetteer, without coordinates, is not.
+POINT_LIKE = Q(precision=Report.Precision.PUNKT) | Q(
+    precision=Report.Precision.ADRESS, lat__isnull=False
+)
+
+
 class ReportEvent(models.Model):
     """The report's history: every change, who made it and when; comments are internal."""
 

@@ -17,7 +17,7 @@ from trygg.core.viewer import Viewer
 from trygg.geo.selectors import areas_named
 from trygg.locale_sv import day_bounds, day_start
 
-from .models import ApiKey, Category, ImportJob, Report, SavedFilter
+from .models import POINT_LIKE, ApiKey, Category, ImportJob, Report, SavedFilter
 from .permissions import report_visibility
 from .time_of_day import WHOLE_DAY_Q
 from .time_of_day import with_time_of_day as with_time_of_day  # read by lagesbild here
@@ -211,16 +211,9 @@ def report_list(*, viewer: Viewer, filters: ReportFilter) -> QuerySet[Report]:
     ).order_by(*SORTS[filters.sort])
 
 
-# A report at an address of the register is drawn and analysed like a point (issue 15);
-# one at an address without coordinates (stored before the gazetteer) is not.
-POINT_LIKE = Q(precision=Report.Precision.PUNKT) | Q(
-    precision=Report.Precision.ADRESS, lat__isnull=False
-)
-
-
 def point_precise(reports: QuerySet[Report]) -> QuerySet[Report]:
-    """Only reports placed at a point (GPS, a map click or an address of the register): what
-    hot spots, near-repeat and the map's points may use (design.md, location precision)."""
+    """Reports at a point (GPS, map, an address of the register): what hot spots, near-repeat
+    and the map's points may use (design.md, location precision)."""
     return reports.filter(POINT_LIKE)
 
 
