@@ -103,7 +103,7 @@ def test_a_new_file_replaces_the_whole_register_and_is_audited(koping):
     with scopes_disabled():
         events = list(
             AuditEvent.objects.filter(municipality=koping, event="geo.addresses_imported")
-            .order_by("pk")
+            .order_by("at")
             .values_list("data", flat=True)
         )
     assert [(e["imported"], e["replaced"]) for e in events] == [(3, 0), (1, 3)]
