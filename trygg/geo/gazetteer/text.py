@@ -14,8 +14,9 @@ _FOLD = str.maketrans("åäö", "aao")
 # Letters with accents to drop: anything beyond ASCII but the Swedish three. Most names have
 # none, and the per-letter loop below is the slow part of a lookup.
 _FOREIGN = re.compile("[^\x00-\x7fåäö]")
-# "Storgatan 3", "Storgatan 3B", "Storgatan 3 b"; the number at most four digits.
-_STREET_NUMBER = re.compile(r"^(?P<street>.*?\D)\s*(?P<number>\d{1,4})\s*(?P<letter>[a-zåäö])?$")
+# "Storgatan 3", "Storgatan 3B", "Storgatan 3 b": the number (at most four digits) and its
+# letter at the end, searched from there (a lazy street pattern backtracked: 5× slower).
+_NUMBER_AT_END = re.compile(r"(?<!\d)(?P<number>\d{1,4})\s*(?P<letter>[a-zåäö])?$")
 _POSTCODE = re.compile(r"^(?P<code>\d{3}\s?\d{2})\s*(?P<town>.*)$")
 
 
@@ -54,8 +55,10 @@ def parse_address(text: str) -> AddressParts | None:
     """ "Storgatan 3B, 731 30 Köping" → its parts; None when the text has no house number
     after a street name (a place name, or a street alone)."""
     head, _, tail = (text or "").partition(",")
-    match = _STREET_NUMBER.match(normalise(head))
-    if match is None:
+    head = normalise(head)
+    match = _NUMBER_AT_END.search(head)
+    street = head[: match.start()].strip() if match else ""
+    if not street:
         return None
     postcode = town = ""
     tail = tail.strip()
@@ -65,7 +68,7 @@ def parse_address(text: str) -> AddressParts | None:
             postcode, tail = pc.group("code").replace(" ", ""), pc.group("town")
         town = normalise(tail)
     return AddressParts(
-        street=match.group("street").strip(),
+        street=street,
         number=match.group("number").lstrip("0") or "0",
         letter=match.group("letter") or "",
         postcode=postcode,
