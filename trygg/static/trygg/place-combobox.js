@@ -92,6 +92,7 @@
     }
 
     function ask() {
+      if (document.activeElement !== input) return;
       var q = input.value.trim();
       if (q.length < MIN) { show([]); return; }
       if (q === asked && options.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); return; }
@@ -124,7 +125,10 @@
         close();
       }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 150); });
+    // Leaving the field (or sending the form) asks nothing more: a request still running
+    // when the page goes would only be cut off.
+    input.addEventListener("blur", function () { clearTimeout(timer); setTimeout(close, 150); });
+    if (input.form) input.form.addEventListener("submit", function () { clearTimeout(timer); close(); });
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("input[data-place-search]"), setup);
