@@ -217,3 +217,21 @@ def test_the_lagesbild_counts_an_area_report_in_its_district_and_an_address_as_a
     assert [(row.name, row.current) for row in picture.areas] == [("Nibblesbacke", 2)]
     # Only the address is a point for the hot spots; the district's report is not.
     assert (picture.points_used, picture.without_point) == (1, 1)
+
+
+def test_a_citizen_report_with_a_photo_keeps_an_unknown_place_as_text_at_once(
+    client, koping, gazetteer
+):
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(out, "JPEG")
+    photo = SimpleUploadedFile("foto.jpg", out.getvalue(), content_type="image/jpeg")
+    # Sending the form back would lose the photo: the text is stored as it is.
+    response = _submit(client, koping, place_name="Atlantis", photo=photo)
+    assert response.status_code == 302
+    report, areas = _stored()
+    assert (report.place_name, report.lat, areas) == ("Atlantis", None, [])
