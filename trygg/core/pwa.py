@@ -128,6 +128,8 @@ def service_worker(request):
             "pages": json.dumps([reverse(name) for name in OFFLINE_PAGES]),
             "offline_url": json.dumps(reverse("core:offline")),
             "static_prefix": json.dumps(settings.STATIC_URL),
+            "place_search": reverse("geo:place_search"),
+            "place_search_json": json.dumps(reverse("geo:place_search")),
         },
         content_type="text/javascript; charset=utf-8",
     )

@@ -11,6 +11,7 @@
       .catch(function () { /* no worker: the pages work online as before */ });
   } else if (window.caches) {
     caches.delete("trygg-pages");
+    caches.delete("trygg-places");
     if (navigator.serviceWorker.controller) {
       navigator.serviceWorker.controller.postMessage({ type: "signed-out" });
     }

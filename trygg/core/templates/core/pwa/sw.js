@@ -11,6 +11,11 @@ var PAGE_CACHE = "trygg-pages";
 var BASEMAP_CACHE = "trygg-basemap";
 // A phone's storage also holds the outbox: a basemap larger than this stays online only.
 var BASEMAP_MAX_BYTES = 150 * 1024 * 1024;
+// The gazetteer's suggestions (staff: {{ place_search }}): each answer is kept, so a place
+// looked up once is suggested again without coverage. The typed text is what is sent; the
+// server places it when the report arrives.
+var PLACES_CACHE = "trygg-places";
+var PLACES_PATH = {{ place_search_json }};
 var SHELL = {{ shell }};
 var PAGES = {{ pages }};
 var OFFLINE_URL = {{ offline_url }};
@@ -39,7 +44,9 @@ self.addEventListener("message", function (event) {
   // the person signed out, whose cached pages must go.
   if (!event.data) return;
   if (event.data.type === "skip-waiting") self.skipWaiting();
-  if (event.data.type === "signed-out") event.waitUntil(caches.delete(PAGE_CACHE));
+  if (event.data.type === "signed-out") {
+    event.waitUntil(Promise.all([caches.delete(PAGE_CACHE), caches.delete(PLACES_CACHE)]));
+  }
 });
 
 // "bytes=a-b", "bytes=a-" or "bytes=-n" of a file of `size` bytes, as [start, end] (end
@@ -109,6 +116,23 @@ self.addEventListener("fetch", function (event) {
         }).then(function (cached) {
           return cached || caches.match(OFFLINE_URL, { ignoreVary: true });
         });
+      })
+    );
+    return;
+  }
+
+  if (url.pathname === PLACES_PATH) {
+    event.respondWith(
+      fetch(request).then(function (response) {
+        if (response.ok) {
+          var copy = response.clone();
+          caches.open(PLACES_CACHE).then(function (cache) { cache.put(request, copy); });
+        }
+        return response;
+      }).catch(function () {
+        return caches.open(PLACES_CACHE).then(function (cache) {
+          return cache.match(request, { ignoreVary: true });
+        }).then(function (cached) { return cached || Response.error(); });
       })
     );
     return;
