@@ -56,7 +56,7 @@ def test_citizen_reports_with_photo_and_position_follows_the_reply_and_reopens(
     # --- The citizen, on a phone -----------------------------------------------------------
     phone = new_context(**PHONE).new_page()
     visit(phone, "/kommun/koping/rapportera/")
-    expect(heading(phone)).to_have_text("Rapportera till Köping kommun")
+    expect(heading(phone)).to_have_text("Rapportera till Köpings kommun")
     phone.get_by_label("Vad vill du rapportera?").select_option(label="Klotter")
     phone.get_by_label("Var? (adress eller plats)").fill("Stora Torget")
     phone.get_by_role("button", name="Använd min position").tap()

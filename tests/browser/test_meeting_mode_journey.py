@@ -62,7 +62,7 @@ def test_coordinator_runs_the_lagesbildsmote_from_the_screen(page, live_server, 
     what.fill("Extra nattvandring vid Resecentrum")
     what.press("ArrowLeft")
     expect(position).to_have_text(f"Punkt 2 av {total}")
-    decision.get_by_label("Område").select_option(label="Köping centrala")
+    decision.get_by_label("Område").select_option(label="Köping centrala (RegSO)")
     decision.get_by_label("Ansvarig organisation").select_option(label="Väktarbolaget i Köping")
     until = timezone.localdate() + timedelta(days=14)
     decision.get_by_label("Till och med").fill(until.isoformat())
