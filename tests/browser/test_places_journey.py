@@ -67,6 +67,15 @@ def test_a_citizen_types_nibblesbacke_and_the_report_is_in_that_districts_row(
         assert (report.precision, report.lat) == ("omrade", None)
     assert district_count(coordinator, "Nibblesbacke") == before + 1
 
+    # On the map it is part of Nibblesbacke's count, not a point of its own.
+    visit(coordinator, "/rapporter/karta/?q=elsk%C3%A5pet+vid+lekplatsen")
+    expect(coordinator.locator("#map-status")).to_contain_text(
+        "1 placerade i en stadsdel visas som stadsdelens antal"
+    )
+    expect(coordinator.locator(".area-count")).to_have_count(1)
+    expect(coordinator.locator(".area-count")).to_have_text("1")
+    axe_check(coordinator)
+
 
 def test_an_imported_address_file_places_storgatan_3(new_context, live_server, demo, tmp_path):
     to_sweref = Transformer.from_crs("EPSG:4326", "EPSG:3006", always_xy=True)

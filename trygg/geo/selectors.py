@@ -102,6 +102,21 @@ class AreaIndex:
             self._study_cells[resolution] = cells
         return cells
 
+    def district_label_points(self) -> dict[int, tuple[float, float]]:
+        """District id → (lat, lon) of a point inside it, where the report map writes the
+        count of reports placed only in that district (never as if a report stood there)."""
+        if "labels" not in self._outline:
+            points = {}
+            if self.tree is not None:
+                for pk, geom, kind in zip(
+                    self.ids.tolist(), self.tree.geometries, self.kinds, strict=True
+                ):
+                    if kind == Area.Kind.STADSDEL:
+                        point = geom.representative_point()
+                        points[pk] = (point.y, point.x)
+            self._outline["labels"] = points
+        return self._outline["labels"]
+
     def district_names(self) -> dict[int, str]:
         """Area id → name of the municipality's districts (stadsdelar)."""
         return {

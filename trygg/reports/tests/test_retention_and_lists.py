@@ -145,3 +145,37 @@ def test_a_point_without_coordinates_is_refused_by_the_database(koping):
     with pytest.raises(IntegrityError), transaction.atomic():
         make_report(koping, lat=None, lon=None, precision="punkt")
     assert make_report(koping, lat=None, lon=None).precision == "adress"
+
+
+def test_reports_placed_only_in_a_district_show_as_its_count_never_as_points(
+    client, users, koping
+):
+    """Issue 15's precision decision: a report placed in an area counts in that area and is
+    drawn as part of its count, at a point inside the district, never as a report's point."""
+    nibble = make_area(koping, "Nibblesbacke", lon=15.97, lat=59.52, d=0.01)
+    other = make_area(koping, "Karlberg", lon=16.02, lat=59.50, d=0.01)
+    for area in (nibble, nibble, other):
+        report = make_report(koping, lat=None, lon=None, place_name=area.name, precision="omrade")
+        with scope(municipality=koping):
+            report.areas.add(area)
+    make_report(koping, lat=None, lon=None, place_name="Okänd plats", precision="adress")
+    make_report(koping)  # a point
+    client.force_login(users[Role.ANALYTIKER])
+    url = reverse("reports:map_data")
+    data = client.get(url, {"bbox": "15.8,59.4,16.2,59.6", "zoom": "11"}).json()
+    counts = {
+        f["properties"]["area"]: f["properties"]["area_count"]
+        for f in data["features"]
+        if "area_count" in f["properties"]
+    }
+    assert counts == {"Nibblesbacke": 2, "Karlberg": 1}
+    assert data["in_areas"] == 3 and data["without_point"] == 4
+    label = next(f for f in data["features"] if f["properties"].get("area") == "Nibblesbacke")
+    lon, lat = label["geometry"]["coordinates"]
+    assert 15.96 <= lon <= 15.98 and 59.51 <= lat <= 59.53  # inside the district
+    assert sum(f["properties"].get("count", 0) for f in data["features"]) == 1
+    # A district whose label point is outside the view is not sent.
+    west = client.get(url, {"bbox": "15.95,59.50,15.99,59.54", "zoom": "11"}).json()
+    assert [f["properties"]["area"] for f in west["features"] if "area" in f["properties"]] == [
+        "Nibblesbacke"
+    ]

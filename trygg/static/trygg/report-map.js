@@ -17,10 +17,20 @@
       return { color: brandDark, weight: 1, fillColor: report, fillOpacity: o };
     },
     pointToLayer: function (f, latlng) {
+      if (f.properties.area_count) {
+        // The district's count of reports placed only in it: a label, not a report's place.
+        return L.marker(latlng, {
+          keyboard: false,
+          icon: L.divIcon({ className: "area-count", html: "<span>" + f.properties.area_count + "</span>", iconSize: null })
+        });
+      }
       return L.circleMarker(latlng, { radius: 7, color: brandDark, weight: 2, fillColor: report, fillOpacity: 0.8 });
     },
     onEachFeature: function (f, l) {
-      if (f.properties.count) {
+      if (f.properties.area_count) {
+        var n = f.properties.area_count;
+        l.bindTooltip(n + (n === 1 ? " rapport" : " rapporter") + " placerade i " + f.properties.area + " utan exakt punkt");
+      } else if (f.properties.count) {
         l.bindTooltip(f.properties.count + " rapporter");
       } else {
         l.bindPopup('<a href="' + f.properties.url + '">Rapport ' + f.properties.id + "</a><br>" + f.properties.category);
@@ -38,9 +48,13 @@
       if (mine !== seq) return;
       layer.clearLayers();
       layer.addData(data);
-      var shown = data.features.reduce(function (s, f) { return s + (f.properties.count || 1); }, 0);
+      var shown = data.features.reduce(function (s, f) {
+        return s + (f.properties.area_count ? 0 : (f.properties.count || 1));
+      }, 0);
+      var elsewhere = data.without_point - (data.in_areas || 0);
       status.textContent = shown + (shown === 1 ? " rapport" : " rapporter") + " med exakt plats i kartbilden" +
-        (data.without_point ? "; " + data.without_point + " utan exakt plats visas bara i listan." : ".");
+        (data.in_areas ? "; " + data.in_areas + " placerade i en stadsdel visas som stadsdelens antal" : "") +
+        (elsewhere > 0 ? "; " + elsewhere + " utan exakt plats visas bara i listan." : ".");
     });
   }
   map.on("moveend", load);
