@@ -50,7 +50,9 @@ def test_samordnare_logs_in_and_finds_the_areas_a_place_lies_in(page, live_serve
     follow(page, main(page).get_by_role("link", name="Köping centrala", exact=True))
     expect(page.get_by_role("heading", level=1)).to_have_text("Köping centrala")
     expect(main(page)).to_contain_text("Stadsdel")
-    expect(page.get_by_role("region", name=re.compile("Karta över Köping centrala"))).to_be_visible()
+    expect(
+        page.get_by_role("region", name=re.compile("Karta över Köping centrala"))
+    ).to_be_visible()
 
     follow(page, page.get_by_role("link", name="Alla områden"))
     lookup = page.get_by_role("form", name="Vilka områden ligger en plats i?")

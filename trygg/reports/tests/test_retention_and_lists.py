@@ -147,9 +147,7 @@ def test_a_point_without_coordinates_is_refused_by_the_database(koping):
     assert make_report(koping, lat=None, lon=None).precision == "adress"
 
 
-def test_reports_placed_only_in_a_district_show_as_its_count_never_as_points(
-    client, users, koping
-):
+def test_reports_placed_only_in_a_district_show_as_its_count_never_as_points(client, users, koping):
     """Issue 15's precision decision: a report placed in an area counts in that area and is
     drawn as part of its count, at a point inside the district, never as a report's point."""
     nibble = make_area(koping, "Nibblesbacke", lon=15.97, lat=59.52, d=0.01)
