@@ -112,7 +112,7 @@ def test_production_serves_the_public_pages_and_their_static_files(production):
     assert [p for p, s in seen.items() if s >= 500] == []
     assert len(seen) >= 8, seen
     # Manifest storage: hashed names, served by WhiteNoise with a far-future cache.
-    assert assets and all(re.search(r"\.[0-9a-f]{12}\.(css|js|png|svg)$", a) for a in assets)
+    assert assets and all(re.search(r"\.[0-9a-f]{12}\.(css|js|png|svg|ico)$", a) for a in assets)
     for asset in assets:
         status, headers, _body = browser.get(asset)
         assert status == 200, asset

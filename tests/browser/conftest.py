@@ -334,6 +334,10 @@ class _NavigationGuard:
     def request_failed(self, request):
         if self._expected(request.url):
             return
+        # A script's fetch cut off because the page navigated away (the map reading basemap
+        # ranges when a link is followed) is the browser's doing, not a broken resource.
+        if request.failure == "net::ERR_ABORTED" and request.resource_type in ("fetch", "xhr"):
+            return
         already = any(b.startswith(f"{request.url} (") for b in self.broken)
         if not request.is_navigation_request() and not already:
             self.broken.append(f"{request.url} ({request.failure})")
