@@ -1,5 +1,8 @@
 """Small make_* helpers for tests (factory_boy only when these stop being small)."""
 
+import base64
+import json
+import re
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -138,3 +141,27 @@ def make_meeting(municipality, held_at, kind="lagesbild", **fields):
 def body_of(response) -> bytes:
     """The response's bytes, streamed (the CSV export) or not."""
     return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def altcha_solve(challenge: dict) -> str:
+    """What the ALTCHA widget posts once it has solved `challenge` (the public form's or the
+    Open311 challenge endpoint's), as citizen-report.js does."""
+    from altcha import v1 as altcha
+
+    solution = altcha.solve_challenge(
+        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"], 0
+    )
+    payload = {
+        "algorithm": challenge["algorithm"],
+        "challenge": challenge["challenge"],
+        "number": solution.number,
+        "salt": challenge["salt"],
+        "signature": challenge["signature"],
+    }
+    return base64.b64encode(json.dumps(payload).encode()).decode()
+
+
+def altcha_solution(page_html: str) -> str:
+    """The solution of the challenge embedded in a page of the public form."""
+    match = re.search(r'id="altcha-challenge"[^>]*>(.*?)</script>', page_html, re.S)
+    return altcha_solve(json.loads(match.group(1)))

@@ -1,35 +1,14 @@
 """Helpers for the citizen-loop tests: the public form posted as a browser would."""
 
-import base64
-import json
-import re
 from io import BytesIO
 
-from altcha import v1 as altcha
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 from PIL import Image
 
-from tests.helpers import category
+from tests.helpers import altcha_solution, category
 from trygg.reports.models import Report
-
-
-def altcha_solution(page_html: str) -> str:
-    """Solves the form's proof-of-work challenge, as citizen-report.js does."""
-    match = re.search(r'id="altcha-challenge"[^>]*>(.*?)</script>', page_html, re.S)
-    challenge = json.loads(match.group(1))
-    solution = altcha.solve_challenge(
-        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"], 0
-    )
-    payload = {
-        "algorithm": challenge["algorithm"],
-        "challenge": challenge["challenge"],
-        "number": solution.number,
-        "salt": challenge["salt"],
-        "signature": challenge["signature"],
-    }
-    return base64.b64encode(json.dumps(payload).encode()).decode()
 
 
 def jpeg_with_gps(size=(800, 600)) -> bytes:

@@ -1,33 +1,12 @@
-import base64
-import json
-import re
-
-from altcha import v1 as altcha
 from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from tests.helpers import category
+from tests.helpers import altcha_solution, category
 from trygg.core.models import AuditEvent, Role
 from trygg.reports.models import Report
 
 TEXT = "Klotter på skolan, jag heter Anna 19811218-9876 och nås på 070-123 45 67."
-
-
-def _solution(page_html: str) -> str:
-    match = re.search(r'id="altcha-challenge"[^>]*>(.*?)</script>', page_html, re.S)
-    challenge = json.loads(match.group(1))
-    solution = altcha.solve_challenge(
-        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"], 0
-    )
-    payload = {
-        "algorithm": challenge["algorithm"],
-        "challenge": challenge["challenge"],
-        "number": solution.number,
-        "salt": challenge["salt"],
-        "signature": challenge["signature"],
-    }
-    return base64.b64encode(json.dumps(payload).encode()).decode()
 
 
 def _submit(client, koping, *, solved=True, **overrides):
@@ -38,7 +17,7 @@ def _submit(client, koping, *, solved=True, **overrides):
         "place_name": "Karlbergsskolan",
         "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
         "description": TEXT,
-        "altcha": _solution(page) if solved else "",
+        "altcha": altcha_solution(page) if solved else "",
     }
     data.update(overrides)
     return client.post(url, data)
@@ -89,7 +68,7 @@ def test_honeypot_stores_nothing(client, koping):
 
 def test_replayed_solution_is_not_verified_twice(client, koping):
     url = reverse("public:report", args=[koping.slug])
-    solution = _solution(client.get(url).content.decode())
+    solution = altcha_solution(client.get(url).content.decode())
     _submit(client, koping, altcha=solution)
     _submit(client, koping, altcha=solution, place_name="Torget")
     with scopes_disabled():
