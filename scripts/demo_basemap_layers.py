@@ -7,6 +7,7 @@ when the shared data changes; the demo loader reads only the copies.
 
 import csv
 import json
+import logging
 from pathlib import Path
 
 from shapely.geometry import box, mapping, shape
@@ -16,6 +17,7 @@ SHARED = ROOT.parent / "shared" / "data"
 OUT = ROOT / "trygg" / "demo" / "data" / "basemap"
 # Köping's boundary (15.70–16.26 E, 59.36–59.72 N) and about 10 km around it.
 AREA = box(15.52, 59.27, 16.44, 59.81)
+log = logging.getLogger("demo_basemap_layers")
 
 
 def _rounded(geometry, places=5):
@@ -91,6 +93,7 @@ LAYERS = {
 }
 
 if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     OUT.mkdir(parents=True, exist_ok=True)
     for layer, build in LAYERS.items():
         features = build()
@@ -103,4 +106,4 @@ if __name__ == "__main__":
             + "\n",
             encoding="utf-8",  # fmt: skip
         )
-        print(f"{layer}: {len(features)}")  # noqa: T201
+        log.info("%s: %d features", layer, len(features))

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scope
 
-from trygg.core.models import Municipality
 from trygg.core.viewer import operator_viewer
 from trygg.geo.basemap import basemap_build
+from trygg.geo.management.arguments import municipality_by_code
 from trygg.locale_sv import format_number
 
 
@@ -30,9 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--kalla", default="", help="källan som visas på kartan")
 
     def handle(self, *args, **opts):
-        municipality = Municipality.objects.filter(kommunkod=opts["kommunkod"]).first()
-        if municipality is None:
-            raise CommandError(f"Ingen kommun med kommunkod {opts['kommunkod']}.")
+        municipality = municipality_by_code(opts["kommunkod"])
         layers = None
         if opts["lager"]:
             layers = {}

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scope
 
-from trygg.core.models import Municipality
 from trygg.core.viewer import operator_viewer
 from trygg.geo.gazetteer.services import address_register_replace
+from trygg.geo.management.arguments import municipality_by_code, read_input
 from trygg.geo.models import AddressImportJob
 
 
@@ -29,19 +29,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **opts):
-        municipality = Municipality.objects.filter(kommunkod=opts["kommunkod"]).first()
-        if municipality is None:
-            raise CommandError(f"Ingen kommun med kommunkod {opts['kommunkod']}.")
+        municipality = municipality_by_code(opts["kommunkod"])
         path = opts["path"]
         fmt = opts["format"] or (
             AddressImportJob.Format.GEOJSON
             if path.suffix.lower() in (".geojson", ".json")
             else AddressImportJob.Format.CSV
         )
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Filen kan inte läsas: {exc}") from None
+        raw = read_input(path)
         with scope(municipality=municipality):
             try:
                 result = address_register_replace(

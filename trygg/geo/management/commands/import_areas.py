@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django_scopes import scope
 
-from trygg.core.models import Municipality
 from trygg.core.viewer import operator_viewer
+from trygg.geo.management.arguments import municipality_by_code, read_input
 from trygg.geo.models import Area
 from trygg.geo.services import areas_import
 
@@ -22,13 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--kod-egenskap", default="", help="egenskapen med områdets kod")
 
     def handle(self, *args, **opts):
-        municipality = Municipality.objects.filter(kommunkod=opts["kommunkod"]).first()
-        if municipality is None:
-            raise CommandError(f"Ingen kommun med kommunkod {opts['kommunkod']}.")
-        try:
-            raw = opts["path"].read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Filen kan inte läsas: {exc}") from None
+        municipality = municipality_by_code(opts["kommunkod"])
+        raw = read_input(opts["path"])
         with scope(municipality=municipality):
             try:
                 result = areas_import(
