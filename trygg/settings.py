@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "trygg.forums",
     "trygg.lagesbild",
     "trygg.strategy",
+    "trygg.dialog",
     "trygg.public",
     "trygg.demo",
 ]

@@ -61,6 +61,16 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "strategy.import_statistics": frozenset({S, N}),
     "strategy.manage_picture": frozenset({S, N}),
     "strategy.manage_plans": frozenset({S}),
+    # Medborgardialog: dialogues, surveys and their results, interviews and focus groups.
+    # Results shown to staff are suppressed as in public; only the owners handle the sample.
+    "dialog.view": frozenset({A, S, N, P, L}),
+    "dialog.manage": frozenset({S}),
+    "dialog.manage_sample": frozenset({S}),
+    "dialog.view_results": frozenset({S, N, P, L}),
+    "dialog.code_answers": frozenset({S, N}),
+    "dialog.record_sessions": frozenset({S, N}),
+    "dialog.export": frozenset({S, N}),
+    "dialog.import_population": frozenset({S, N}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -53,6 +53,14 @@ EXPECTED = {
     "strategy.import_statistics": (False, True, True, False, False, False),
     "strategy.manage_picture": (False, True, True, False, False, False),
     "strategy.manage_plans": (False, True, False, False, False, False),
+    "dialog.view": (True, True, True, False, True, True),
+    "dialog.manage": (False, True, False, False, False, False),
+    "dialog.manage_sample": (False, True, False, False, False, False),
+    "dialog.view_results": (False, True, True, False, True, True),
+    "dialog.code_answers": (False, True, True, False, False, False),
+    "dialog.record_sessions": (False, True, True, False, False, False),
+    "dialog.export": (False, True, True, False, False, False),
+    "dialog.import_population": (False, True, True, False, False, False),
 }
 
 
