@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "trygg.lagesbild",
     "trygg.strategy",
     "trygg.dialog",
+    "trygg.walks",
     "trygg.public",
     "trygg.demo",
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("lagesbild/", include("trygg.lagesbild.urls")),
     path("strategi/", include("trygg.strategy.urls")),
     path("dialog/", include("trygg.dialog.urls")),
+    path("vandringar/", include("trygg.walks.urls")),
     path("api/", api_urls()),
     path("open311/v2/", include("trygg.reports.open311_urls")),
     path("", include("trygg.public.urls")),

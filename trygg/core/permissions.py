@@ -71,6 +71,12 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "dialog.record_sessions": frozenset({S, N}),
     "dialog.export": frozenset({S, N}),
     "dialog.import_population": frozenset({S, N}),
+    # Trygghetsvandringar. Participants without an account use the walk's join link instead.
+    "walks.view": frozenset({A, S, N, R, P, L}),
+    "walks.manage": frozenset({S}),
+    "walks.record": frozenset({S, N, R, P}),
+    "walks.review": frozenset({S}),
+    "walks.manage_templates": frozenset({A, S}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

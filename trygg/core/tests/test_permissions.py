@@ -61,6 +61,11 @@ EXPECTED = {
     "dialog.record_sessions": (False, True, True, False, False, False),
     "dialog.export": (False, True, True, False, False, False),
     "dialog.import_population": (False, True, True, False, False, False),
+    "walks.view": (True, True, True, True, True, True),
+    "walks.manage": (False, True, False, False, False, False),
+    "walks.record": (False, True, True, True, True, False),
+    "walks.review": (False, True, False, False, False, False),
+    "walks.manage_templates": (True, True, False, False, False, False),
 }
 
 
