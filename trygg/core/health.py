@@ -2,6 +2,7 @@
 
 import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, connections, transaction
@@ -40,5 +41,13 @@ def health_check() -> Health:
     if database != "ok":
         # Never hand the broken connection to the next request.
         connections["default"].close()
-    free = shutil.disk_usage(settings.VAR_DIR).free // (1024 * 1024)
+    free = shutil.disk_usage(_existing(Path(settings.VAR_DIR))).free // (1024 * 1024)
     return Health(database, free, free >= settings.MIN_FREE_DISK_MB)
+
+
+def _existing(path: Path) -> Path:
+    """The data folder, or its nearest existing parent: a bare `serve` before anything was
+    written has no var folder yet, and the disk it will live on is what matters."""
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    return path

@@ -26,6 +26,15 @@ def test_healthz_checks_that_the_database_reads_and_writes(client, db):
     assert Heartbeat.objects.count() == 1
 
 
+def test_healthz_measures_the_disk_when_the_data_folder_does_not_exist_yet(
+    client, db, settings, tmp_path
+):
+    settings.VAR_DIR = tmp_path / "not" / "made" / "yet"
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json()["disk_free_mb"] > 0
+
+
 def test_healthz_is_503_when_database_is_unreachable(client, db):
     with mock.patch("django.db.backends.base.base.BaseDatabaseWrapper.cursor") as cursor:
         cursor.side_effect = OperationalError("nere")
