@@ -10,3 +10,7 @@ class DialogConfig(AppConfig):
         from . import audit_events
 
         audit_events.register()
+
+        from . import registrations
+
+        registrations.register()

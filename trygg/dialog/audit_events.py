@@ -9,6 +9,7 @@ SURVEY_CREATED = "dialog.survey_created"
 SURVEY_UPDATED = "dialog.survey_updated"
 SURVEY_PUBLISHED = "dialog.survey_published"
 SURVEY_CLOSED = "dialog.survey_closed"
+SURVEY_DELETED = "dialog.survey_deleted"
 VERSION_CREATED = "dialog.version_created"
 BANK_IMPORTED = "dialog.bank_imported"
 SAMPLE_IMPORTED = "dialog.sample_imported"
@@ -27,6 +28,7 @@ EVENTS = (
     EventType(SURVEY_UPDATED, "Enkät ändrad"),
     EventType(SURVEY_PUBLISHED, "Enkät publicerad"),
     EventType(SURVEY_CLOSED, "Enkät stängd"),
+    EventType(SURVEY_DELETED, "Utkast till enkät borttaget"),
     EventType(VERSION_CREATED, "Ny version av enkät"),
     EventType(BANK_IMPORTED, "Frågebank importerad"),
     EventType(SAMPLE_IMPORTED, "Urval importerat"),
