@@ -105,6 +105,32 @@ PAGES = [
     ("strategy:promise_publish", "promise", Role.SAMORDNARE, Role.ANALYTIKER),
     ("strategy:focus_area_create", None, Role.SAMORDNARE, Role.RADSLEDAMOT),
     ("strategy:focus_area_edit", "focus_area", Role.SAMORDNARE, Role.ADMINISTRATOR),
+    # Dialogues and the survey builder (issue 17, items 1–2).
+    ("dialog:list", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("dialog:create", None, Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:detail", "dialogue", Role.POLIS, Role.RAPPORTOR),
+    ("dialog:edit", "dialogue", Role.SAMORDNARE, Role.ADMINISTRATOR),
+    ("dialog:survey_create", "dialogue", Role.SAMORDNARE, Role.POLIS),
+    ("dialog:survey", "survey", Role.ANALYTIKER, Role.RAPPORTOR),
+    ("dialog:survey_edit", "survey", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:survey_preview", "survey", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("dialog:survey_publish", "survey", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:survey_close", "survey", Role.SAMORDNARE, Role.POLIS),
+    ("dialog:survey_delete", "survey", Role.SAMORDNARE, Role.ADMINISTRATOR),
+    ("dialog:channel_add", "survey", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:question_create", "survey", Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("dialog:background_add", "survey", Role.SAMORDNARE, Role.POLIS),
+    ("dialog:bank_add", "survey", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:section_create", "survey", Role.SAMORDNARE, Role.RAPPORTOR),
+    ("dialog:question_edit", "dialog_question", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:question_move", "dialog_question", Role.SAMORDNARE, Role.POLIS),
+    ("dialog:question_delete", "dialog_question", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:section_edit", "dialog_section", Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("dialog:section_move", "dialog_section", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:section_delete", "dialog_section", Role.SAMORDNARE, Role.POLIS),
+    ("dialog:channel_poster", "channel", Role.POLIS, Role.RAPPORTOR),
+    ("dialog:channel_poster_pdf", "channel", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("dialog:bank", None, Role.ANALYTIKER, Role.RAPPORTOR),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -120,6 +146,16 @@ POST_ONLY = {
     "forums:decision_follow_up",
     "forums:action_done",
     "strategy:promise_publish",
+    "dialog:survey_publish",
+    "dialog:survey_close",
+    "dialog:survey_delete",
+    "dialog:channel_add",
+    "dialog:background_add",
+    "dialog:bank_add",
+    "dialog:question_move",
+    "dialog:question_delete",
+    "dialog:section_move",
+    "dialog:section_delete",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -237,6 +273,7 @@ def _objects(municipality, organisation, member):
             "document_job": _document_job(municipality, member),
             "export_job": _export_job(municipality, member),
             "address_job": _address_job(municipality),
+            **_dialog_build_objects(municipality),
             **_lagesbild_objects(municipality, organisation),
         }
 
@@ -415,6 +452,46 @@ def arboga_objects(arboga_data, arboga_org, arboga_admin):
 @pytest.fixture
 def koping_objects(users, koping, koping_org):
     return _objects(koping, koping_org, users[Role.ADMINISTRATOR])
+
+
+def _dialog_build_objects(municipality):
+    """A dialogue whose survey has a question in a section and a channel (stored directly)."""
+    from datetime import date
+
+    from trygg.dialog.models import Channel, Dialogue, Question, Section, Survey, SurveyVersion
+
+    dialogue = Dialogue.objects.create(
+        municipality=municipality,
+        title="Hemlig text i " + municipality.name,
+        question="Fråga",
+        decided_by="BRÅ",
+        forms=["enkat"],
+        starts_on=date(2026, 4, 1),
+        ends_on=date(2026, 6, 30),
+        feedback_plan="Plan",
+    )
+    survey = Survey.objects.create(
+        municipality=municipality, dialogue=dialogue, title="Enkät", mode="open"
+    )
+    version = SurveyVersion.objects.create(municipality=municipality, survey=survey, number=1)
+    section = Section.objects.create(municipality=municipality, version=version, title="Del")
+    question = Question.objects.create(
+        municipality=municipality,
+        version=version,
+        section=section,
+        key="fraga-1",
+        kind="text",
+        text="Hemlig text i " + municipality.name,
+    )
+    return {
+        "dialogue": dialogue,
+        "survey": survey,
+        "dialog_section": section,
+        "dialog_question": question,
+        "channel": Channel.objects.create(
+            municipality=municipality, survey=survey, name="Biblioteket"
+        ),
+    }
 
 
 def _url(name, key, objects):

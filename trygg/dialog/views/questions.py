@@ -124,7 +124,8 @@ def _question_page(request, survey, question=None, kind=None):
 def question_create(request, pk):
     viewer = viewer_for_request(request)
     survey = survey_or_404(viewer, pk)
-    kind = request.GET.get("typ", "")
+    # The survey page links one form per kind; without a kind it is a single choice.
+    kind = request.GET.get("typ", Question.Kind.SINGLE)
     if kind not in Question.Kind.values:
         raise Http404
     return _question_page(request, survey, kind=kind)
