@@ -42,7 +42,8 @@ A, S, N, R, P, L = (
     Role.RADSLEDAMOT,
 )
 STRATEGY = [
-    "Strategisk lägesbild", "Åtgärdsplaner", "Medborgarlöften", "Brottsstatistik", "Uppföljning"
+    "Strategisk lägesbild", "Åtgärdsplaner", "Medborgarlöften", "Brottsstatistik", "Uppföljning",
+    "Medborgardialog",
 ]  # fmt: skip
 OPERATIONAL = ["Lägesbild", "Forum och möten", "Polisens lägesbild"]
 

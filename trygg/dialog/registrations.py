@@ -7,7 +7,7 @@ from trygg.core.contributions import NavEntry, Section, navigation
 def register() -> None:
     navigation.register(
         NavEntry(
-            "dialog.list",
+            "dialog.dialogues",
             "Medborgardialog",
             "dialog:list",
             "dialog.view",
