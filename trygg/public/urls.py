@@ -2,7 +2,7 @@ from django.urls import path
 
 from trygg.strategy.feeds import PromiseFeed
 
-from . import views
+from . import surveys, views
 
 app_name = "public"
 
@@ -25,5 +25,7 @@ urlpatterns = [
     path("kommun/<slug:slug>/medborgarloften/", views.promise, name="promise"),
     path("kommun/<slug:slug>/medborgarloften/<int:year>/", views.promise, name="promise_year"),
     path("kommun/<slug:slug>/medborgarloften/flode.atom", PromiseFeed(), name="promise_feed"),
+    path("enkat/<str:token>/", surveys.survey_answer, name="survey"),
+    path("enkat/<str:token>/tack/", surveys.survey_thanks, name="survey_thanks"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
 ]

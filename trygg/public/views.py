@@ -14,6 +14,7 @@ from django_scopes import scope
 from trygg.core import ratelimit
 from trygg.core.clientip import client_key
 from trygg.core.selectors import municipality_by_slug, municipality_list
+from trygg.dialog.selectors.answering import open_surveys
 from trygg.geo.gazetteer.selectors import place_suggestions
 from trygg.geo.selectors import boundary_geojson
 from trygg.reports import idempotency, tracking
@@ -51,6 +52,7 @@ def _municipality_page(request, municipality):
             {
                 "public_municipality": municipality,
                 "others": municipality_list().exclude(pk=municipality.pk),
+                "open_surveys": open_surveys(municipality=municipality),
             },
         )
 

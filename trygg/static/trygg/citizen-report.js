@@ -3,7 +3,8 @@
 // CPU time and people see no puzzle.
 (function () {
   "use strict";
-  var form = document.getElementById("report-form");
+  // The survey form (data-altcha-form) shares this proof of work.
+  var form = document.getElementById("report-form") || document.querySelector("[data-altcha-form]");
   if (!form) return;
   var field = form.querySelector("input[name=altcha]");
   var status = document.getElementById("pow-status");
