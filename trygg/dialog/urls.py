@@ -1,6 +1,7 @@
 from django.urls import path  # noqa: F401
 
 from .views import bank, dialogues, questions, surveys
+from .views import samples as sample_views
 
 app_name = "dialog"
 
@@ -33,4 +34,11 @@ urlpatterns += [
     path("kanaler/<int:pk>/affisch/", surveys.channel_poster, name="channel_poster"),
     path("kanaler/<int:pk>/affisch.pdf", surveys.channel_poster_pdf, name="channel_poster_pdf"),
     path("fragebank/", bank.bank_list, name="bank"),
+]
+
+# The sample of a sampled survey (answering, item 3 of issue 17).
+urlpatterns += [
+    path("enkater/<int:pk>/urval/", sample_views.sample_page, name="sample"),
+    path("enkater/<int:pk>/urval/ladda-upp/", sample_views.sample_upload, name="sample_upload"),
+    path("enkater/<int:pk>/urval/koder.csv", sample_views.sample_codes, name="sample_codes"),
 ]
