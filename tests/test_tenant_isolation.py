@@ -131,6 +131,7 @@ PAGES = [
     ("dialog:channel_poster", "channel", Role.POLIS, Role.RAPPORTOR),
     ("dialog:channel_poster_pdf", "channel", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("dialog:bank", None, Role.ANALYTIKER, Role.RAPPORTOR),
+    ("dialog:sample", "sampled_survey", Role.SAMORDNARE, Role.ANALYTIKER),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -199,6 +200,11 @@ NOT_TENANT_PAGES = {
     "lagesbild:decision_follow_up": "308 to forums",
     "lagesbild:action_done": "308 to forums",
     "lagesbild:agenda_send": "308 to forums",
+    "public:survey": "public by its survey's token; tested in public/tests/test_survey_page",
+    "public:survey_thanks": "public by token; tested in public/tests/test_survey_page",
+    "dialog:sample_upload": "POST only, answers 400 without a file; isolation and grant in "
+    "dialog/tests/test_samples",
+    "dialog:sample_codes": "POST only, answers a CSV file; tested in dialog/tests/test_samples",
 }
 
 
@@ -274,8 +280,18 @@ def _objects(municipality, organisation, member):
             "export_job": _export_job(municipality, member),
             "address_job": _address_job(municipality),
             **_dialog_build_objects(municipality),
+            "sampled_survey": _sampled_survey(municipality),
             **_lagesbild_objects(municipality, organisation),
         }
+
+
+def _sampled_survey(municipality):
+    from trygg.dialog.models import Survey
+    from trygg.dialog.tests.answering_helpers import make_survey
+
+    return make_survey(
+        municipality, mode=Survey.Mode.SAMPLED, title="Hemlig enkät " + municipality.name
+    )
 
 
 def _address_job(municipality):

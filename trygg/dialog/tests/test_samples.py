@@ -220,3 +220,16 @@ def test_another_municipalitys_sample_page_is_not_found(client, users, arboga_da
     arboga_survey = make_survey(arboga_data, mode=Survey.Mode.SAMPLED)
     client.force_login(users[Role.SAMORDNARE])
     assert client.get(reverse("dialog:sample", args=[arboga_survey.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("name", ["dialog:sample_upload", "dialog:sample_codes"])
+def test_the_post_pages_refuse_other_roles_and_other_municipalities(
+    client, users, survey, arboga_data, name
+):
+    arboga_survey = make_survey(arboga_data, mode=Survey.Mode.SAMPLED)
+    client.force_login(users[Role.ANALYTIKER])
+    assert client.post(reverse(name, args=[survey.pk]), {"antal": "1983C1010 2"}).status_code == 403
+    client.force_login(users[Role.SAMORDNARE])
+    response = client.post(reverse(name, args=[arboga_survey.pk]), {"antal": "1984C1010 2"})
+    assert response.status_code == 404
+    assert invitations() == []
