@@ -6,7 +6,7 @@ The repeat-answer guard differs by the survey's mode:
   limit per address, and ALTCHA's proof of work (solved: 30 answers an hour from one
   address, a school class behind one router; unsolved, without JavaScript: 5). A second
   answer from the same device is refused; what still looks repeated (two answers with one
-  device hash from a race, or many identical answer sets from one channel within an hour)
+  device hash from a race, or three identical answer sets from one channel since yesterday)
   is flagged for the owner, never dropped.
 - Sampled: the one-time code, marked used in the answer's transaction by a conditional
   update, so two tabs cannot both use it. The answer copies the code's strata and keeps no
@@ -51,8 +51,10 @@ CODE_BUCKET = "survey_code"
 CODE_LIMIT = (20, timedelta(minutes=10))
 SUBSCRIBE_BUCKET = "survey_subscribe"
 SUBSCRIBE_LIMIT = (5, timedelta(hours=1))
-# "Many identical answer sets from one channel in a short time".
-REPEAT_WINDOW = timedelta(hours=1)
+# "Many identical answer sets from one channel in a short time": an answer stores only its
+# day (the time could tell who answered), so the window is today and yesterday, among the
+# channel's latest REPEAT_LOOKBACK answers.
+REPEAT_WINDOW = timedelta(days=1)
 REPEAT_SAME = 3
 REPEAT_LOOKBACK = 200
 
@@ -230,7 +232,7 @@ def _flag_repeats(response: Response, rows) -> None:
             survey=response.survey,
             channel=response.channel,
             mode=Survey.Mode.OPEN,
-            submitted_on__gte=(timezone.now() - REPEAT_WINDOW).date(),
+            submitted_on__gte=timezone.localdate() - REPEAT_WINDOW,
         )
         .exclude(pk=response.pk)
         .order_by("-pk")
