@@ -176,7 +176,7 @@ def test_the_codes_download_for_the_mail_merge_and_a_reminder_round_has_only_unu
     assert [r[0] for r in reminder[1:]] == ["A-2", "A-3"]
     assert [i.reminders_sent for i in invitations()] == [0, 1, 1]
     with scopes_disabled():
-        events = list(AuditEvent.objects.filter(event=CODES_EXPORTED).order_by("pk"))
+        events = list(AuditEvent.objects.filter(event=CODES_EXPORTED).order_by("at"))
     assert [(e.data["codes"], e.data["reminder"]) for e in events] == [(3, False), (2, True)]
 
 
