@@ -122,3 +122,17 @@ def test_a_draft_survey_link_is_not_found(client, survey):
     with scopes_disabled():
         Survey.objects.filter(pk=survey.pk).update(status=Survey.Status.UTKAST)
     assert client.get(survey_url(survey)).status_code == 404
+
+
+def test_easy_swedish_shows_the_easy_text_and_the_channel_is_recorded(client, survey, koping):
+    from trygg.dialog.models import Channel, Question
+
+    with scopes_disabled():
+        Question.objects.filter(key="trygg").update(text_easy="Känner du dig trygg på kvällen?")
+        poster = Channel.objects.create(municipality=koping, survey=survey, name="Affisch")
+    query = f"?sprak=lattlast&kanal={poster.token}"
+    html = client.get(survey_url(survey) + query).content.decode()
+    assert "<span>Känner du dig trygg på kvällen?</span>" in html
+    post_answers(client, survey, extra_get=query)
+    (response,), _answers = stored()
+    assert (response.language, response.channel_id) == ("easy", poster.pk)
