@@ -2,6 +2,7 @@
 statistics (trygg/demo/ludvika.py). Idempotent: a second run
 changes nothing. Refused when TRYGG_ENV=production."""
 
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -147,9 +148,21 @@ class Command(BaseCommand):
             # The strategic cycle, after the meetings it follows on (its own transaction).
             with transaction.atomic():
                 cycle = load_demo_cycle(koping)
+            from trygg.demo.dialog import load_demo_dialog
+
+            # The dialogue links to the cycle's lägesbild, measures and promise.
+            with transaction.atomic():
+                started = time.perf_counter()
+                dialog = load_demo_dialog(koping)
+                dialog_seconds = time.perf_counter() - started
         if cycle:
             self.stdout.write(
                 "Strategisk lägesbild, åtgärdsplan, problembilder och medborgarlöfte laddade."
+            )
+        if dialog:
+            self.stdout.write(
+                "Medborgardialog med enkäter, fokusgrupper och ”ni sa – vi gör” laddad "
+                f"({dialog_seconds:.1f} s)."
             )
         from trygg.demo.basemap import load_demo_basemap
 
