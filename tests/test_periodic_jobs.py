@@ -17,6 +17,7 @@ from trygg.core.periodic import (
 
 def test_every_app_registers_its_daily_jobs_at_start_up():
     assert [(job.name, job.at) for job in registered_jobs()] == [
+        ("dialog.retention", time(2, 20)),
         ("reports.retention", time(2, 30)),
         ("geo.address_uploads", time(2, 35)),
         ("reports.import_files", time(2, 40)),
@@ -31,6 +32,7 @@ def test_every_app_registers_its_daily_jobs_at_start_up():
 def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
     assert sorted(enqueue_due_jobs(morning)) == [
+        "dialog.retention",
         "forums.retention",
         "geo.address_uploads",
         "lagesbild.documents",
@@ -43,7 +45,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
     assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 8
+    assert PeriodicRun.objects.count() == 9
 
 
 @pytest.fixture

@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.apps import AppConfig
 
 
@@ -7,10 +9,11 @@ class DialogConfig(AppConfig):
     verbose_name = "Medborgardialog"
 
     def ready(self):
-        from . import audit_events
+        from trygg.core.periodic import DailyJob, register
+
+        from . import audit_events, registrations
+        from .tasks import purge_dialog_stores
 
         audit_events.register()
-
-        from . import registrations
-
         registrations.register()
+        register(DailyJob("dialog.retention", time(2, 20), purge_dialog_stores.enqueue))

@@ -19,6 +19,8 @@ ANSWERS_CODED = "dialog.answers_coded"
 SESSION_RECORDED = "dialog.session_recorded"
 RESULTS_EXPORTED = "dialog.results_exported"
 POPULATION_IMPORTED = "dialog.population_imported"
+SUBSCRIBERS_DELETED = "dialog.subscribers_deleted"
+FREE_TEXT_DELETED = "dialog.free_text_deleted"
 
 EVENTS = (
     EventType(DIALOGUE_CREATED, "Medborgardialog skapad"),
@@ -38,6 +40,8 @@ EVENTS = (
     EventType(SESSION_RECORDED, "Intervju eller fokusgrupp registrerad"),
     EventType(RESULTS_EXPORTED, "Enkätresultat exporterade"),
     EventType(POPULATION_IMPORTED, "Befolkning per DeSO, kön och ålder importerad"),
+    EventType(SUBSCRIBERS_DELETED, "E-postadresser för besked om resultat gallrade"),
+    EventType(FREE_TEXT_DELETED, "Fritextsvar gallrade"),
 )
 
 
