@@ -161,7 +161,9 @@ def load_demo_dialog(municipality: Municipality, *, seed: int = 2026) -> bool:
     )
     channels = _channels(current, districts, CHANNELS)
     # Two years on, with the measures of cycle.py under way, the centre feels a little safer.
-    who.open_answers(current, N_OPEN, channels, round_effect=-0.3, still_open=True, until=day0)
+    who.open_answers(
+        current, N_OPEN, channels, round_effect=-0.3, still_open=current.is_open, until=day0
+    )
     return True
 
 

@@ -25,6 +25,7 @@ from trygg.dialog.models import (
     Survey,
 )
 from trygg.dialog.models.answers import AgeBand, Sex
+from trygg.dialog.tasks import purge_dialog_stores
 from trygg.geo.models import Area
 from trygg.geo.selectors import area_index
 from trygg.reports.privacy import find_personal_data
@@ -209,10 +210,17 @@ def test_demo_map_points_lie_inside_koping_near_real_places_and_strata_are_valid
     assert [t for t in texts if find_personal_data(t)] == []
 
 
-def test_demo_dialog_is_loaded_once_when_the_demo_is_loaded_again(db):
+def test_demo_dialog_is_loaded_once_and_already_as_the_retention_job_leaves_it(db):
     call_command("load_demo")
     first = _counts()
     assert first["Dialogue"] == 2
     assert first["Survey"] == 3
     call_command("load_demo")
     assert _counts() == first
+    # Nothing in the demo is past its retention: no sample, no stale hash, no old free text.
+    assert purge_dialog_stores.call() == {
+        "invitations": 0,
+        "device_hashes": 0,
+        "subscribers": 0,
+        "free_texts": 0,
+    }

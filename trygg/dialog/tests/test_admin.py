@@ -35,6 +35,7 @@ MODELS = [
     "resultsubscriber",
     "populationstratum",
 ]
+READ_ONLY = {"response", "answer", "invitation", "resultsubscriber"}
 
 
 @pytest.fixture
@@ -95,9 +96,12 @@ def answered(koping, arboga):
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_a_superuser_lists_every_dialog_model_across_municipalities(client, root, answered, model):
-    page = client.get(reverse(f"admin:dialog_{model}_changelist"))
-    assert page.status_code == 200
+def test_a_superuser_lists_every_dialog_model_and_adds_where_staff_may(
+    client, root, answered, model
+):
+    assert client.get(reverse(f"admin:dialog_{model}_changelist")).status_code == 200
+    add = client.get(reverse(f"admin:dialog_{model}_add")).status_code
+    assert add == (403 if model in READ_ONLY else 200)
 
 
 def test_answers_sample_and_subscribers_are_read_only_and_never_show_their_keys(
