@@ -45,6 +45,28 @@ SHELL_STATIC = (
 # Pages kept for offline use once the person has opened them online. Only pages a field
 # phone needs; each is the signed-in person's own and is deleted again at sign-out.
 OFFLINE_PAGES = ("reports:create", "core:start")
+# Pages of higher apps kept for offline use, by path pattern (a walk's field page has the
+# walk in its path), each with the cache that keeps it and the static files it needs. The
+# apps register them at start-up (register_offline_pages); core never imports them.
+_OFFLINE_PATTERNS: list[tuple[str, str]] = []
+_OFFLINE_STATIC: list[str] = []
+# Signed-in people's pages, deleted at sign-out.
+PAGE_CACHE = "trygg-pages"
+
+
+def register_offline_pages(pattern: str, *, cache: str = PAGE_CACHE, static=()) -> None:
+    """Keeps pages whose path matches `pattern` (a JavaScript regular expression) once opened
+    online, in `cache`: "trygg-pages" for a signed-in person's pages (deleted at sign-out),
+    another name for pages that belong to no account (a walk's join link)."""
+    if (pattern, cache) not in _OFFLINE_PATTERNS:
+        _OFFLINE_PATTERNS.append((pattern, cache))
+    _OFFLINE_STATIC.extend(path for path in static if path not in _OFFLINE_STATIC)
+
+
+def shell_static() -> tuple[str, ...]:
+    return SHELL_STATIC + tuple(_OFFLINE_STATIC)
+
+
 ICONS = (
     {"src": "trygg/icons/icon-192.png", "sizes": "192x192", "purpose": "any"},
     {"src": "trygg/icons/icon-512.png", "sizes": "512x512", "purpose": "any"},
@@ -95,13 +117,13 @@ def manifest(request):
 
 
 def shell_urls() -> list[str]:
-    return [static(path) for path in SHELL_STATIC] + [reverse("core:offline")]
+    return [static(path) for path in shell_static()] + [reverse("core:offline")]
 
 
 @lru_cache(maxsize=1)
 def _static_digest() -> str:
     digest = hashlib.sha256()
-    for path in SHELL_STATIC:
+    for path in shell_static():
         found = finders.find(path)
         digest.update(path.encode())
         if found:
@@ -113,7 +135,9 @@ def _static_digest() -> str:
 def worker_version() -> str:
     """Changes whenever the worker's own code or anything it caches changes."""
     source = get_template("core/pwa/sw.js").template.source
-    digest = hashlib.sha256((_static_digest() + source + str(shell_urls())).encode())
+    digest = hashlib.sha256(
+        (_static_digest() + source + str(shell_urls()) + str(_OFFLINE_PATTERNS)).encode()
+    )
     return digest.hexdigest()[:16]
 
 
@@ -126,6 +150,7 @@ def service_worker(request):
             "version": worker_version(),
             "shell": json.dumps(shell_urls()),
             "pages": json.dumps([reverse(name) for name in OFFLINE_PAGES]),
+            "page_patterns": json.dumps(_OFFLINE_PATTERNS),
             "offline_url": json.dumps(reverse("core:offline")),
             "static_prefix": json.dumps(settings.STATIC_URL),
             "place_search": reverse("geo:place_search"),

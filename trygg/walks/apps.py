@@ -10,3 +10,6 @@ class WalksConfig(AppConfig):
         from . import audit_events
 
         audit_events.register()
+        from . import offline
+
+        offline.register()

@@ -259,6 +259,8 @@
     var mine = owner(section);
     var form = document.querySelector("form[data-outbox-endpoint]");
     Outbox.all().then(function (items) {
+      // Other kinds (a walk's observations) have their own list on their own page.
+      items = items.filter(function (i) { return (i.kind || "report") === "report"; });
       var own = items.filter(function (i) { return String(i.owner) === String(mine); });
       var others = items.length - own.length;
       var holder = section.querySelector("[data-outbox-items]");
@@ -330,6 +332,10 @@
       }
     });
   }
+
+  // Field forms of other kinds (a walk's observations) reuse the photo resizing and the
+  // position check.
+  window.TryggOfflineForm = { collect: collect, inside: inside };
 
   var sections = document.querySelectorAll("[data-outbox-list]");
   function renderAll() { Array.prototype.forEach.call(sections, render); }

@@ -70,6 +70,14 @@
     listeners.forEach(function (fn) { try { fn(); } catch (e) { /* a listener's bug is its own */ } });
   }
 
+  // Items a full phone could not write to IndexedDB: kept here (and sent from here) for as
+  // long as the page is open, so nothing is lost silently; the caller tells the person.
+  var unsaved = {};
+
+  function isQuota(error) {
+    return !!error && (error.name === "QuotaExceededError" || /quota/i.test(String(error.message)));
+  }
+
   function put(item) {
     item.updated = Date.now();
     // Tests make this throw QuotaExceededError to prove that a full phone loses nothing.
@@ -77,15 +85,37 @@
     try {
       if (hooks && hooks.beforeWrite) hooks.beforeWrite(item);
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(keep(item, error));
     }
     return tx("readwrite", function (store) { store.put(item); }).then(function () {
+      delete unsaved[item.id];
       emit();
       return item;
+    }, function (error) { throw keep(item, error); });
+  }
+
+  // The put path's answer to a full phone: the item stays in memory, marked, and the error
+  // goes on to the caller, who says so. Other errors are only passed on.
+  function keep(item, error) {
+    if (item.keepInMemory && isQuota(error)) {
+      item.inMemory = true;
+      unsaved[item.id] = item;
+      error.keptInMemory = true;
+      emit();
+    }
+    return error;
+  }
+
+  // While sending, a state change that cannot be written is kept in memory instead.
+  function save(item) {
+    return put(item).catch(function (error) {
+      if (error.keptInMemory || unsaved[item.id]) { unsaved[item.id] = item; emit(); return item; }
+      throw error;
     });
   }
 
   function get(id) {
+    if (unsaved[id]) return Promise.resolve(unsaved[id]);
     return open().then(function (db) {
       return request(db.transaction(STORE).objectStore(STORE).get(id));
     });
@@ -95,16 +125,19 @@
     return open().then(function (db) {
       return request(db.transaction(STORE).objectStore(STORE).getAll());
     }).then(function (items) {
+      items = items.filter(function (i) { return !unsaved[i.id]; });
+      Object.keys(unsaved).forEach(function (id) { items.push(unsaved[id]); });
       return items.sort(function (a, b) { return a.created - b.created; });
     });
   }
 
   function remove(id) {
+    delete unsaved[id];
     return tx("readwrite", function (store) { store.delete(id); }).then(emit);
   }
 
   function storageMessage(error) {
-    if (error && (error.name === "QuotaExceededError" || /quota/i.test(String(error.message)))) {
+    if (isQuota(error)) {
       return "Enheten har inte plats för fler utkast. Skicka eller ta bort utkast i utkorgen, " +
         "eller frigör utrymme i telefonen. Uppgifterna finns kvar i formuläret.";
     }
@@ -153,7 +186,7 @@
   function send(item, token) {
     item.state = "skickad";
     item.attempts = (item.attempts || 0) + 1;
-    return put(item).then(function () {
+    return save(item).then(function () {
       return fetch(item.endpoint, {
         method: "POST", body: body(item), credentials: "same-origin",
         headers: { "X-CSRFToken": token, Accept: "application/json" },
@@ -162,12 +195,15 @@
       if (response.status === 401) {
         item.state = "köad";
         item.message = "Logga in igen för att skicka.";
-        return put(item).then(function () { throw new SignedOut(); });
+        return save(item).then(function () { throw new SignedOut(); });
       }
       return response.json().catch(function () { return {}; }).then(function (answer) {
         if (response.status === 200 || response.status === 201) {
           item.state = "mottagen";
-          item.receipt = { id: answer.id, url: answer.url, tracking_code: answer.tracking_code || null };
+          item.receipt = {
+            id: answer.id, url: answer.url, tracking_code: answer.tracking_code || null,
+            late: !!answer.late, outside_area: !!answer.outside_area,
+          };
           item.received = Date.now();
           item.message = "";
           item.errors = null;
@@ -182,14 +218,14 @@
           item.state = "köad";
           item.message = "Servern svarade inte (" + response.status + "). Nytt försök snart.";
         }
-        return put(item);
+        return save(item);
       });
     }, function (error) {
       if (error instanceof SignedOut) throw error;
       // No answer: the server may or may not have stored it. The item stays "skickad" and
       // is sent again with the same UUID, which the server recognises.
       item.message = "Inget svar från servern ännu. Nytt försök när det finns nät.";
-      return put(item);
+      return save(item);
     });
   }
 
@@ -208,8 +244,12 @@
       // Most page opens have nothing waiting: then they ask the server nothing.
       if (!waiting.length) return { sent: 0 };
       return session().then(function (info) {
-        if (!info.user) return { signedOut: true };
-        var due = waiting.filter(function (item) { return pending(item, info.user); });
+        // An item sent through a walk's join link needs no account (the link is its key),
+        // only the fresh CSRF token; everything else waits for its owner's session.
+        var due = waiting.filter(function (item) {
+          return item.auth === "link" || (info.user && pending(item, info.user));
+        });
+        if (!info.user && !due.length) return { signedOut: true };
         var chain = Promise.resolve();
         due.forEach(function (item) {
           chain = chain.then(function () { return send(item, info.csrf_token); });
@@ -273,7 +313,7 @@
 
   window.TryggOutbox = {
     STATES: STATES, open: open, put: put, get: get, all: all, remove: remove, sync: sync,
-    persist: persist, isOld: isOld, newId: newId, storageMessage: storageMessage,
+    persist: persist, isOld: isOld, isQuota: isQuota, newId: newId, storageMessage: storageMessage,
     session: function () { return sessionInfo; },
     onChange: function (fn) { listeners.push(fn); },
   };

@@ -6,7 +6,8 @@
   "use strict";
   var root = document.documentElement;
   if (!("serviceWorker" in navigator)) return;
-  if (root.dataset.user) {
+  // A walk's join-link page (no account) also needs the worker, to open without coverage.
+  if (root.dataset.user || document.querySelector("meta[name=trygg-offline-page]")) {
     navigator.serviceWorker.register(root.dataset.serviceWorker || "/sw.js", { scope: "/" })
       .catch(function () { /* no worker: the pages work online as before */ });
   } else if (window.caches) {

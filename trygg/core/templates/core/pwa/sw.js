@@ -18,6 +18,10 @@ var PLACES_CACHE = "trygg-places";
 var PLACES_PATH = {{ place_search_json }};
 var SHELL = {{ shell }};
 var PAGES = {{ pages }};
+// Pages of other apps kept by path pattern, each in its own cache: [pattern, cache name].
+// A walk's join-link page belongs to no account, so its cache outlives sign-outs; the link
+// is the key, and a link that is gone (404/410 online) is deleted from the cache.
+var PAGE_PATTERNS = {{ page_patterns }}.map(function (p) { return [new RegExp(p[0]), p[1]]; });
 var OFFLINE_URL = {{ offline_url }};
 var STATIC_PREFIX = {{ static_prefix }};
 
@@ -91,8 +95,13 @@ function keepBasemap(path) {
   }).catch(function () { /* offline or full: the map reads ranges from the network */ });
 }
 
-function isOfflinePage(url) {
-  return PAGES.indexOf(url.pathname) !== -1;
+// The cache that keeps this page for offline use, or null for a page that is not kept.
+function pageCache(url) {
+  if (PAGES.indexOf(url.pathname) !== -1) return PAGE_CACHE;
+  for (var i = 0; i < PAGE_PATTERNS.length; i++) {
+    if (PAGE_PATTERNS[i][0].test(url.pathname)) return PAGE_PATTERNS[i][1];
+  }
+  return null;
 }
 
 self.addEventListener("fetch", function (event) {
@@ -105,13 +114,16 @@ self.addEventListener("fetch", function (event) {
     // Network first: a page is always as fresh as the connection allows.
     event.respondWith(
       fetch(request).then(function (response) {
-        if (response.ok && !response.redirected && isOfflinePage(url)) {
+        var keep = pageCache(url);
+        if (response.ok && !response.redirected && keep) {
           var copy = response.clone();
-          caches.open(PAGE_CACHE).then(function (cache) { cache.put(url.pathname, copy); });
+          caches.open(keep).then(function (cache) { cache.put(url.pathname, copy); });
+        } else if (keep && keep !== PAGE_CACHE && (response.status === 404 || response.status === 410)) {
+          caches.open(keep).then(function (cache) { cache.delete(url.pathname); });
         }
         return response;
       }).catch(function () {
-        return caches.open(PAGE_CACHE).then(function (cache) {
+        return caches.open(pageCache(url) || PAGE_CACHE).then(function (cache) {
           return cache.match(url.pathname, { ignoreVary: true });
         }).then(function (cached) {
           return cached || caches.match(OFFLINE_URL, { ignoreVary: true });
