@@ -6,18 +6,26 @@ from django import forms
 from .selectors.field import score_choices, template_items
 
 
+class _ServiceChecked(forms.TypedChoiceField):
+    """Radio buttons whose choices the page draws, but whose value the service checks (an
+    item of another checklist, a score off the scale), in the service's own words."""
+
+    def valid_value(self, value):
+        return True
+
+
 class ObservationForm(forms.Form):
     client_uuid = forms.UUIDField(required=False, widget=forms.HiddenInput)
     # Set by the phone when the observation is made (a queued one arrives later).
     recorded_at = forms.DateTimeField(required=False, widget=forms.HiddenInput)
-    item = forms.TypedChoiceField(
+    item = _ServiceChecked(
         label="Punkt i checklistan",
         required=False,
         coerce=int,
         empty_value=None,
         widget=forms.RadioSelect,
     )
-    score = forms.TypedChoiceField(
+    score = _ServiceChecked(
         label="Poäng", required=False, coerce=int, empty_value=None, widget=forms.RadioSelect
     )
     lat = forms.FloatField(
