@@ -100,8 +100,14 @@ def test_a_participant_records_five_observations_offline_and_each_arrives_once(
     context.route(ENDPOINT, lose_first_reply)
     context.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")
-    expect(outbox(phone).filter(has_text="Mottagen")).to_have_count(4, timeout=20_000)
-    visit(phone, url)  # opening the page again retries the one left "skickad"
+    # The lost reply leaves its item "skickad" until the next sync moment (focus, the page
+    # opening, every minute) sends it again with the same UUID; one may come first.
+    poll(
+        phone,
+        "() => document.querySelectorAll('[data-field-outbox] [data-state=mottagen]').length >= 4",
+        seconds=20,
+    )
+    visit(phone, url)
     expect(outbox(phone).filter(has_text="Mottagen")).to_have_count(5, timeout=20_000)
     # At least once more than there are observations (the lost reply); another sync moment
     # (focus, the page opening) may send a waiting item again: what counts is the rows.
@@ -113,3 +119,35 @@ def test_a_participant_records_five_observations_offline_and_each_arrives_once(
         assert all(o.via_join_link and not o.late for o in stored)
         assert ObservationPhoto.objects.filter(observation__walk=walk).count() == 10
     axe_check(phone)
+
+
+def test_a_full_phone_says_so_keeps_the_observation_in_memory_and_sends_it(
+    new_context, live_server, walk
+):
+    context = new_context(**PHONE)
+    context.add_init_script(
+        "window.TryggOutboxTestHooks = {beforeWrite: function () {"
+        " throw new DOMException('Kvoten är slut', 'QuotaExceededError'); }};"
+    )
+    phone = context.new_page()
+    url = f"/vandringar/{walk.join_token}/falt/"
+    allow_failed_requests(phone, "/konto/session.json", "/observationer.json")
+    visit(phone, url)
+    open_under_worker(phone, url)
+    context.set_offline(True)
+    phone.locator("label.choice-button", has_text="Skräp").click()
+    phone.get_by_label("Vad ser du?").fill("Nedskräpat vid återvinningen")
+    phone.get_by_role("button", name="Spara observationen").click()
+
+    expect(phone.locator("[data-field-status]")).to_contain_text("Telefonens lagring är full")
+    item = outbox(phone).filter(has_text="Skräp")
+    expect(item).to_contain_text("Finns bara på den här sidan")
+    axe_check(phone)
+
+    context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(item).to_contain_text("Mottagen", timeout=20_000)
+    with scopes_disabled():
+        assert [o.text for o in Observation.objects.filter(walk=walk)] == [
+            "Nedskräpat vid återvinningen"
+        ]
