@@ -132,6 +132,8 @@ PAGES = [
     ("dialog:channel_poster_pdf", "channel", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("dialog:bank", None, Role.ANALYTIKER, Role.RAPPORTOR),
     ("dialog:sample", "sampled_survey", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("walks:field", "field_walk", Role.RAPPORTOR, Role.RADSLEDAMOT),
+    ("walks:review", "field_walk", Role.SAMORDNARE, None),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -162,6 +164,14 @@ QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
 # Pages outside this table on purpose, with the reason.
 NOT_TENANT_PAGES = {
+    "walks:field_link": "the join link's token is the key (no account); walks/tests/"
+    "test_field_endpoint tries a wrong, expired and revoked link",
+    "walks:field_link_json": "the join link's endpoint; walks/tests/test_field_endpoint",
+    "walks:field_json": "POST only, JSON (401 signed out, 403 by role, 404 another municipality's "
+    "walk); walks/tests/test_field_endpoint",
+    "walks:review_decide": "POST only, a walk and an observation; walks/tests/test_field_review",
+    "walks:photo": "a walk and a photo; 404 unreviewed for others, walks/tests/test_field_review",
+    "walks:photo_public": "POST only, a walk and a photo; walks/tests/test_field_review",
     "reports:create_json": "POST only, takes no object: stores into the viewer's own municipality "
     "like reports:create; tested in reports/tests/test_outbox_endpoint",
     "core:logout": "POST only; ends the session",
@@ -282,6 +292,7 @@ def _objects(municipality, organisation, member):
             **_dialog_build_objects(municipality),
             "sampled_survey": _sampled_survey(municipality),
             **_lagesbild_objects(municipality, organisation),
+            "field_walk": _field_walk(municipality, member),
         }
 
 
@@ -292,6 +303,18 @@ def _sampled_survey(municipality):
     return make_survey(
         municipality, mode=Survey.Mode.SAMPLED, title="Hemlig enkät " + municipality.name
     )
+
+
+def _field_walk(municipality, member):
+    from trygg.walks.tests.field_helpers import make_walk
+
+    walk = make_walk(municipality, member, title="Hemlig text i " + municipality.name)
+    walk.observations.create(
+        municipality=municipality,
+        text="Hemlig text i " + municipality.name,
+        recorded_at=walk.created_at,
+    )
+    return walk
 
 
 def _address_job(municipality):
