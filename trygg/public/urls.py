@@ -2,7 +2,7 @@ from django.urls import path
 
 from trygg.strategy.feeds import PromiseFeed
 
-from . import surveys, views
+from . import surveys, views, walks
 
 app_name = "public"
 
@@ -28,4 +28,19 @@ urlpatterns = [
     path("enkat/<str:token>/", surveys.survey_answer, name="survey"),
     path("enkat/<str:token>/tack/", surveys.survey_thanks, name="survey_thanks"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+]
+
+# Published protocols of trygghetsvandringar (issue 18, item 5).
+urlpatterns += [
+    path("kommun/<slug:slug>/trygghetsvandringar/<int:pk>/", walks.walk_protocol, name="walk"),
+    path(
+        "kommun/<slug:slug>/trygghetsvandringar/<int:pk>/protokoll.pdf",
+        walks.walk_protocol_pdf,
+        name="walk_pdf",
+    ),
+    path(
+        "kommun/<slug:slug>/trygghetsvandringar/<int:pk>/foto/<int:photo_pk>/",
+        walks.walk_photo,
+        name="walk_photo",
+    ),
 ]

@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.apps import AppConfig
 
 
@@ -7,9 +9,11 @@ class WalksConfig(AppConfig):
     verbose_name = "Trygghetsvandringar"
 
     def ready(self):
-        from . import audit_events
+        from trygg.core.periodic import DailyJob, register
+
+        from . import audit_events, offline
+        from .tasks import send_owner_reminders
 
         audit_events.register()
-        from . import offline
-
         offline.register()
+        register(DailyJob("walks.owner_reminders", time(7, 45), send_owner_reminders.enqueue))

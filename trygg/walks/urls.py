@@ -1,6 +1,8 @@
 from django.urls import path  # noqa: F401
 
 from .views import field as field_views
+from .views import findings as findings_views
+from .views import protocol as protocol_views
 from .views import review as review_views
 
 app_name = "walks"
@@ -26,4 +28,24 @@ urlpatterns += [
     ),
     path("<int:pk>/foto/<int:photo_pk>/", review_views.photo_file, name="photo"),
     path("<int:pk>/foto/<int:photo_pk>/allmanhet/", review_views.photo_public, name="photo_public"),
+]
+
+# Issue 18, items 4–6: findings, owners' answers, the återmöte, the protocol and the re-walk.
+urlpatterns += [
+    path("<int:pk>/brister/", findings_views.findings, name="findings"),
+    path(
+        "<int:pk>/brister/<int:fid>/atgard/", findings_views.finding_measure, name="finding_measure"
+    ),
+    path(
+        "<int:pk>/brister/<int:fid>/rapport/", findings_views.finding_report, name="finding_report"
+    ),
+    path("<int:pk>/brister/<int:fid>/fraga/", findings_views.finding_ask, name="finding_ask"),
+    path("<int:pk>/atermote/", findings_views.meeting_create, name="meeting_create"),
+    path("<int:pk>/publicera/", findings_views.publish, name="publish"),
+    path("<int:pk>/foto/<int:photo_pk>/", findings_views.photo, name="followup_photo"),
+    path("<int:pk>/protokoll.<str:fmt>", protocol_views.protocol, name="protocol"),
+    path("<int:pk>/ny-vandring/", protocol_views.rewalk, name="rewalk"),
+    path("<int:pk>/jamforelse/", protocol_views.comparison, name="comparison"),
+    path("svar/<str:token>/", findings_views.owner_answer, name="owner_answer"),
+    path("svar/<str:token>/foto/<int:photo_pk>/", findings_views.owner_photo, name="owner_photo"),
 ]
