@@ -68,7 +68,9 @@ def test_a_finding_with_bad_input_is_refused_with_a_swedish_message(
     with scope(municipality=koping):
         with pytest.raises(ValidationError) as error:
             services.finding_create(
-                viewer=leader, walk=walk, data=_input(change.pop("observations", [first, second]), **change)
+                viewer=leader,
+                walk=walk,
+                data=_input(change.pop("observations", [first, second]), **change),
             )
         assert error.value.message_dict[field] == [message]
         assert Finding.objects.count() == 0
