@@ -215,6 +215,23 @@ NOT_TENANT_PAGES = {
     "dialog:sample_upload": "POST only, answers 400 without a file; isolation and grant in "
     "dialog/tests/test_samples",
     "dialog:sample_codes": "POST only, answers a CSV file; tested in dialog/tests/test_samples",
+    # Issue 18, items 4–6: a walk and its findings; the same three checks (403, 404, login)
+    # as a table in walks/tests/test_findings_pages.py.
+    "walks:findings": "walks/tests/test_findings_pages",
+    "walks:finding_measure": "walks/tests/test_findings_pages",
+    "walks:finding_report": "walks/tests/test_findings_pages",
+    "walks:finding_ask": "walks/tests/test_findings_pages",
+    "walks:meeting_create": "walks/tests/test_findings_pages",
+    "walks:publish": "walks/tests/test_findings_pages",
+    "walks:followup_photo": "walks/tests/test_findings_pages",
+    "walks:protocol": "walks/tests/test_findings_pages",
+    "walks:rewalk": "walks/tests/test_findings_pages",
+    "walks:comparison": "walks/tests/test_findings_pages",
+    "walks:owner_answer": "secret link from e-mail, no session; walks/tests/test_findings_owner",
+    "walks:owner_photo": "secret link from e-mail; walks/tests/test_findings_owner",
+    "public:walk": "public once published; walks/tests/test_protocol_documents",
+    "public:walk_pdf": "public once published; walks/tests/test_protocol_documents",
+    "public:walk_photo": "approved photos of a published walk; test_protocol_documents",
 }
 
 

@@ -3,7 +3,7 @@ turned into a measure or a report, owners asked) and the owner's answer page, re
 the link in the e-mail without an account."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -74,7 +74,7 @@ def findings(request, pk):
     form = _finding_form(viewer, walk, observations, request.POST or None)
     if request.method == "POST":
         if not viewer.may("walks.review"):
-            raise Http404
+            raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
             try:
