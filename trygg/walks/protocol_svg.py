@@ -103,6 +103,9 @@ def _svg(width: int, height: int, title: str, body: str, desc: str = "") -> str:
 def photo_svg(data: bytes, *, alt: str) -> str:
     """A photo scaled to PHOTO_WIDTH and embedded as JPEG in an SVG."""
     with Image.open(io.BytesIO(data)) as img:
+        # JPEG decodes at a fraction of its size directly: a phone photo in an eighth of
+        # the time of decoding it whole and scaling down.
+        img.draft("RGB", (PHOTO_WIDTH, PHOTO_WIDTH))
         img = img.convert("RGB")
         if img.width > PHOTO_WIDTH:
             img = img.resize((PHOTO_WIDTH, max(1, round(img.height * PHOTO_WIDTH / img.width))))

@@ -60,7 +60,8 @@ def _photo_blocks(photos, *, public: bool, label: str) -> list:
         if public and not photo.public_ok:
             continue
         try:
-            with photo.image.open("rb") as fh:
+            # The thumbnail where the field mode made one: the protocol shows photos small.
+            with (photo.thumbnail or photo.image).open("rb") as fh:
                 data = fh.read()
         except (OSError, ValueError):
             continue  # a file removed by retention: the protocol still renders
