@@ -9,6 +9,7 @@ from trygg.geo.selectors import map_background
 from trygg.walks.models import ObservationPhoto
 from trygg.walks.protocol_svg import observation_map_svg
 from trygg.walks.selectors import findings as walks
+from trygg.walks.selectors.field import scores_by_item
 from trygg.walks.services.protocol import public_text
 from trygg.walks.views.protocol import protocol_response
 
@@ -50,7 +51,7 @@ def walk_protocol(request, slug, pk):
                 "walk": walk,
                 "observations": [(n, o, public_text(o, "text")) for n, o in observations],
                 "findings": findings,
-                "scores": walks.scores_by_item(walk=walk),
+                "scores": scores_by_item(walk, approved_only=True),
                 "map_svg": svg,
             },
         )

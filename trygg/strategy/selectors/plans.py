@@ -213,6 +213,23 @@ class Effect:
     counts: tuple = ()
 
 
+def area_effect(
+    *, viewer: Viewer, area, comparison_area, category, start: date, today: date | None = None
+) -> Effect:
+    """The same evaluation for something that is not a measure of the plan (a re-walk of a
+    trygghetsvandring): it acts in the area from `start`, and reads as an unsaved measure."""
+    today = today or timezone.localdate()
+    probe = Measure(
+        municipality=viewer.municipality,
+        area=area,
+        comparison_area=comparison_area,
+        effect_category=category,
+        start=start,
+        end=today,
+    )
+    return measure_effect(viewer=viewer, measure=probe, today=today)
+
+
 def measure_effect(*, viewer: Viewer, measure: Measure, today: date | None = None) -> Effect:
     """Before/after in the measure's area against a comparison area (difference in
     differences on report counts), over equal windows before and after the start."""

@@ -4,13 +4,14 @@ secret link, and the before/after comparison of a re-walk."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from trygg.core.kernel import require
 from trygg.core.viewer import Viewer
 
-from ..models import ChecklistItem, Finding, Observation, ObservationPhoto, Walk
+from ..models import Finding, Observation, ObservationPhoto, Walk
+from .field import scores_by_item
 
 VIEW = "walks.view"
 
@@ -49,36 +50,6 @@ def walk_findings(*, walk: Walk) -> QuerySet[Finding]:
     )
 
 
-@dataclass
-class ItemScore:
-    item: ChecklistItem
-    mean: float | None
-    count: int
-
-
-def scores_by_item(*, walk: Walk) -> list[ItemScore]:
-    """The mean score of each item of the walk's checklist over its scored observations
-    (rejected ones left out), in the checklist's order; items never scored have no mean."""
-    rows = {
-        r["item"]: r
-        for r in Observation.objects.filter(
-            municipality=walk.municipality, walk=walk, score__isnull=False, item__isnull=False
-        )
-        .exclude(review=Observation.Review.AVVISAD)
-        .values("item")
-        .annotate(mean=Avg("score"), n=Count("pk"))
-    }
-    items = ChecklistItem.objects.filter(municipality=walk.municipality, template=walk.template_id)
-    return [
-        ItemScore(
-            item,
-            rows[item.pk]["mean"] if item.pk in rows else None,
-            rows.get(item.pk, {}).get("n", 0),
-        )
-        for item in items
-    ]
-
-
 def finding_by_token(token: str) -> Finding | None:
     """The finding whose answer link this is, while the link still works (None otherwise)."""
     from ..services.findings import answer_open_until
@@ -102,7 +73,7 @@ def public_photos(finding: Finding) -> list[ObservationPhoto]:
 
 @dataclass
 class ScoreChange:
-    item: ChecklistItem
+    label: str
     before: float | None
     after: float | None
 
@@ -125,10 +96,10 @@ def rewalk_comparison(*, walk: Walk) -> tuple[list[ScoreChange], list[FindingPai
     """Scores per checklist item before (the earlier walk) and after (this re-walk), and for
     each earlier finding the finding that revisits it with the photos of both."""
     earlier = walk.previous_walk
-    before = {s.item.pk: s for s in scores_by_item(walk=earlier)} if earlier else {}
-    after = scores_by_item(walk=walk)
+    before = {s.item_id: s for s in scores_by_item(earlier)} if earlier else {}
+    after = scores_by_item(walk)
     changes = [
-        ScoreChange(s.item, before[s.item.pk].mean if s.item.pk in before else None, s.mean)
+        ScoreChange(s.label, before[s.item_id].mean if s.item_id in before else None, s.mean)
         for s in after
     ]
     if earlier is None:

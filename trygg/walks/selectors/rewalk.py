@@ -5,6 +5,7 @@ leader drew a displacement area."""
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils import timezone
@@ -12,12 +13,13 @@ from django.utils import timezone
 from trygg.analytics.evaluation import WddResult, weighted_displacement_difference
 from trygg.core.viewer import Viewer
 from trygg.locale_sv import day_start
-from trygg.reports.models import Category
 from trygg.reports.selectors import visible_reports
-from trygg.strategy.models import Measure
-from trygg.strategy.selectors.plans import Effect, measure_effect
+from trygg.strategy.selectors.plans import Effect, area_effect
 
 from ..models import Walk
+
+if TYPE_CHECKING:
+    from trygg.reports.models import Category
 
 
 @dataclass
@@ -28,21 +30,20 @@ class WalkEffect:
 
 
 def walk_effect(
-    *, viewer: Viewer, walk: Walk, category: Category | None, today: date | None = None
+    *, viewer: Viewer, walk: Walk, category: "Category | None", today: date | None = None
 ) -> WalkEffect:
     """The effect since the earlier walk (the re-walk's own walk when it has none): the
     measure evaluation reads an unsaved measure that acts in the walk's area from that day."""
     today = today or timezone.localdate()
     start = walk.previous_walk.walk_on if walk.previous_walk_id else walk.walk_on
-    probe = Measure(
-        municipality=viewer.municipality,
+    did = area_effect(
+        viewer=viewer,
         area=walk.area,
         comparison_area=walk.comparison_area,
-        effect_category=category,
+        category=category,
         start=start,
-        end=today,
+        today=today,
     )
-    did = measure_effect(viewer=viewer, measure=probe, today=today)
     if not did.ready or walk.displacement_area_id is None:
         return WalkEffect(did)
     before, after = did.windows

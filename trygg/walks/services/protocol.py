@@ -20,7 +20,8 @@ from trygg.reports.privacy import redact
 from .. import audit_events as events
 from ..models import Walk
 from ..protocol_svg import observation_map_svg, photo_svg
-from ..selectors.findings import scores_by_item, walk_findings, walk_observations
+from ..selectors.field import scores_by_item
+from ..selectors.findings import walk_findings, walk_observations
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -155,7 +156,11 @@ def protocol_document(walk: Walk, *, public: bool) -> Document:
                 column("Medelpoäng", align="right"),
                 column("Observationer", align="right"),
             ],
-            [[s.item.label, _mean(s.mean), str(s.count)] for s in scores_by_item(walk=walk)],
+            [
+                [s.label, _mean(s.mean), str(s.n)]
+                # The public version counts only what the leader has reviewed.
+                for s in scores_by_item(walk, approved_only=public)
+            ],
         )
     )
 

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from tests.helpers import viewer_for
 from trygg.core.models import AuditEvent, Role
-from trygg.walks.selectors.findings import scores_by_item
+from trygg.walks.selectors.field import scores_by_item
 from trygg.walks.services import findings as services
 from trygg.walks.services.protocol import protocol_document, protocol_publish, protocol_render
 
@@ -71,7 +71,7 @@ def _pictures(doc) -> list[str]:
 
 def test_mean_scores_per_checklist_item_leave_unscored_items_without_a_mean(walk, koping):
     with scope(municipality=koping):
-        rows = [(s.item.code, s.mean, s.count) for s in scores_by_item(walk=walk)]
+        rows = [(s.code, s.mean, s.n) for s in scores_by_item(walk)]
     assert rows == [("belysning", 0.5, 2), ("sikt", 3.0, 1), ("nedskrapning", None, 0)]
 
 

@@ -106,7 +106,7 @@ def findings(request, pk):
             "walk": walk,
             "observations": observations,
             "findings": selectors.walk_findings(walk=walk),
-            "scores": selectors.scores_by_item(walk=walk),
+            "scores": selectors.scores_by_item(walk),
             "form": form,
             "owner_form": MeasureOwnerForm(organisations=_organisations(viewer), prefix="atgard"),
             "category_form": ReportCategoryForm(
