@@ -83,3 +83,31 @@ def register(contribution: MeetingContribution) -> MeetingContribution:
 def for_kind(kind: str) -> list[MeetingContribution]:
     """The contributions to one kind of forum's meetings, in name order."""
     return [c for c in meeting_contributions.all() if c.forum_kind == kind]
+
+
+# --- What higher apps offer to do with a decision -----------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionAction:
+    """A link on a decision to a higher app's page that starts from it ("Planera
+    trygghetsvandring"). `url` gets the decision and returns the address; the link is shown
+    to viewers holding `action`."""
+
+    name: str  # "<app>.<what>"
+    label: str
+    action: str
+    url: Callable
+    order: int = 100
+
+
+decision_actions = Registry[DecisionAction]("beslutsåtgärd", order=lambda a: a.order)
+
+
+def actions_for_decision(viewer, decision) -> list[MeetingLink]:
+    """The links the viewer may follow from this decision, in order."""
+    return [
+        MeetingLink(label=a.label, url=a.url(decision))
+        for a in decision_actions.all()
+        if viewer.may(a.action)
+    ]

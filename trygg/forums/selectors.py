@@ -320,3 +320,16 @@ def meeting_totals(*, viewer: Viewer, start: datetime, end: datetime) -> Meeting
         decisions=decisions.count(),
         decisions_done=decisions.filter(status=Decision.Status.GENOMFORD).count(),
     )
+
+
+def decision_get(*, viewer: Viewer, pk: int) -> Decision | None:
+    """A decision of a forum the viewer may read (a walk or another higher app starts from
+    one); None for another municipality's or one whose forum the viewer may not read."""
+    decision = (
+        Decision.objects.filter(municipality=viewer.municipality, pk=pk)
+        .select_related("meeting__forum", "area")
+        .first()
+    )
+    if decision is None or not forum_may(viewer, decision.meeting.forum, "forums.view"):
+        return None
+    return decision

@@ -93,6 +93,8 @@ class Walk(models.Model):
     # The planned route as a GeoJSON LineString (lon/lat), drawn on the basemap; optional.
     route = models.JSONField(_("slinga"), null=True, blank=True)
     meeting_point = models.CharField(_("samlingsplats"), max_length=200, blank=True)
+    # The route in words: the non-map way to plan and read it (a screen reader, a printout).
+    route_description = models.TextField(_("slingan i text"), blank=True)
     pre_meeting_on = models.DateField(_("förmöte"), null=True, blank=True)
     walk_on = models.DateField(_("datum för vandringen"))
     starts_at = models.TimeField(_("starttid"), null=True, blank=True)

@@ -2,6 +2,7 @@ from django.urls import path  # noqa: F401
 
 from .views import field as field_views
 from .views import findings as findings_views
+from .views import planning
 from .views import protocol as protocol_views
 from .views import review as review_views
 
@@ -42,10 +43,26 @@ urlpatterns += [
     path("<int:pk>/brister/<int:fid>/fraga/", findings_views.finding_ask, name="finding_ask"),
     path("<int:pk>/atermote/", findings_views.meeting_create, name="meeting_create"),
     path("<int:pk>/publicera/", findings_views.publish, name="publish"),
-    path("<int:pk>/foto/<int:photo_pk>/", findings_views.photo, name="followup_photo"),
+    path("<int:pk>/brister/foto/<int:photo_pk>/", findings_views.photo, name="followup_photo"),
     path("<int:pk>/protokoll.<str:fmt>", protocol_views.protocol, name="protocol"),
     path("<int:pk>/ny-vandring/", protocol_views.rewalk, name="rewalk"),
     path("<int:pk>/jamforelse/", protocol_views.comparison, name="comparison"),
     path("svar/<str:token>/", findings_views.owner_answer, name="owner_answer"),
     path("svar/<str:token>/foto/<int:photo_pk>/", findings_views.owner_photo, name="owner_photo"),
+]
+
+# Planning: the walk, its join link and the checklists (issue 18, item 1).
+urlpatterns += [
+    path("", planning.walk_list, name="list"),
+    path("ny/", planning.walk_plan, name="plan"),
+    path("<int:pk>/", planning.walk_detail, name="detail"),
+    path("<int:pk>/andra/", planning.walk_edit, name="edit"),
+    path("<int:pk>/deltagarlank/aterkalla/", planning.join_revoke, name="join_revoke"),
+    path("<int:pk>/deltagarlank/ny/", planning.join_renew, name="join_renew"),
+    path("<int:pk>/deltagarlank/giltig/", planning.join_expiry, name="join_expiry"),
+    path("checklistor/", planning.template_list, name="templates"),
+    path("checklistor/ny/", planning.template_create, name="template_create"),
+    path("checklistor/<int:pk>/", planning.template_edit, name="template_edit"),
+    path("checklistor/punkt/<int:pk>/flytta/", planning.item_move, name="item_move"),
+    path("checklistor/punkt/<int:pk>/ta-bort/", planning.item_remove, name="item_remove"),
 ]

@@ -16,3 +16,14 @@ def agenda_forums(context):
     if request is None or getattr(request, "municipality", None) is None:
         return []
     return list(selectors.forum_list(viewer=viewer_for_request(request)))
+
+
+@register.simple_tag(takes_context=True)
+def decision_actions(context, decision):
+    """{% decision_actions d as links %}: what higher apps offer to do from a decision."""
+    from ..contributions import actions_for_decision
+
+    request = context.get("request")
+    if request is None or getattr(request, "municipality", None) is None:
+        return []
+    return actions_for_decision(viewer_for_request(request), decision)
