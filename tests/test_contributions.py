@@ -45,16 +45,16 @@ STRATEGY = [
     "Strategisk lägesbild", "Åtgärdsplaner", "Medborgarlöften", "Brottsstatistik", "Uppföljning",
     "Medborgardialog",
 ]  # fmt: skip
-OPERATIONAL = ["Lägesbild", "Forum och möten", "Polisens lägesbild"]
+OPERATIONAL = ["Lägesbild", "Forum och möten", "Polisens lägesbild", "Trygghetsvandringar"]
 
 MENUS = [
-    (A, ["Start", "Rapporter", "Forum och möten", *STRATEGY, "Områden", "Organisationer", "Roller",
-         "Granskningslogg"]),
+    (A, ["Start", "Rapporter", "Forum och möten", "Trygghetsvandringar", *STRATEGY, "Områden",
+         "Organisationer", "Roller", "Granskningslogg"]),
     (S, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
     (N, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
-    (R, ["Start", "Rapporter", "Områden"]),
+    (R, ["Start", "Rapporter", "Trygghetsvandringar", "Områden"]),
     (P, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
-    (L, ["Start", "Forum och möten", *STRATEGY, "Områden"]),
+    (L, ["Start", "Forum och möten", "Trygghetsvandringar", *STRATEGY, "Områden"]),
 ]  # fmt: skip
 
 
@@ -188,7 +188,7 @@ def test_a_higher_apps_entry_and_panel_show_on_cores_start_page(client, users, f
     assert f'<a href="{reverse("public:accessibility")}">Dialog</a>' in page
     assert "BRÅ, EST-gruppen och arbetsgrupperna." in page
     # After the samordnare's own panels (order 100 is past theirs).
-    assert '<h2 id="panel-8">Forumens möten</h2>' in page
+    assert '<h2 id="panel-9">Forumens möten</h2>' in page
     assert re.search(r'<th scope="row">EST-gruppen</th>\s*<td class="num"[^>]*>11</td>', page)
 
 

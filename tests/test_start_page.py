@@ -36,6 +36,7 @@ PANELS = [
             "Åtgärdsplanens uppföljning",
             "Nästa lägesbildsmöte",
             "Dokument på remiss",
+            "Trygghetsvandringar",
             "Nyckeltal",
         ],
     ),
@@ -48,7 +49,7 @@ PANELS = [
 
 # Queries per start page with the panels' data (session, user, memberships and menu
 # included): a fixed number per panel, never one per report, meeting or measure.
-QUERY_BOUND = {A: 3, S: 16, N: 6, R: 4, P: 6, L: 8}
+QUERY_BOUND = {A: 3, S: 18, N: 6, R: 4, P: 6, L: 8}
 
 
 def _panels(page: str) -> list[str]:
@@ -188,6 +189,7 @@ EMPTY = [
     (R, "Mina senaste rapporter", "Du har inte rapporterat något ännu."),
     (L, "Nästa möte i BRÅ", "Inget möte i BRÅ är planerat."),
     (L, "Beslutade dokument", "Inga beslutade dokument ännu."),
+    (S, "Trygghetsvandringar", "Ingen trygghetsvandring är planerad."),
 ]
 
 

@@ -44,6 +44,18 @@ PAGES = [
     ("geo:address_register", None, Role.SAMORDNARE, Role.ANALYTIKER),
     ("geo:address_job", "address_job", Role.ADMINISTRATOR, Role.POLIS),
     ("geo:address_job_status", "address_job", Role.SAMORDNARE, Role.RAPPORTOR),
+    ("walks:list", None, Role.RAPPORTOR, None),
+    ("walks:plan", None, Role.SAMORDNARE, Role.RAPPORTOR),
+    ("walks:detail", "walk", Role.RAPPORTOR, None),
+    ("walks:edit", "walk", Role.SAMORDNARE, Role.RAPPORTOR),
+    ("walks:join_revoke", "walk", Role.SAMORDNARE, Role.RAPPORTOR),
+    ("walks:join_renew", "walk", Role.SAMORDNARE, Role.POLIS),
+    ("walks:join_expiry", "walk", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("walks:templates", None, Role.ADMINISTRATOR, Role.ANALYTIKER),
+    ("walks:template_create", None, Role.SAMORDNARE, Role.RAPPORTOR),
+    ("walks:template_edit", "checklist_template", Role.ADMINISTRATOR, Role.POLIS),
+    ("walks:item_move", "checklist_item", Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("walks:item_remove", "checklist_item", Role.ADMINISTRATOR, Role.RAPPORTOR),
     ("reports:list", None, Role.ANALYTIKER, Role.RADSLEDAMOT),
     ("reports:create", None, Role.RAPPORTOR, Role.RADSLEDAMOT),
     ("reports:map", None, Role.POLIS, Role.RADSLEDAMOT),
@@ -159,6 +171,11 @@ POST_ONLY = {
     "dialog:question_delete",
     "dialog:section_move",
     "dialog:section_delete",
+    "walks:join_revoke",
+    "walks:join_renew",
+    "walks:join_expiry",
+    "walks:item_move",
+    "walks:item_remove",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -310,6 +327,7 @@ def _objects(municipality, organisation, member):
             "sampled_survey": _sampled_survey(municipality),
             **_lagesbild_objects(municipality, organisation),
             "field_walk": _field_walk(municipality, member),
+            **_walk_objects(municipality, member),
         }
 
 
@@ -332,6 +350,29 @@ def _field_walk(municipality, member):
         recorded_at=walk.created_at,
     )
     return walk
+
+
+def _walk_objects(municipality, member):
+    from datetime import date
+
+    from trygg.geo.models import Area
+    from trygg.walks.models import ChecklistItem, ChecklistTemplate, Walk
+
+    template = ChecklistTemplate.objects.create(
+        municipality=municipality, name="Lista i " + municipality.name, scale_labels=list("ABCD")
+    )
+    item = ChecklistItem.objects.create(
+        municipality=municipality, template=template, code="ljus", label="Belysning"
+    )
+    walk = Walk.objects.create(
+        municipality=municipality,
+        title="Hemlig text i " + municipality.name,
+        area=Area.objects.filter(municipality=municipality).first(),
+        walk_on=date(2027, 3, 10),
+        template=template,
+        leader=member,
+    )
+    return {"walk": walk, "checklist_template": template, "checklist_item": item}
 
 
 def _address_job(municipality):

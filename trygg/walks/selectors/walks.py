@@ -27,9 +27,13 @@ def walk_list(*, viewer: Viewer, status: str = "") -> QuerySet[Walk]:
     walks = Walk.objects.filter(municipality=viewer.municipality)
     if status in Walk.Status.values:
         walks = walks.filter(status=status)
-    return walks.select_related("area", "leader").annotate(
-        n_observations=Count("observations", distinct=True),
-        n_findings=Count("findings", distinct=True),
+    return (
+        walks.select_related("area", "leader")
+        .annotate(
+            n_observations=Count("observations", distinct=True),
+            n_findings=Count("findings", distinct=True),
+        )
+        .order_by("-walk_on", "pk")
     )
 
 
@@ -81,8 +85,10 @@ def join_link_state(walk: Walk) -> str:
 def template_list(*, viewer: Viewer) -> QuerySet[ChecklistTemplate]:
     """The municipality's checklists with their number of points and walks."""
     _require_view(viewer)
-    return ChecklistTemplate.objects.filter(municipality=viewer.municipality).annotate(
-        n_items=Count("items", distinct=True)
+    return (
+        ChecklistTemplate.objects.filter(municipality=viewer.municipality)
+        .annotate(n_items=Count("items", distinct=True))
+        .order_by("name")
     )
 
 

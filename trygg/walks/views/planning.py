@@ -208,12 +208,9 @@ def join_renew(request, pk):
 def join_expiry(request, pk):
     viewer, walk = _walk(request, pk)
     form = JoinExpiryForm(request.POST)
+    expires_on = form.cleaned_data["expires_on"] if form.is_valid() else None
     try:
-        if not form.is_valid():
-            raise ValidationError("Ange ett giltigt datum.")
-        services.join_link_set_expiry(
-            viewer=viewer, walk=walk, expires_on=form.cleaned_data["expires_on"]
-        )
+        services.join_link_set_expiry(viewer=viewer, walk=walk, expires_on=expires_on)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
