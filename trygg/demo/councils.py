@@ -96,8 +96,8 @@ PAST_MEETINGS = (
         EST,
         200,
         "Uppföljning av medborgarlöftet: nattvandringen vid Resecentrum har kommit igång och "
-        "trygghetsvandringen i centrum är genomförd. Fem av sju brister från vandringen är "
-        "åtgärdade, två väntar på budget.",
+        "trygghetsvandringen i centrum är genomförd. Fyra av sex brister från vandringen är "
+        "åtgärdade, två återstår.",
         (
             "Arbetsgruppen trygg centrummiljö följer upp de två kvarvarande bristerna från "
             "trygghetsvandringen.",

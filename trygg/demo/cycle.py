@@ -92,6 +92,9 @@ def load_demo_cycle(municipality: Municipality) -> bool:
     problems = _problems(viewer, areas, categories, focus)
     _plan(viewer, day0, picture, problems, orgs, areas, categories)
     _promise(viewer, day0, focus)
+    from .walks import load_demo_walk
+
+    load_demo_walk(viewer=viewer, day0=day0, meetings=meetings, orgs=orgs, areas=areas)
     return True
 
 
