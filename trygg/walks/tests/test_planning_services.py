@@ -255,3 +255,33 @@ def test_moving_the_walk_moves_a_default_join_link_end_with_it(plan, koping):
     assert walk.join_expires_at - planning.join_expiry_default(date(2027, 3, 31)) == timedelta(
         days=1
     )
+
+
+def _dialogue(municipality, title):
+    from trygg.dialog.models import Dialogue, Survey
+
+    dialogue = Dialogue.objects.create(
+        municipality=municipality,
+        title=title,
+        question="Var känner sig boende otrygga?",
+        decided_by="BRÅ",
+        starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 6, 30),
+        feedback_plan="Återkoppling på stormötet.",
+    )
+    survey = Survey.objects.create(
+        municipality=municipality, dialogue=dialogue, title=f"Enkät {title}", mode="open"
+    )
+    return dialogue, survey
+
+
+def test_a_walk_planned_in_a_dialogue_keeps_it_and_only_its_own_surveys(plan, koping):
+    with scope(municipality=koping):
+        dialogue, survey = _dialogue(koping, "Trygg i centrum")
+        _other, foreign_survey = _dialogue(koping, "Kolsva")
+        walk = _plan(plan, dialogue=dialogue, pre_survey=survey)
+        with pytest.raises(ValidationError) as error:
+            _plan(plan, dialogue=dialogue, pre_survey=foreign_survey)
+        assert list(dialogue.walks.all()) == [walk]
+    assert walk.pre_survey_id == survey.pk
+    assert error.value.message_dict["pre_survey"] == ["Enkäten hör till en annan dialog."]

@@ -98,7 +98,8 @@ def walk_plan(request):
     default = services.template_default(viewer=viewer)
     initial = {"template": default, "leader": request.user}
     if decision is not None:
-        initial |= {"title": f"Trygghetsvandring {decision.area.name if decision.area else ''}"}
+        place = decision.area.name if decision.area else ""
+        initial |= {"title": f"Trygghetsvandring {place}".strip()}
         initial |= {"purpose": decision.what, "area": decision.area}
     elif dialogue is not None:
         initial |= {"title": dialogue.title, "purpose": dialogue.question}
