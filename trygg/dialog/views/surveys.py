@@ -22,6 +22,7 @@ from trygg.geo.selectors import area_list
 
 from ..builder_forms import BankAddForm, ChannelForm, SectionForm, SurveyForm
 from ..models import Question, Survey
+from ..selectors.answering import repeat_warnings
 from ..selectors.dialogues import bank_items, dialogue_get
 from ..selectors.surveys import (
     channel_get,
@@ -125,6 +126,8 @@ def survey_detail(request, pk):
         "strata": [s for s in Question.Stratum.choices if s[0]],
         "public_path": survey_public_path(survey),
         "channels": channels,
+        "warning": repeat_warnings(viewer, survey) if survey.mode == Survey.Mode.OPEN else None,
+        "may_sample": viewer.may("dialog.manage_sample") and survey.mode == Survey.Mode.SAMPLED,
     }
     if manage:
         areas = area_list(municipality=viewer.municipality, without_boundary=True)

@@ -24,6 +24,7 @@ from trygg.geo.selectors import area_index, area_list
 from ..forms.planning import ItemForm, JoinExpiryForm, TemplateForm, WalkForm
 from ..models import Walk
 from ..selectors import walks as selectors
+from ..selectors.field import may_review, may_see_unreviewed
 from ..services import planning as services
 
 view_walks = member_required("walks.view")
@@ -181,6 +182,12 @@ def walk_detail(request, pk):
             "participants": sum(n for _label, n in groups),
             "warnings": services.participant_warnings(walk.participant_counts),
             "items": list(walk.template.items.all()),
+            # The walk's later steps (field mode, review, findings, protocol, re-walk).
+            "may_record": viewer.may("walks.record"),
+            "may_review": may_review(viewer, walk),
+            "private": may_see_unreviewed(viewer, walk),
+            "observation_count": walk.observations.count(),
+            "finding_count": walk.findings.count(),
             **_map_context(viewer),
         },
     )

@@ -11,6 +11,7 @@ from trygg.core.forms import add_validation_errors
 from trygg.reports.selectors import category_list
 
 from ..followup_forms import RewalkForm
+from ..selectors.field import may_see_unreviewed
 from ..selectors.findings import rewalk_comparison
 from ..selectors.rewalk import walk_effect
 from ..services.protocol import protocol_render
@@ -32,8 +33,11 @@ def protocol_response(walk, fmt: str, *, public: bool) -> HttpResponse:
 
 @member_required("walks.view")
 def protocol(request, pk, fmt):
-    _viewer, walk = _walk(request, pk)
-    return protocol_response(walk, fmt, public=request.GET.get("version") == "offentlig")
+    viewer, walk = _walk(request, pk)
+    # The full protocol names staff and owners and holds unreviewed observations: those who
+    # may not see them get the public version, whatever they ask for.
+    public = request.GET.get("version") == "offentlig" or not may_see_unreviewed(viewer, walk)
+    return protocol_response(walk, fmt, public=public)
 
 
 @member_required("walks.manage")
