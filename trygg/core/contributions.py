@@ -288,3 +288,34 @@ def checklist_for(viewer) -> list[tuple[ChecklistItem, ChecklistAnswer]]:
     reads each one's own rows."""
     with scope(municipality=viewer.municipality):
         return [(item, item.assess(viewer=viewer)) for item in checklist_items.all()]
+
+
+# --- Links from the public medborgarlöfte page (public, strategy) ------------------------
+
+
+@dataclass(frozen=True)
+class PromiseLink:
+    """The pages a higher app links from a focus area of the public medborgarlöfte page (the
+    dialogues behind it). `links` gets the municipality and the focus areas' ids and returns
+    {focus area id: [(label, url), …]}; only public pages may be returned."""
+
+    name: str
+    order: int
+    links: Callable[..., dict[int, list[tuple[str, str]]]]  # (*, municipality, focus_area_ids)
+
+
+promise_links = Registry[PromiseLink]("länk från medborgarlöftet", order=lambda c: c.order)
+
+
+def promise_links_for(*, municipality, focus_area_ids) -> dict[int, list[tuple[str, str]]]:
+    """Every registered app's links per focus area, in registration order; focus areas no app
+    links to are left out."""
+    ids = list(focus_area_ids)
+    merged: dict[int, list[tuple[str, str]]] = {}
+    for contribution in promise_links.all():
+        for focus_id, links in contribution.links(
+            municipality=municipality, focus_area_ids=ids
+        ).items():
+            if focus_id in ids and links:
+                merged.setdefault(focus_id, []).extend(links)
+    return merged

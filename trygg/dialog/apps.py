@@ -17,3 +17,7 @@ class DialogConfig(AppConfig):
         audit_events.register()
         registrations.register()
         register(DailyJob("dialog.retention", time(2, 20), purge_dialog_stores.enqueue))
+
+        from . import follow_up_registrations
+
+        follow_up_registrations.register()

@@ -21,6 +21,8 @@ RESULTS_EXPORTED = "dialog.results_exported"
 POPULATION_IMPORTED = "dialog.population_imported"
 SUBSCRIBERS_DELETED = "dialog.subscribers_deleted"
 FREE_TEXT_DELETED = "dialog.free_text_deleted"
+SESSION_NOTE_ADDED = "dialog.session_note_added"
+QUOTE_APPROVED = "dialog.quote_approved"
 
 EVENTS = (
     EventType(DIALOGUE_CREATED, "Medborgardialog skapad"),
@@ -42,6 +44,8 @@ EVENTS = (
     EventType(POPULATION_IMPORTED, "Befolkning per DeSO, kön och ålder importerad"),
     EventType(SUBSCRIBERS_DELETED, "E-postadresser för besked om resultat gallrade"),
     EventType(FREE_TEXT_DELETED, "Fritextsvar gallrade"),
+    EventType(SESSION_NOTE_ADDED, "Anteckning från intervju eller fokusgrupp"),
+    EventType(QUOTE_APPROVED, "Citat ur fritextsvar godkänt eller återkallat"),
 )
 
 

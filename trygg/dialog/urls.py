@@ -1,7 +1,10 @@
 from django.urls import path  # noqa: F401
 
 from .views import bank, dialogues, questions, surveys
+from .views import coding as coding_views
+from .views import follow_up as follow_up_views
 from .views import samples as sample_views
+from .views import sessions as session_views
 
 app_name = "dialog"
 
@@ -41,4 +44,25 @@ urlpatterns += [
     path("enkater/<int:pk>/urval/", sample_views.sample_page, name="sample"),
     path("enkater/<int:pk>/urval/ladda-upp/", sample_views.sample_upload, name="sample_upload"),
     path("enkater/<int:pk>/urval/koder.csv", sample_views.sample_codes, name="sample_codes"),
+]
+
+# Interviews and focus groups, theme coding, themes and "ni sa – vi gör" (issue 17, 5–7).
+urlpatterns += [
+    path("<int:pk>/samtal/", session_views.sessions, name="sessions"),
+    path("<int:pk>/samtal/nytt/", session_views.session_create, name="session_create"),
+    path("<int:pk>/samtal/<int:session_pk>/", session_views.session_detail, name="session_detail"),
+    path("<int:pk>/kodning/", coding_views.coding_questions, name="coding"),
+    path(
+        "<int:pk>/kodning/<int:question_pk>/",
+        coding_views.coding_question,
+        name="coding_question",
+    ),
+    path("<int:pk>/citat/<int:answer_pk>/", coding_views.answer_quote, name="answer_quote"),
+    path("<int:pk>/teman/", follow_up_views.dialogue_themes, name="themes"),
+    path("<int:pk>/ni-sa-vi-gor/", follow_up_views.dialogue_publish, name="publish"),
+    path(
+        "<int:pk>/ni-sa-vi-gor/avpublicera/",
+        follow_up_views.dialogue_unpublish,
+        name="unpublish",
+    ),
 ]

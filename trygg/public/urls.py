@@ -2,7 +2,7 @@ from django.urls import path
 
 from trygg.strategy.feeds import PromiseFeed
 
-from . import surveys, views, walks
+from . import dialogues, surveys, views, walks
 
 app_name = "public"
 
@@ -28,6 +28,8 @@ urlpatterns = [
     path("enkat/<str:token>/", surveys.survey_answer, name="survey"),
     path("enkat/<str:token>/tack/", surveys.survey_thanks, name="survey_thanks"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("kommun/<slug:slug>/medborgardialog/", dialogues.dialogue_list, name="dialogues"),
+    path("kommun/<slug:slug>/medborgardialog/<int:pk>/", dialogues.dialogue_page, name="dialogue"),
 ]
 
 # Published protocols of trygghetsvandringar (issue 18, item 5).

@@ -13,6 +13,7 @@ from django_scopes import scope
 
 from trygg.core import ratelimit
 from trygg.core.clientip import client_key
+from trygg.core.contributions import promise_links_for
 from trygg.core.selectors import municipality_by_slug, municipality_list
 from trygg.dialog.selectors.answering import open_surveys
 from trygg.geo.gazetteer.selectors import place_suggestions
@@ -284,12 +285,16 @@ def promise(request, slug, year=None):
         current = strategy.public_promise(municipality=municipality, year=year)
         if current is None and year is not None:
             raise Http404
+        focus = list(current.focus_areas.all()) if current else []
+        # The dialogues behind each focus area, from the apps that register links (dialog).
+        links = promise_links_for(municipality=municipality, focus_area_ids=[f.pk for f in focus])
         return render(
             request,
             "public/promise.html",
             {
                 "public_municipality": municipality,
                 "promise": current,
+                "focus_areas": [(f, links.get(f.pk, [])) for f in focus],
                 "progress": strategy.progress(current) if current else None,
                 "earlier": strategy.published_promises(municipality=municipality).exclude(
                     pk=getattr(current, "pk", None)

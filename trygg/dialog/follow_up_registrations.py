@@ -1,0 +1,16 @@
+"""The dialogues' contributions to strategy's draft and the public medborgarlöfte page,
+registered in DialogConfig.ready."""
+
+from trygg.core.contributions import (
+    DraftContribution,
+    PromiseLink,
+    draft_contributions,
+    promise_links,
+)
+
+from . import strategic
+
+
+def register() -> None:
+    draft_contributions.register(DraftContribution("dialog", 30, strategic.draft_passages))
+    promise_links.register(PromiseLink("dialog", 10, strategic.promise_links))
