@@ -146,6 +146,15 @@ PAGES = [
     ("dialog:sample", "sampled_survey", Role.SAMORDNARE, Role.ANALYTIKER),
     ("walks:field", "field_walk", Role.RAPPORTOR, Role.RADSLEDAMOT),
     ("walks:review", "field_walk", Role.SAMORDNARE, None),
+    ("dialog:sessions", "fu_dialogue", Role.SAMORDNARE, Role.POLIS),
+    ("dialog:session_create", "fu_dialogue", Role.ANALYTIKER, Role.RADSLEDAMOT),
+    ("dialog:session_detail", "fu_dialogue+fu_session", Role.SAMORDNARE, Role.POLIS),
+    ("dialog:coding", "fu_dialogue", Role.ANALYTIKER, Role.POLIS),
+    ("dialog:coding_question", "fu_dialogue+fu_question", Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("dialog:answer_quote", "fu_dialogue+fu_answer", Role.ANALYTIKER, Role.ADMINISTRATOR),
+    ("dialog:themes", "fu_dialogue", Role.POLIS, Role.ADMINISTRATOR),
+    ("dialog:publish", "fu_dialogue", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("dialog:unpublish", "fu_dialogue", Role.SAMORDNARE, Role.POLIS),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -176,6 +185,8 @@ POST_ONLY = {
     "walks:join_expiry",
     "walks:item_move",
     "walks:item_remove",
+    "dialog:answer_quote",
+    "dialog:unpublish",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -216,6 +227,8 @@ NOT_TENANT_PAGES = {
     "public:promise": "public by design; tested in strategy/tests/test_promises",
     "public:promise_year": "public by design",
     "public:promise_feed": "public Atom feed",
+    "public:dialogues": "public by design; tested in dialog/tests/test_follow_up_publishing",
+    "public:dialogue": "public, published only; dialog/tests/test_follow_up_publishing",
     "strategy:picture_diff": "needs two version numbers; tested in test_strategic_picture",
     "forums:agenda_send": "POST only, finds the forum's meeting itself; tested in test_plans",
     "forums:member_end": "POST only, two ids; tested in forums/tests/test_members",
@@ -328,6 +341,7 @@ def _objects(municipality, organisation, member):
             **_lagesbild_objects(municipality, organisation),
             "field_walk": _field_walk(municipality, member),
             **_walk_objects(municipality, member),
+            **_dialog_follow_up_objects(municipality),
         }
 
 
@@ -373,6 +387,25 @@ def _walk_objects(municipality, member):
         leader=member,
     )
     return {"walk": walk, "checklist_template": template, "checklist_item": item}
+
+
+def _dialog_follow_up_objects(municipality):
+    from trygg.dialog.tests.follow_up_helpers import (
+        make_answers,
+        make_dialogue,
+        make_session,
+        make_survey,
+    )
+
+    dialogue = make_dialogue(municipality, title="Hemlig text i " + municipality.name)
+    survey = make_survey(dialogue)
+    [answer] = make_answers(survey, ["Hemlig text i " + municipality.name])
+    return {
+        "fu_dialogue": dialogue,
+        "fu_session": make_session(dialogue, title="Hemlig text i " + municipality.name),
+        "fu_question": answer.question,
+        "fu_answer": answer,
+    }
 
 
 def _address_job(municipality):
@@ -596,6 +629,8 @@ def _url(name, key, objects):
         return reverse(name) + QUERIES.get(name, "")
     if key.startswith("="):
         return reverse(name, args=[key[1:]])
+    if "+" in key:
+        return reverse(name, args=[objects[k].pk for k in key.split("+")])
     if ":" in key:
         key, extra = key.split(":")
         return reverse(name, args=[objects[key].pk, extra])

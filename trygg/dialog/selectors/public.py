@@ -25,7 +25,7 @@ def published_dialogue_get(*, municipality, pk: int) -> Dialogue | None:
 
 @dataclass(frozen=True)
 class Part:
-    label: str  # "Enkät: Trygghet i centrum (öppen länk, självselekterat urval)"
+    label: str  # "Enkät: Trygghet i centrum, öppen länk (självselekterat urval)"
     taken_part: str  # a shown count
 
 
@@ -48,7 +48,7 @@ def public_results(*, dialogue: Dialogue) -> PublicResults:
         .values_list("survey_id", "n")
     )
     parts = [
-        Part(f"Enkät: {s.title} ({s.get_mode_display().lower()})", shown_count(responses[s.pk]))
+        Part(f"Enkät: {s.title}, {s.get_mode_display().lower()}", shown_count(responses[s.pk]))
         for s in dialogue.surveys.filter(municipality=m).order_by("created_at", "pk")
         if s.pk in responses
     ]
