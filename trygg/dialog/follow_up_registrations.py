@@ -12,5 +12,7 @@ from . import strategic
 
 
 def register() -> None:
-    draft_contributions.register(DraftContribution("dialog", 30, strategic.draft_passages))
-    promise_links.register(PromiseLink("dialog", 10, strategic.promise_links))
+    draft_contributions.register(
+        DraftContribution("dialog.follow_up", 30, strategic.draft_passages)
+    )
+    promise_links.register(PromiseLink("dialog.follow_up", 10, strategic.promise_links))

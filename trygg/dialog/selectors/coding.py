@@ -6,11 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from trygg.core.viewer import Viewer
 from trygg.locale_sv import format_number
-from trygg.reports.models import Category
 
 from ..models import Answer, Dialogue, Question
 
@@ -50,7 +49,7 @@ def coding_page(*, viewer: Viewer, question: Question, number) -> Page:
     answers = (
         Answer.objects.filter(municipality=viewer.municipality, question=question)
         .exclude(text="")
-        .prefetch_related(Prefetch("themes", queryset=Category.objects.order_by("name")))
+        .prefetch_related("themes")
         .order_by("pk")
     )
     return Paginator(answers, PER_PAGE).get_page(number)

@@ -11,7 +11,6 @@ from django.db.models import Count, Max, Sum
 
 from trygg.analytics.representativeness import Comparison, Share, compare
 from trygg.core.viewer import Viewer
-from trygg.geo.models import Area
 
 from ..models import Dialogue, PopulationStratum, Response, Session
 from ..models.answers import AgeBand, Sex
@@ -61,10 +60,8 @@ def _percent(share: float | None) -> str:
 
 
 def _deso_codes(dialogue: Dialogue) -> list[str]:
-    codes = sorted(
-        a.code for a in dialogue.target_areas.all() if a.kind == Area.Kind.DESO and a.code
-    )
-    return codes
+    # Area.Kind.DESO; the targets are read through the dialogue's own relation.
+    return sorted(a.code for a in dialogue.target_areas.all() if a.kind == "deso" and a.code)
 
 
 def _population(dialogue: Dialogue) -> tuple[dict[str, dict[str, int]], int | None, str, list]:
