@@ -47,9 +47,10 @@ class SessionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Composition as counts only, never names: one number per sex and age band.
-        for value, label in Sex.choices:
+        plural = {Sex.KVINNA: "kvinnor", Sex.MAN: "män"}
+        for value in Sex.values:
             self.fields[f"sex_{value}"] = forms.IntegerField(
-                label=f"Antal: {label.lower()}", min_value=0, required=False
+                label=f"Antal {plural[value]}", min_value=0, required=False
             )
         for band in AgeBand:
             self.fields[f"age_{band.name.lower()}"] = forms.IntegerField(

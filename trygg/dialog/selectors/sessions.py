@@ -31,3 +31,16 @@ def session_get(*, viewer: Viewer, dialogue: Dialogue, pk: int) -> Session | Non
         .prefetch_related(Prefetch("notes", queryset=notes))
         .first()
     )
+
+
+def publish_state(*, viewer: Viewer, dialogue: Dialogue) -> dict:
+    """What the publishing form starts from: the summary, the linked measures' and
+    activities' ids, and how many are waiting for an e-mail."""
+    return {
+        "initial": {
+            "public_summary": dialogue.public_summary,
+            "measures": list(dialogue.measures.values_list("pk", flat=True)),
+            "promise_activities": list(dialogue.promise_activities.values_list("pk", flat=True)),
+        },
+        "subscribers": dialogue.subscribers.filter(municipality=viewer.municipality).count(),
+    }

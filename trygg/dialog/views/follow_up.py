@@ -13,6 +13,7 @@ from trygg.strategy.selectors.dialogue_links import linkable_activities, linkabl
 
 from ..follow_up_forms import PublishForm
 from ..selectors.representativeness import representativeness
+from ..selectors.sessions import publish_state
 from ..selectors.themes import themes_for_dialogue
 from ..services import follow_up as services
 from .sessions import dialogue_or_404
@@ -39,13 +40,9 @@ def dialogue_publish(request, pk):
     dialogue = dialogue_or_404(viewer, pk)
     measures = list(linkable_measures(municipality=viewer.municipality))
     activities = list(linkable_activities(municipality=viewer.municipality))
-    initial = {
-        "public_summary": dialogue.public_summary,
-        "measures": [m.pk for m in dialogue.measures.all()],
-        "promise_activities": [a.pk for a in dialogue.promise_activities.all()],
-    }
+    state = publish_state(viewer=viewer, dialogue=dialogue)
     form = PublishForm(
-        request.POST or None, initial=initial, measures=measures, activities=activities
+        request.POST or None, initial=state["initial"], measures=measures, activities=activities
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -72,7 +69,7 @@ def dialogue_publish(request, pk):
         {
             "dialogue": dialogue,
             "form": form,
-            "subscribers": dialogue.subscribers.count(),
+            "subscribers": state["subscribers"],
         },
     )
 
