@@ -91,8 +91,9 @@ def collapse_to_parent(
     parent_of: Mapping[Hashable, Hashable],
 ) -> Collapsed:
     """Post-stratification with the collapse rule: cells are (area, *rest); when a cell of an
-    area cannot be weighted, every cell of that area is merged into its parent area (a DeSO
-    into its district), and a parent that still fails into the whole municipality."""
+    area cannot be weighted, every DeSO of its district is merged into the district (merging
+    one DeSO alone would leave its neighbours' cells apart), and a district that still fails
+    into the whole municipality."""
     area_of = {}  # the area each original area is currently merged into
 
     def mapped(cell):
@@ -110,9 +111,11 @@ def collapse_to_parent(
             failing = {cell[0] for cell in error.cells}
             if WHOLE in failing:
                 break
+            # A whole district merges: its DeSOs' cells become the district's.
+            targets = {parent_of.get(area, WHOLE) for area in failing}
             for original in {s[0] for s in strata} | {c[0] for c in population}:
                 current = area_of.get(original, original)
-                if current in failing:
+                if current in failing or parent_of.get(current, WHOLE) in targets - {WHOLE}:
                     area_of[original] = parent_of.get(current, WHOLE)
             continue
         return Collapsed(weights, {a: to for a, to in area_of.items() if a != to})

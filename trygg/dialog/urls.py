@@ -3,6 +3,7 @@ from django.urls import path  # noqa: F401
 from .views import bank, dialogues, questions, surveys
 from .views import coding as coding_views
 from .views import follow_up as follow_up_views
+from .views import results as results_views
 from .views import samples as sample_views
 from .views import sessions as session_views
 
@@ -64,5 +65,22 @@ urlpatterns += [
         "<int:pk>/ni-sa-vi-gor/avpublicera/",
         follow_up_views.dialogue_unpublish,
         name="unpublish",
+    ),
+]
+
+# A survey's results and their exports (issue 17, item 4).
+urlpatterns += [
+    path("enkater/<int:pk>/resultat/", results_views.results, name="survey_results"),
+    path(
+        "enkater/<int:pk>/resultat/resultat.csv",
+        results_views.results_download,
+        {"fmt": "csv"},
+        name="survey_results_csv",
+    ),
+    path(
+        "enkater/<int:pk>/resultat/resultat.xlsx",
+        results_views.results_download,
+        {"fmt": "xlsx"},
+        name="survey_results_xlsx",
     ),
 ]
