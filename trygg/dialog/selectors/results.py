@@ -222,7 +222,7 @@ def _weights(survey, strata, districts) -> tuple[dict | None, str]:
 # Tables
 
 
-def _dimensions(options: list[str], districts):
+def _dimensions(options: list[str], districts, inner):
     def geo_path(code):
         if code in districts:
             return (districts[code][1] or NO_DISTRICT, code)
@@ -231,15 +231,21 @@ def _dimensions(options: list[str], districts):
     return geo_path, [
         Dimension("option", {o: (o,) for o in options}),
         None,  # the area dimension is built from the data's DeSOs
-        Dimension("sex", {s.value: (s.value,) for s in Sex} | {UNKNOWN: (UNKNOWN,)}),
-        Dimension("age", {a.value: (a.value,) for a in AgeBand} | {UNKNOWN: (UNKNOWN,)}),
+        Dimension("sex", _leaves([s.value for s in Sex], {k[2] for k in inner})),
+        Dimension("age", _leaves([a.value for a in AgeBand], {k[3] for k in inner})),
     ]
+
+
+def _leaves(known: list[str], present: set) -> dict:
+    # "Uppgift saknas" is a group only where someone left it out: an empty group is no
+    # unknown for an attacker, but it costs the suppression's check a column.
+    return {v: (v,) for v in known} | ({UNKNOWN: (UNKNOWN,)} if "" in present else {})
 
 
 def _table(inner: dict[tuple, int], options: list[str], districts):
     """The question's inner counts suppressed over all VIEWS; with the DeSOs of the
     municipality (and any in the data) as the area dimension."""
-    geo_path, dims = _dimensions(options, districts)
+    geo_path, dims = _dimensions(options, districts, inner)
     codes = set(districts) | {deso or UNKNOWN for _, deso, _, _ in inner}
     dims[1] = Dimension("area", {c: geo_path(c) for c in codes})
     counts = {
@@ -272,27 +278,24 @@ def _label(choices, value: str) -> str:
     return UNKNOWN_LABEL if value == UNKNOWN else str(choices(value).label)
 
 
-def _weight_sums(inner, weights, options):
-    """Σw and Σw² per inner cell (weights per respondent's stratum)."""
-    sums = {}
+def _weight_sums(inner, weights, table) -> dict:
+    """Σw and Σw² of every published key of `table` (weights per respondent's stratum),
+    added up in one pass over the inner cells as the counts were."""
+    dims = table.dimensions
+    depth_sets = {tuple(len(p) for p in key) for key in table.value}
+    sums: dict = {}
     for (o, deso, sex, age), n in inner.items():
+        if o is None:
+            continue
         w = weights.get((deso, sex, age), 1.0) if weights else 1.0
-        sums[(o, deso or UNKNOWN, sex or UNKNOWN, age or UNKNOWN)] = (n * w, n * w * w)
+        leaves = (o, deso or UNKNOWN, sex or UNKNOWN, age or UNKNOWN)
+        paths = [d.paths[leaf] for d, leaf in zip(dims, leaves, strict=True)]
+        for depths in depth_sets:
+            key = tuple(tuple(p[:k]) for p, k in zip(paths, depths, strict=True))
+            if key in table.value:
+                total, square = sums.get(key, (0.0, 0.0))
+                sums[key] = (total + n * w, square + n * w * w)
     return sums
-
-
-def _under(sums, dims, key) -> tuple[float, float]:
-    total = square = 0.0
-    for leaves, (w, w2) in sums.items():
-        ok = True
-        for dim, leaf, node in zip(dims, leaves, key, strict=True):
-            if node and tuple(dim.paths[leaf][: len(node)]) != node:
-                ok = False
-                break
-        if ok:
-            total += w
-            square += w2
-    return total, square
 
 
 def _rows(question, options, labels, inner, weights, districts, breakdown):
@@ -308,10 +311,12 @@ def _rows(question, options, labels, inner, weights, districts, breakdown):
                 if opt == o:
                     binary[(CHOSEN, deso, sex, age)] += n
                     binary[(NOT_CHOSEN, deso, sex, age)] -= n
-            tables[o] = (_table(dict(binary), [CHOSEN, NOT_CHOSEN], districts), dict(binary))
+            t = _table(dict(binary), [CHOSEN, NOT_CHOSEN], districts)
+            tables[o] = (t, dict(binary), _weight_sums(dict(binary), weights, t))
         first = next(iter(tables.values()))[0] if tables else None
     else:
         table = _table(inner, options, districts)
+        sums = _weight_sums(inner, weights, table)
         first = table
     if first is None:
         return []
@@ -320,18 +325,16 @@ def _rows(question, options, labels, inner, weights, districts, breakdown):
         cells = []
         if question.kind == Question.Kind.MULTIPLE:
             for o in options:
-                t, binary = tables[o]
-                sums = _weight_sums(binary, weights, [CHOSEN, NOT_CHOSEN])
-                hit = _under(sums, t.dimensions, ((CHOSEN,), area, sex, age))
-                whole = _under(sums, t.dimensions, ((), area, sex, age))
+                t, binary, sums = tables[o]
+                hit = sums.get(((CHOSEN,), area, sex, age), (0.0, 0.0))
+                whole = sums.get(((), area, sex, age), (0.0, 0.0))
                 cells.append(cell_for(t, ((CHOSEN,), area, sex, age), hit, whole, weights))
-            t = next(iter(tables.values()))[0]
+            t = first
         else:
             t = table
-            sums = _weight_sums(inner, weights, options)
-            whole = _under(sums, t.dimensions, ((), area, sex, age))
+            whole = sums.get(((), area, sex, age), (0.0, 0.0))
             for o in options:
-                hit = _under(sums, t.dimensions, ((o,), area, sex, age))
+                hit = sums.get(((o,), area, sex, age), (0.0, 0.0))
                 cells.append(cell_for(t, ((o,), area, sex, age), hit, whole, weights))
         total_key = ((), area, sex, age)
         n = t.shown(total_key)
