@@ -21,7 +21,6 @@ from django_scopes import scope, scopes_disabled  # noqa: E402
 
 from trygg.core.models import Municipality, Role  # noqa: E402
 from trygg.core.viewer import Viewer, operator_viewer  # noqa: E402
-from trygg.demo.population import load_demo_population  # noqa: E402
 from trygg.dialog.models import (  # noqa: E402
     Dialogue,
     Question,
@@ -30,6 +29,7 @@ from trygg.dialog.models import (  # noqa: E402
     SurveyVersion,
 )
 from trygg.dialog.selectors import results as results_selectors  # noqa: E402
+from trygg.dialog.services.population import population_import  # noqa: E402
 from trygg.geo.models import Area  # noqa: E402
 from trygg.geo.services import areas_import  # noqa: E402
 
@@ -61,7 +61,12 @@ def _setup(n: int, questions: int):
                     viewer=operator_viewer(m), raw=f.read(), kind=kind, name_property=name,
                     code_property=code,
                 )  # fmt: skip
-        load_demo_population(m)
+        with open(os.path.join(DATA, "scb-folkmangd-deso-kon-koping-2019.csv"), "rb") as f:
+            population_import(
+                viewer=Viewer(municipality=m, roles=frozenset({Role.SAMORDNARE})),
+                raw=f.read(),
+                source="SCB 2019",
+            )
         desos = list(
             Area.objects.filter(municipality=m, kind="deso").values_list("code", flat=True)
         )

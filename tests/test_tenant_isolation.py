@@ -155,6 +155,9 @@ PAGES = [
     ("dialog:themes", "fu_dialogue", Role.POLIS, Role.ADMINISTRATOR),
     ("dialog:publish", "fu_dialogue", Role.SAMORDNARE, Role.ANALYTIKER),
     ("dialog:unpublish", "fu_dialogue", Role.SAMORDNARE, Role.POLIS),
+    ("dialog:survey_results", "results_survey", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("dialog:survey_results_csv", "results_survey", Role.ANALYTIKER, Role.POLIS),
+    ("dialog:survey_results_xlsx", "results_survey", Role.SAMORDNARE, Role.RADSLEDAMOT),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -342,6 +345,7 @@ def _objects(municipality, organisation, member):
             "field_walk": _field_walk(municipality, member),
             **_walk_objects(municipality, member),
             **_dialog_follow_up_objects(municipality),
+            **_results_objects(municipality),
         }
 
 
@@ -406,6 +410,15 @@ def _dialog_follow_up_objects(municipality):
         "fu_question": answer.question,
         "fu_answer": answer,
     }
+
+
+def _results_objects(municipality):
+    """A survey with answers, whose results page must not open from another municipality."""
+    from trygg.dialog.tests.results_helpers import add_answers, make_survey
+
+    survey = make_survey(municipality)
+    add_answers(survey, [("", "kvinna", "", {"q0": "1"})] * 6)
+    return {"results_survey": survey}
 
 
 def _address_job(municipality):
