@@ -17,6 +17,7 @@ from trygg.strategy.selectors.dialog_links import activity_choices, measure_choi
 from ..builder_forms import DialogueForm
 from ..models import Dialogue
 from ..selectors.dialogues import dialogue_get, dialogue_list, sessions_of
+from ..selectors.representativeness import representativeness
 from ..selectors.surveys import surveys_with_versions
 from ..services.dialogues import LINKS, dialogue_save
 
@@ -110,5 +111,9 @@ def dialogue_detail(request, pk):
             "form_labels": [forms[f] for f in dialogue.forms if f in forms],
             "surveys": surveys_with_versions(viewer=viewer, dialogue=dialogue),
             "sessions": sessions_of(dialogue=dialogue),
+            "walks": list(dialogue.walks.order_by("-walk_on")),
+            "representativeness": representativeness(viewer=viewer, dialogue=dialogue)
+            if viewer.may("dialog.view_results")
+            else None,
         },
     )
