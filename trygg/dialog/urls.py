@@ -83,4 +83,10 @@ urlpatterns += [
         {"fmt": "xlsx"},
         name="survey_results_xlsx",
     ),
+    path(
+        "enkater/<int:pk>/resultat/resultat.pdf",
+        results_views.results_download,
+        {"fmt": "pdf"},
+        name="survey_results_pdf",
+    ),
 ]

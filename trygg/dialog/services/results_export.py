@@ -1,12 +1,16 @@
 """Exports of a survey's aggregate results: the page's figures, suppressed exactly as shown
-(the same cells from selectors.results), as CSV or XLSX; every export is audited."""
+(the same cells from selectors.results), as CSV, XLSX or PDF; every export is audited."""
 
 import csv
 import io
 
+from django.utils import timezone
+
 from trygg.core.kernel import audit, require
 from trygg.core.spreadsheets import csv_cell, xlsx_row
 from trygg.core.viewer import Viewer
+from trygg.documents.model import Document, column, heading, para, table
+from trygg.documents.pdf import render_pdf
 
 from ..audit_events import RESULTS_EXPORTED
 from ..models import Survey
@@ -50,8 +54,52 @@ def results_rows(results) -> list[list]:
     return lines
 
 
+def results_document(survey: Survey, results) -> Document:
+    """The same cells as a document: one table per question, a row per group, a column per
+    option (shares, or "färre än 5" / "–" where hidden), and the group's number of answers."""
+    blocks = [
+        para(f"{results.mode_label}. Indelning: {results.breakdown_label}."),
+        para(
+            "Grupper med färre än 5 svar visas inte, och inte heller värden som skulle avslöja "
+            "dem.",
+            small=True,
+        ),
+    ]
+    for q in results.questions:
+        blocks.append(heading(q.text, level=3))
+        if not q.options:
+            continue
+        columns = [column("Grupp", width=2)]
+        columns += [column(label, align="right") for label in q.options]
+        columns.append(column("Antal svar", align="right"))
+        rows = []
+        for row in q.rows:
+            total = row.total.count if row.total.count is not None else row.total.text
+            rows.append([row.label, *(cell.text for cell in row.cells), str(total)])
+        blocks.append(table(columns, rows))
+        if q.map is not None and q.map.areas:
+            blocks.append(
+                table(
+                    [column("Område", width=2), column("Markeringar", align="right")],
+                    [
+                        [name, str(cell.count if cell.count is not None else cell.text)]
+                        for name, cell in q.map.areas
+                    ],
+                )
+            )
+    municipality = survey.municipality
+    return Document(
+        title=f"Resultat: {survey.title}",
+        subtitle=f"{survey.dialogue.title} – {results.breakdown_label}",
+        footer=f"{municipality.official_name} · enkätresultat",
+        blocks=blocks,
+        author=municipality.official_name,
+        keywords=("medborgardialog", "enkät"),
+    )
+
+
 def results_export(*, viewer: Viewer, survey: Survey, breakdown: str, fmt: str) -> bytes:
-    """The results of one breakdown as a file; fmt is "csv" or "xlsx"."""
+    """The results of one breakdown as a file; fmt is "csv", "xlsx" or "pdf"."""
     require(viewer, "dialog.export")
     results = survey_results(viewer=viewer, survey=survey, breakdown=breakdown)
     lines = results_rows(results)
@@ -63,6 +111,8 @@ def results_export(*, viewer: Viewer, survey: Survey, breakdown: str, fmt: str) 
         for line in lines:
             writer.writerow([csv_cell(v) for v in line])
         data = ("\ufeff" + out.getvalue()).encode("utf-8")
+    elif fmt == "pdf":
+        data = render_pdf(results_document(survey, results), generated_at=timezone.localtime())
     else:
         from openpyxl import Workbook
 

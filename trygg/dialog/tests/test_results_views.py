@@ -123,3 +123,24 @@ def test_the_xlsx_export_has_the_same_lines_as_the_csv(client, users, survey):
         ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
     ]
     assert xlsx_rows == csv_rows
+
+
+def test_the_pdf_export_shows_the_hidden_cells_as_the_page_does(client, users, survey):
+    from pypdf import PdfReader
+
+    client.force_login(users[Role.SAMORDNARE])
+    page = _page_cells(client, survey, "deso")
+    url = reverse("dialog:survey_results_pdf", args=[survey.pk]) + "?indelning=deso"
+    pdf = body_of(client.get(url))
+    assert pdf.startswith(b"%PDF")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(text.split())
+    hidden = {v for v in page.values() if v in ("färre än 5", "–")}
+    assert hidden  # the fixture has cells the page hides
+    assert "färre än 5" in text
+    for (group, _option), _value in page.items():
+        assert group in text
+    with scopes_disabled():
+        assert AuditEvent.objects.filter(
+            event="dialog.results_exported", data__format="pdf"
+        ).exists()
