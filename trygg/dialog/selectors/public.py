@@ -2,7 +2,7 @@
 aggregates with counts under 5 suppressed — how many took part, the themes raised, and what
 the municipality and police decided (read through strategy's selectors)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
@@ -10,6 +10,7 @@ from trygg.strategy.selectors.dialogue_links import activities_by_ids, measures_
 
 from ..models import Dialogue, Response, Session
 from .coding import SUPPRESS_BELOW, shown_count
+from .results import published_survey_results
 from .themes import theme_rows
 
 
@@ -36,6 +37,9 @@ class PublicResults:
     themes_hidden: int  # themes raised by fewer than 5, not shown
     measures: list
     activities: list
+    # Each published survey's results for the whole municipality, suppressed as staff see
+    # them (results.published_survey_results); breakdowns by area stay on the staff page.
+    surveys: list = field(default_factory=list)
 
 
 def public_results(*, dialogue: Dialogue) -> PublicResults:
@@ -47,10 +51,14 @@ def public_results(*, dialogue: Dialogue) -> PublicResults:
         .annotate(n=Count("id"))
         .values_list("survey_id", "n")
     )
-    parts = [
-        Part(f"Enkät: {s.title}, {s.get_mode_display().lower()}", shown_count(responses[s.pk]))
+    answered = [
+        s
         for s in dialogue.surveys.filter(municipality=m).order_by("created_at", "pk")
         if s.pk in responses
+    ]
+    parts = [
+        Part(f"Enkät: {s.title}, {s.get_mode_display().lower()}", shown_count(responses[s.pk]))
+        for s in answered
     ]
     sessions = Session.objects.filter(municipality=m, dialogue=dialogue)
     by_kind: dict[str, list[int]] = {}
@@ -62,12 +70,20 @@ def public_results(*, dialogue: Dialogue) -> PublicResults:
         parts.append(Part(label, shown_count(sum(participants))))
     rows = theme_rows(m, dialogue)  # counts only: the public page shows no quotes
     shown = [(r.theme, r.shown) for r in rows if r.total >= SUPPRESS_BELOW]
+    surveys = [
+        published_survey_results(survey=s)
+        for s in answered
+        if s.published_at is not None and responses[s.pk] >= SUPPRESS_BELOW
+    ]
     return PublicResults(
-        parts,
-        shown,
-        len(rows) - len(shown),
-        list(measures_by_ids(municipality=m, ids=dialogue.measures.values_list("pk", flat=True))),
-        list(
+        surveys=surveys,
+        parts=parts,
+        themes=shown,
+        themes_hidden=len(rows) - len(shown),
+        measures=list(
+            measures_by_ids(municipality=m, ids=dialogue.measures.values_list("pk", flat=True))
+        ),
+        activities=list(
             activities_by_ids(
                 municipality=m, ids=dialogue.promise_activities.values_list("pk", flat=True)
             )

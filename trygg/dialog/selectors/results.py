@@ -388,9 +388,19 @@ def survey_results(*, viewer: Viewer, survey: Survey, breakdown: str = "") -> Su
     require(viewer, "dialog.view_results")
     if survey.municipality_id != viewer.municipality.pk:
         raise Survey.DoesNotExist
+    return _results(survey, breakdown)
+
+
+def published_survey_results(*, survey: Survey) -> SurveyResults:
+    """The results "ni sa – vi gör" publishes for a survey of a published dialogue: the whole
+    municipality only, suppressed exactly as staff see them (the caller checks publication)."""
+    return _results(survey, "")
+
+
+def _results(survey: Survey, breakdown: str) -> SurveyResults:
     if breakdown not in BREAKDOWNS:
         breakdown = ""
-    districts = deso_districts(municipality=viewer.municipality)
+    districts = deso_districts(municipality=survey.municipality)
     now = _read_round(survey, districts)
     previous, previous_note, before = survey.previous_round, "", None
     if previous is not None:

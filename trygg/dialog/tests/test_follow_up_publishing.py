@@ -150,3 +150,28 @@ def test_another_municipalitys_slug_does_not_show_the_dialogue(client, users, ko
     )
     listing = client.get(reverse("public:dialogues", args=[arboga.slug])).content.decode()
     assert "Trygg i centrum" not in listing
+
+
+def test_the_public_page_shows_each_published_surveys_results_for_the_municipality(client, koping):
+    from django.utils import timezone
+
+    from trygg.dialog.models import Dialogue
+    from trygg.dialog.models import Survey as SurveyModel
+    from trygg.dialog.tests.results_helpers import add_answers
+    from trygg.dialog.tests.results_helpers import make_survey as make_results_survey
+
+    survey = make_results_survey(koping, mode=SurveyModel.Mode.OPEN)
+    add_answers(survey, [("", "kvinna", "", {"q0": "1"})] * 7 + [("", "man", "", {"q0": "2"})] * 2)
+    with scopes_disabled():
+        Dialogue.objects.filter(pk=survey.dialogue_id).update(
+            published_at=timezone.now(), public_summary="Vi tänder lamporna."
+        )
+        url = reverse("public:dialogue", args=[koping.slug, survey.dialogue_id])
+        assert "Fråga 0: hur trygg" not in client.get(url).content.decode()  # not published
+        SurveyModel.objects.filter(pk=survey.pk).update(published_at=timezone.now())
+    page = client.get(url).content.decode()
+    assert "Enkätens svar: Trygghetsenkät" in page
+    assert "<caption>Fråga 0: hur trygg känner du dig?</caption>" in page
+    # Two answered the second option: hidden, and the share that would give it away too.
+    assert "färre än 5" in page
+    assert ">2<" not in page.split("Enkätens svar")[1].split("</table>")[0]
