@@ -53,8 +53,7 @@ def _counts():
         }
 
 
-def test_demo_dialogue_is_decided_by_bra_linked_to_the_cycle_and_published(db):
-    call_command("load_demo")
+def _demo_dialogue_is_decided_by_bra_linked_to_the_cycle_and_published():
     year = timezone.localdate().year
     with scopes_disabled():  # the demo's rows, read as the test's setup
         dialogue = Dialogue.objects.get(title=f"{TITLE} {year}")
@@ -78,8 +77,7 @@ def test_demo_dialogue_is_decided_by_bra_linked_to_the_cycle_and_published(db):
         ]
 
 
-def test_demo_open_survey_is_being_answered_and_has_an_earlier_round(db):
-    call_command("load_demo")
+def _demo_open_survey_is_being_answered_and_has_an_earlier_round():
     with scopes_disabled():  # the demo's rows, read as the test's setup
         current, earlier, sampled = _surveys()
         assert (current.status, earlier.status, sampled.status) == (
@@ -133,8 +131,7 @@ def test_demo_open_survey_is_being_answered_and_has_an_earlier_round(db):
         assert answer_share - population_share > 0.05
 
 
-def test_demo_sampled_survey_is_closed_without_its_sample_and_focus_groups_are_recorded(db):
-    call_command("load_demo")
+def _demo_sampled_survey_is_closed_without_its_sample_and_focus_groups_are_recorded():
     with scopes_disabled():  # the demo's rows, read as the test's setup
         _current, _earlier, sampled = _surveys()
         answers = Response.objects.filter(survey=sampled)
@@ -162,8 +159,7 @@ def test_demo_sampled_survey_is_closed_without_its_sample_and_focus_groups_are_r
             assert session.notes.filter(themes__isnull=False).exists()
 
 
-def test_demo_map_points_lie_inside_koping_near_real_places_and_strata_are_valid(db):
-    call_command("load_demo")
+def _demo_map_points_lie_inside_koping_near_real_places_and_strata_are_valid():
     places = map_places()
     with scopes_disabled():  # the demo's rows, read as the test's setup
         koping = _koping()
@@ -211,7 +207,12 @@ def test_demo_map_points_lie_inside_koping_near_real_places_and_strata_are_valid
 
 
 def test_demo_dialog_is_loaded_once_and_already_as_the_retention_job_leaves_it(db):
+    # One load for every check: the whole demo takes a while to build on two databases.
     call_command("load_demo")
+    _demo_dialogue_is_decided_by_bra_linked_to_the_cycle_and_published()
+    _demo_open_survey_is_being_answered_and_has_an_earlier_round()
+    _demo_sampled_survey_is_closed_without_its_sample_and_focus_groups_are_recorded()
+    _demo_map_points_lie_inside_koping_near_real_places_and_strata_are_valid()
     first = _counts()
     assert first["Dialogue"] == 2
     assert first["Survey"] == 3
