@@ -3,7 +3,6 @@ loaded cycle to the demo users, not an empty state, and the measure at Stora Tor
 effect computed from the demo reports."""
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -41,8 +40,9 @@ def _strategic_pages():
     return pages
 
 
-def test_demo_strategic_pages_and_public_promise_show_the_cycle_to_every_reader(client, db):
-    call_command("load_demo")
+def test_demo_strategic_pages_and_public_promise_show_the_cycle_to_every_reader(
+    client, loaded_demo
+):
     pages = _strategic_pages()
     assert len(pages) == 13
     User = get_user_model()
@@ -61,8 +61,7 @@ def test_demo_strategic_pages_and_public_promise_show_the_cycle_to_every_reader(
     assert "har inget publicerat medborgarlöfte" not in public
 
 
-def test_demo_measure_at_stora_torget_has_an_effect_from_the_demo_reports(client, db):
-    call_command("load_demo")
+def test_demo_measure_at_stora_torget_has_an_effect_from_the_demo_reports(client, loaded_demo):
     with scopes_disabled():  # the demo's measure, looked up to open its page
         measure = Measure.objects.get(municipality__kommunkod="1983", comparison_area__isnull=False)
     client.force_login(get_user_model().objects.get(username="samordnare"))

@@ -3,7 +3,6 @@ the names seen in Police notices; a citizen who types "Nibblesbacke" gets a repo
 district's row of the lägesbild, and Police notices naming Kolsva count in Kolsva."""
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
@@ -16,8 +15,7 @@ from trygg.reports.models import Report
 from trygg.reports.tests.test_citizen_report import _submit
 
 
-def test_the_demo_gazetteer_places_nibblesbacke_and_kolsva(client, db):
-    call_command("load_demo")
+def test_the_demo_gazetteer_places_nibblesbacke_and_kolsva(client, loaded_demo):
     with scopes_disabled():
         koping = Municipality.objects.get(kommunkod="1983")
         kolsva = Area.objects.get(municipality=koping, kind="tatort", name="Kolsva")

@@ -206,9 +206,8 @@ def _demo_map_points_lie_inside_koping_near_real_places_and_strata_are_valid():
     assert [t for t in texts if find_personal_data(t)] == []
 
 
-def test_demo_dialog_is_loaded_once_and_already_as_the_retention_job_leaves_it(db):
+def test_demo_dialog_is_loaded_once_and_already_as_the_retention_job_leaves_it(loaded_demo):
     # One load for every check: the whole demo takes a while to build on two databases.
-    call_command("load_demo")
     _demo_dialogue_is_decided_by_bra_linked_to_the_cycle_and_published()
     _demo_open_survey_is_being_answered_and_has_an_earlier_round()
     _demo_sampled_survey_is_closed_without_its_sample_and_focus_groups_are_recorded()

@@ -2,7 +2,6 @@
 Police's DeSO file as Ludvika's own, and BRÅ's Dalarna figures as the shared source."""
 
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -11,8 +10,7 @@ from trygg.geo.models import Area
 from trygg.strategy.models import CrimeStatistic, DesoCrimeCount, DesoPopulation
 
 
-def test_ludvika_has_its_areas_statistics_and_samordnare(client, db):
-    call_command("load_demo")
+def test_ludvika_has_its_areas_statistics_and_samordnare(client, loaded_demo):
     with scopes_disabled():  # counting the demo's rows
         kinds = dict(
             Area.objects.filter(municipality__kommunkod="2085")
