@@ -130,9 +130,12 @@ def test_production_serves_the_workspace_to_a_logged_in_analyst(production):
     )
     assert status == 302, _body[:500]
     assert "Secure" in headers["Set-Cookie"] and "HttpOnly" in headers["Set-Cookie"]
-    seen, _assets = _crawl(browser, ["/start/", "/rapporter/", "/lagesbild/", "/strategi/"])
+    seen, _assets = _crawl(
+        browser, ["/start/", "/rapporter/", "/lagesbild/", "/strategi/", "/dialog/", "/vandringar/"]
+    )
     assert [p for p, s in seen.items() if s >= 500] == []
     assert seen["/rapporter/"] == 200 and seen["/lagesbild/"] == 200
+    assert seen["/dialog/"] == 200 and seen["/vandringar/"] == 200
     assert len([s for s in seen.values() if s == 200]) >= 30, seen
 
 

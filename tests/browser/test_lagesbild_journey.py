@@ -187,7 +187,8 @@ def test_coordinator_reads_the_picture_and_runs_the_meeting(page, live_server, d
     expect(decided.get_by_role("cell")).to_have_text(
         [
             re.compile(r"^§ \d+/\d{4}$"),
-            NEW_DECISION,
+            # The decision's text, then what other apps offer on it ("Planera trygghetsvandring").
+            re.compile("^" + re.escape(NEW_DECISION)),
             "Köping centrala, Karlbergsskolan",
             "fredag–lördag 21–01",
             "Polisen, lokalpolisområde Köping",
