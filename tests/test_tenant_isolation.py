@@ -158,6 +158,7 @@ PAGES = [
     ("dialog:survey_results", "results_survey", Role.RADSLEDAMOT, Role.RAPPORTOR),
     ("dialog:survey_results_csv", "results_survey", Role.ANALYTIKER, Role.POLIS),
     ("dialog:survey_results_xlsx", "results_survey", Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("dialog:survey_results_pdf", "results_survey", Role.ANALYTIKER, Role.RADSLEDAMOT),
 ]
 POST_ONLY = {
     "core:membership_revoke",

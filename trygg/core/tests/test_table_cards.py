@@ -11,9 +11,10 @@ from trygg.core.templatetags.tables import paired
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted(ROOT.glob("*/templates/**/*.html")) + sorted(ROOT.glob("templates/**/*.html"))
-# A matrix, not a list: weekday × hour reads only as a grid (shrunk to fit on a phone). A
+# A matrix, not a list: weekday × hour reads only as a grid (shrunk to fit on a phone), and
+# so does a survey question's options × groups ("matrix", scrolled sideways in its region). A
 # chart's data table (core/_chart.html) is for screen readers only and never shown.
-NOT_CARDS = {"heat", "chart-data"}
+NOT_CARDS = {"heat", "chart-data", "matrix"}
 TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.S)
 
 

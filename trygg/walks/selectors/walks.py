@@ -9,7 +9,8 @@ from django_scopes import scopes_disabled
 
 from trygg.core.kernel import REFUSED
 from trygg.core.viewer import Viewer
-from trygg.dialog.models import Dialogue, Survey
+from trygg.dialog.selectors import dialogues as dialog_dialogues
+from trygg.dialog.selectors import surveys as dialog_surveys
 
 from ..models import ChecklistItem, ChecklistTemplate, Walk
 
@@ -111,16 +112,16 @@ def item_get(*, viewer: Viewer, pk: int) -> ChecklistItem | None:
 
 
 # The dialog app has no selectors for these yet: the walk only lists the municipality's rows.
-def dialogue_get(*, viewer: Viewer, pk: int) -> Dialogue | None:
-    return Dialogue.objects.filter(municipality=viewer.municipality, pk=pk).first()
+def dialogue_get(*, viewer: Viewer, pk: int):
+    """The dialogue a walk is planned from, read through the dialog app's selector."""
+    return dialog_dialogues.dialogue_get(viewer=viewer, pk=pk)
 
 
-def survey_choices(*, viewer: Viewer, dialogue: Dialogue | None = None) -> QuerySet[Survey]:
+def survey_choices(*, viewer: Viewer, dialogue=None) -> QuerySet:
     """The surveys a walk may use before it (the dialogue's own when it has one)."""
-    surveys = Survey.objects.filter(municipality=viewer.municipality)
     if dialogue is not None:
-        surveys = surveys.filter(dialogue=dialogue)
-    return surveys.order_by("-pk")
+        return dialog_surveys.surveys_of(viewer=viewer, dialogue=dialogue).order_by("-pk")
+    return dialog_surveys.survey_choices(viewer=viewer).order_by("-pk")
 
 
 def next_walk(*, viewer: Viewer) -> Walk | None:

@@ -119,7 +119,7 @@ def test_findings_of_the_rewalk_revisit_the_earlier_findings_with_photos_and_sco
             ),
         )
         scores, pairs = rewalk_comparison(walk=again)
-    lighting = next(s for s in scores if s.item.code == "belysning")
+    lighting = next(s for s in scores if s.label == "Belysning")
     assert (lighting.before, lighting.after, lighting.change) == (0.0, 3.0, 3.0)
     (pair,) = pairs
     assert (pair.before.pk, pair.after.pk) == (old.pk, new.pk)
