@@ -89,7 +89,7 @@ def test_answers_are_coded_and_a_quote_approved_from_the_coding_page(client, use
     with scopes_disabled():
         assert Answer.objects.get(pk=answers[0].pk).quotable
     page = client.get(url).content.decode()
-    assert f"<tr><td>{theme.name}</td><td>6</td></tr>" in page
+    assert f'<tr><th scope="row">{theme.name}</th><td data-label="Svar">6</td></tr>' in page
     assert "Godkänt som citat" in page
     themes = client.get(reverse("dialog:themes", args=[dialogue.pk])).content.decode()
     assert "Mörkt i tunneln 0" in themes and "Vilka svarade och deltog" in themes

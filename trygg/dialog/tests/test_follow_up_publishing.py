@@ -128,7 +128,8 @@ def test_the_public_page_shows_suppressed_results_and_the_decided_measures(clien
     assert "Var känner du dig otrygg i centrum, och varför?" in page
     assert "Enkät: Trygghetsenkät 2026, öppen länk (självselekterat urval)" in page
     assert "Fokusgrupp: 1 tillfälle" in page and "färre än 5" in page
-    assert f'<th scope="row">{category(koping, "belysning").name}</th><td>6</td>' in page
+    name = category(koping, "belysning").name
+    assert f'<th scope="row">{name}</th><td data-label="Antal gånger">6</td>' in page
     assert "1 tema togs upp färre än 5 gånger och visas inte." in page
     assert category(koping, "klotter").name not in page
     assert "Bättre belysning i gångtunneln" in page and "Pågår" in page

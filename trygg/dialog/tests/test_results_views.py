@@ -83,7 +83,7 @@ def _page_cells(client, survey, breakdown):
     html = body_of(
         client.get(reverse("dialog:survey_results", args=[survey.pk]) + f"?indelning={breakdown}")
     ).decode()
-    start = html.index('<table class="results">')
+    start = html.index('<table class="results matrix">')
     table = html[start : html.index("</table>", start)]
     heads = re.findall(r'<th scope="col" class="num">([^<]*)</th>', table)
     out = {}
