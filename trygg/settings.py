@@ -87,7 +87,10 @@ INSTALLED_APPS = [
     "trygg.lagesbild",
     "trygg.strategy",
     "trygg.dialog",
+    "trygg.welfare",
     "trygg.walks",
+    "trygg.programmes",
+    "trygg.county",
     "trygg.public",
     "trygg.demo",
 ]

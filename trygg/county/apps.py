@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CountyConfig(AppConfig):
+    name = "trygg.county"
+    label = "county"
+    verbose_name = "Länet"

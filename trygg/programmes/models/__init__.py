@@ -1,0 +1,7 @@
+"""The programmes behind goals G4–G7 and grannsamverkan. `register` holds what every kind has
+(the programme, its partners, logic model and indicators); each kind's own rows live in a
+module of their own so that they can grow apart."""
+
+from .register import Partner, Programme, ProgrammeIndicator, ProgrammeKind
+
+__all__ = ["Partner", "Programme", "ProgrammeIndicator", "ProgrammeKind"]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WelfareConfig(AppConfig):
+    name = "trygg.welfare"
+    label = "welfare"
+    verbose_name = "Välfärdsbrott"
