@@ -77,6 +77,11 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "walks.record": frozenset({S, N, R, P}),
     "walks.review": frozenset({S}),
     "walks.manage_templates": frozenset({A, S}),
+    # Programmes behind goals G4–G7 (issue 19): the register, logic models and outcomes. The
+    # rapportör may read them: field staff run many of the activities. Only the samordnare
+    # registers programmes and their agreements.
+    "programmes.view": frozenset({A, S, N, R, P, L}),
+    "programmes.manage": frozenset({S}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -5,3 +5,10 @@ class ProgrammesConfig(AppConfig):
     name = "trygg.programmes"
     label = "programmes"
     verbose_name = "Program (mål G4–G7)"
+
+    def ready(self):
+        # The register's part; each kind's module adds its own lines below.
+        from . import audit_events, registrations
+
+        audit_events.register()
+        registrations.register()

@@ -66,6 +66,8 @@ EXPECTED = {
     "walks.record": (False, True, True, True, True, False),
     "walks.review": (False, True, False, False, False, False),
     "walks.manage_templates": (True, True, False, False, False, False),
+    "programmes.view": (True, True, True, True, True, True),
+    "programmes.manage": (False, True, False, False, False, False),
 }
 
 

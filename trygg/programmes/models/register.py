@@ -9,6 +9,7 @@ from django_scopes import ScopedManager
 
 from trygg.core.models import Municipality, Organisation
 from trygg.geo.models import Area
+from trygg.reports.models import Category
 from trygg.strategy.models import Goal, Measure, ProblemPicture, PromiseActivity
 
 
@@ -87,6 +88,24 @@ class Programme(models.Model):
     )
     target_group = models.CharField(_("målgrupp"), max_length=300, blank=True)
     areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("områden"))
+    # The outcome evaluation: reports of a category in the programme's areas against a
+    # comparison area where the programme does not run (difference in differences).
+    comparison_area = models.ForeignKey(
+        Area,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("jämförelseområde"),
+    )
+    effect_category = models.ForeignKey(
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("rapportkategori för utfallet"),
+    )
     start = models.DateField(_("start"))
     end = models.DateField(_("slut"), null=True, blank=True)
     budget_sek = models.DecimalField(
