@@ -159,6 +159,19 @@ PAGES = [
     ("dialog:survey_results_csv", "results_survey", Role.ANALYTIKER, Role.POLIS),
     ("dialog:survey_results_xlsx", "results_survey", Role.SAMORDNARE, Role.RADSLEDAMOT),
     ("dialog:survey_results_pdf", "results_survey", Role.ANALYTIKER, Role.RADSLEDAMOT),
+    ("programmes:list", None, Role.RAPPORTOR, None),
+    ("programmes:create", None, Role.SAMORDNARE, Role.ANALYTIKER),
+    ("programmes:detail", "programme", Role.RADSLEDAMOT, None),
+    ("programmes:edit", "programme", Role.SAMORDNARE, Role.POLIS),
+    ("programmes:partner_add", "programme", Role.SAMORDNARE, Role.ADMINISTRATOR),
+    ("programmes:partner_remove", "programme+programme_partner", Role.SAMORDNARE, Role.POLIS),
+    ("programmes:indicator_add", "programme", Role.SAMORDNARE, Role.RAPPORTOR),
+    (
+        "programmes:indicator_remove",
+        "programme+programme_indicator",
+        Role.SAMORDNARE,
+        Role.ANALYTIKER,
+    ),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -191,6 +204,8 @@ POST_ONLY = {
     "walks:item_remove",
     "dialog:answer_quote",
     "dialog:unpublish",
+    "programmes:partner_remove",
+    "programmes:indicator_remove",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -347,7 +362,35 @@ def _objects(municipality, organisation, member):
             **_walk_objects(municipality, member),
             **_dialog_follow_up_objects(municipality),
             **_results_objects(municipality),
+            **_programme_objects(municipality, organisation),
         }
+
+
+def _programme_objects(municipality, organisation):
+    from datetime import date
+
+    from trygg.programmes.models import Partner, Programme, ProgrammeIndicator
+
+    programme = Programme.objects.create(
+        municipality=municipality,
+        kind="nattvandring",
+        goal="G5",
+        name="Hemlig text i " + municipality.name,
+        owner=organisation,
+        start=date(2026, 1, 1),
+        problem="Hemlig text i " + municipality.name,
+    )
+    partner = Partner.objects.create(
+        municipality=municipality, programme=programme, organisation=organisation
+    )
+    indicator = ProgrammeIndicator.objects.create(
+        municipality=municipality, programme=programme, level="prestation", name="Vandringar"
+    )
+    return {
+        "programme": programme,
+        "programme_partner": partner,
+        "programme_indicator": indicator,
+    }
 
 
 def _sampled_survey(municipality):

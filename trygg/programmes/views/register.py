@@ -128,9 +128,11 @@ def programme_detail(request, pk):
 
 
 @manage
-@require_POST
 def partner_add(request, pk):
+    # A GET (a reload after a refused form) shows the programme's page with the form.
     viewer, programme = _programme(request, pk)
+    if request.method != "POST":
+        return _detail(request, viewer, programme)
     organisations = selectors.form_choices(viewer=viewer)["organisations"]
     form = PartnerForm(request.POST, organisations=organisations)
     if form.is_valid():
@@ -141,7 +143,7 @@ def partner_add(request, pk):
         else:
             messages.success(request, "Partnern är tillagd.")
             return redirect("programmes:detail", programme.pk)
-    return _detail(request, viewer, programme, partner_form=form, status=422)
+    return _detail(request, viewer, programme, partner_form=form)
 
 
 @manage
@@ -157,9 +159,11 @@ def partner_remove(request, pk, partner_pk):
 
 
 @manage
-@require_POST
 def indicator_add(request, pk):
+    # A GET (a reload after a refused form) shows the programme's page with the form.
     viewer, programme = _programme(request, pk)
+    if request.method != "POST":
+        return _detail(request, viewer, programme)
     form = IndicatorForm(request.POST)
     if form.is_valid():
         try:
@@ -169,7 +173,7 @@ def indicator_add(request, pk):
         else:
             messages.success(request, "Indikatorn är tillagd.")
             return redirect("programmes:detail", programme.pk)
-    return _detail(request, viewer, programme, indicator_form=form, status=422)
+    return _detail(request, viewer, programme, indicator_form=form)
 
 
 @manage
