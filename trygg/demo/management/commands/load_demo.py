@@ -155,6 +155,13 @@ class Command(BaseCommand):
                 started = time.perf_counter()
                 dialog = load_demo_dialog(koping)
                 dialog_seconds = time.perf_counter() - started
+            from trygg.demo.programmes import load_demo_programmes
+
+            # The register's programmes, after the organisations they are owned by.
+            with transaction.atomic():
+                programmes = load_demo_programmes(koping)
+        if programmes:
+            self.stdout.write(f"{programmes} program med logik, partner och indikatorer laddade.")
         if cycle:
             self.stdout.write(
                 "Strategisk lägesbild, åtgärdsplan, problembilder och medborgarlöfte laddade."
