@@ -84,10 +84,10 @@ def indicator_get(*, viewer: Viewer, programme: Programme, pk: int) -> Programme
 
 def goal_choices() -> list[tuple[str, str]]:
     """The goals programmes answer (G1 for grannsamverkan, G4–G7), in order."""
-    from trygg.strategy.models import Goal
-
-    goals = sorted(set(KIND_GOAL.values()))
-    return [(value, label) for value, label in Goal.choices if value in goals]
+    goals = set(KIND_GOAL.values())
+    # The goal field carries the guideline's choices; read them there, not from strategy.
+    choices = Programme._meta.get_field("goal").choices
+    return [(value, label) for value, label in choices if value in goals]
 
 
 def form_choices(*, viewer: Viewer) -> dict:

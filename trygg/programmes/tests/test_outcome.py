@@ -110,4 +110,5 @@ def test_the_follow_up_writes_one_sentence_per_goal(koping, users, koping_org):
         "2 program (Nattvandring A, Nattvandring B): genomförda nattvandringar: 24 st; "
         "vuxna som vandrat: 6 deltagare; ersättning: uppgift saknas."
     ]
-    assert rows["G4"] == ["Inga program registrerade för målet under året."]
+    # Other apps speak to G4 too; the register adds its sentence after theirs.
+    assert rows["G4"][-1] == "Inga program registrerade för målet under året."
