@@ -158,3 +158,10 @@ def test_partners_and_indicators_are_added_from_the_page(client, users, koping_o
 def test_another_municipalitys_programme_is_not_found(client, arboga_admin, programme):
     client.force_login(arboga_admin)
     assert client.get(reverse("programmes:detail", args=[programme.pk])).status_code == 404
+
+
+def test_a_kind_in_the_address_presets_the_kind_and_its_goal(client, users, koping):
+    client.force_login(users[S])
+    page = client.get(reverse("programmes:create") + "?typ=kvinnojour").content.decode()
+    assert '<option value="kvinnojour" selected>' in page
+    assert '<option value="G5" selected>' in page

@@ -17,6 +17,7 @@ from trygg.core.viewer import viewer_for_request
 
 from ..forms import IndicatorForm, PartnerForm, PeriodForm, ProgrammeForm
 from ..models import ProgrammeKind
+from ..models.register import KIND_GOAL
 from ..selectors import register as selectors
 from ..selectors.outcome import programme_outcome
 from ..services import register as services
@@ -65,7 +66,14 @@ def _form(viewer, data=None, *, initial=None) -> ProgrammeForm:
 
 
 def _save(request, viewer, programme=None):
-    initial = ProgrammeForm.initial_for(programme) if programme else {"start": timezone.localdate()}
+    if programme is not None:
+        initial = ProgrammeForm.initial_for(programme)
+    else:
+        # ?typ=nattvandring (a kind's own page links here) pre-sets the kind and its goal.
+        kind = request.GET.get("typ", "")
+        initial = {"start": timezone.localdate()}
+        if kind in ProgrammeKind.values:
+            initial |= {"kind": kind, "goal": KIND_GOAL[kind]}
     form = _form(viewer, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
