@@ -320,6 +320,11 @@ class CategoryForm(forms.Form):
         label=_("Gallringsfrist (dagar)"), min_value=30, max_value=36500
     )
     citizen = forms.BooleanField(label=_("Kan rapporteras av medborgare"), required=False)
+    youth_related = forms.BooleanField(
+        label=_("Rör barn och unga"),
+        required=False,
+        help_text=_("Räknas bredvid utbudet av aktiviteter för unga per område."),
+    )
     active = forms.BooleanField(label=_("Aktiv"), required=False)
 
 
@@ -333,7 +338,15 @@ class NewCategoryForm(CategoryForm):
         required=False,
         empty_label=_("Ingen (huvudkategori)"),
     )
-    field_order = ["code", "name", "parent", "sensitivity", "retention_days", "citizen"]
+    field_order = [
+        "code",
+        "name",
+        "parent",
+        "sensitivity",
+        "retention_days",
+        "citizen",
+        "youth_related",
+    ]
 
     def __init__(self, *args, parents, **kwargs):
         super().__init__(*args, **kwargs)

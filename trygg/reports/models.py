@@ -41,6 +41,8 @@ class Category(models.Model):
         _("gallringsfrist (dagar)"), default=1826, validators=[MinValueValidator(30)]
     )
     citizen = models.BooleanField(_("kan rapporteras av medborgare"), default=False)
+    # Counted beside the youth-activity supply per area (programmes, goal G4).
+    youth_related = models.BooleanField(_("rör barn och unga"), default=False)
     active = models.BooleanField(_("aktiv"), default=True)
     sort_order = models.PositiveIntegerField(default=0)
 

@@ -462,6 +462,7 @@ def category_list(request):
                 sensitivity=d["sensitivity"],
                 retention_days=d["retention_days"],
                 citizen=d["citizen"],
+                youth_related=d["youth_related"],
             )
         except ValidationError as error:
             add_validation_errors(form, error)
@@ -493,6 +494,7 @@ def category_edit(request, pk):
             "sensitivity": category.sensitivity,
             "retention_days": category.retention_days,
             "citizen": category.citizen,
+            "youth_related": category.youth_related,
             "active": category.active,
         },
     )

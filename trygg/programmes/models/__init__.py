@@ -5,3 +5,9 @@ module of their own so that they can grow apart."""
 from .register import Partner, Programme, ProgrammeIndicator, ProgrammeKind
 
 __all__ = ["Partner", "Programme", "ProgrammeIndicator", "ProgrammeKind"]
+
+from .parents import EvidenceLevel, ParentEvent, ParentOffer  # noqa: E402
+from .youth import Activity, ActivitySession, SessionCount, YouthAgeBand, YouthSex  # noqa: E402
+
+__all__ += ["Activity", "ActivitySession", "EvidenceLevel", "ParentEvent", "ParentOffer"]
+__all__ += ["SessionCount", "YouthAgeBand", "YouthSex"]

@@ -54,6 +54,7 @@ def category_update(
     retention_days: int,
     citizen: bool,
     active: bool,
+    youth_related: bool = False,
 ) -> Category:
     require(viewer, "reports.manage_categories")
     own(viewer, category)
@@ -61,9 +62,19 @@ def category_update(
     category.sensitivity = sensitivity
     category.retention_days = retention_days
     category.citizen = citizen
+    category.youth_related = youth_related
     category.active = active
     category.full_clean()
-    category.save(update_fields=["name", "sensitivity", "retention_days", "citizen", "active"])
+    category.save(
+        update_fields=[
+            "name",
+            "sensitivity",
+            "retention_days",
+            "citizen",
+            "youth_related",
+            "active",
+        ]
+    )
     audit(
         viewer,
         "reports.category_updated",
@@ -73,6 +84,7 @@ def category_update(
         sensitivity=sensitivity,
         retention_days=retention_days,
         citizen=citizen,
+        youth_related=youth_related,
         active=active,
     )
     return category
@@ -88,6 +100,7 @@ def category_create(
     sensitivity: str,
     retention_days: int,
     citizen: bool,
+    youth_related: bool = False,
 ) -> Category:
     require(viewer, "reports.manage_categories")
     own(viewer, parent)
@@ -101,6 +114,7 @@ def category_create(
         sensitivity=sensitivity,
         retention_days=retention_days,
         citizen=citizen,
+        youth_related=youth_related,
         sort_order=1000,
     )
     category.full_clean()
