@@ -82,6 +82,11 @@ ACTIONS: dict[str, frozenset[Role]] = {
     # registers programmes and their agreements.
     "programmes.view": frozenset({A, S, N, R, P, L}),
     "programmes.manage": frozenset({S}),
+    # Youth activities (G4) and parent support (G7): the catalogue, sessions and events are
+    # the coordinator's; the field staff who run a session count who came (no names).
+    "programmes.view_activities": frozenset({A, S, N, R, P, L}),
+    "programmes.manage_activities": frozenset({S}),
+    "programmes.record_sessions": frozenset({S, R}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -12,3 +12,8 @@ class ProgrammesConfig(AppConfig):
 
         audit_events.register()
         registrations.register()
+
+    def ready(self):
+        from . import registrations_youth
+
+        registrations_youth.register()

@@ -68,6 +68,9 @@ EXPECTED = {
     "walks.manage_templates": (True, True, False, False, False, False),
     "programmes.view": (True, True, True, True, True, True),
     "programmes.manage": (False, True, False, False, False, False),
+    "programmes.view_activities": (True, True, True, True, True, True),
+    "programmes.manage_activities": (False, True, False, False, False, False),
+    "programmes.record_sessions": (False, True, False, True, False, False),
 }
 
 

@@ -137,3 +137,6 @@ class SessionCount(models.Model):
             ),
             models.CheckConstraint(condition=models.Q(count__gte=0), name="session_count_gte0"),
         ]
+
+    def __str__(self):
+        return f"{self.age_band} {self.sex}: {self.count}"
