@@ -172,6 +172,16 @@ PAGES = [
         Role.SAMORDNARE,
         Role.ANALYTIKER,
     ),
+    ("programmes:youth_list", None, Role.RADSLEDAMOT, None),
+    ("programmes:youth_create", None, Role.SAMORDNARE, Role.RAPPORTOR),
+    ("programmes:youth_supply", None, Role.ANALYTIKER, None),
+    ("programmes:youth_detail", "youth_activity", Role.RAPPORTOR, None),
+    ("programmes:youth_edit", "youth_activity", Role.SAMORDNARE, Role.RAPPORTOR),
+    ("programmes:youth_session", "youth_activity", Role.RAPPORTOR, Role.POLIS),
+    ("programmes:parents_list", None, Role.POLIS, None),
+    ("programmes:parents_offer_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
+    ("programmes:parents_event_create", None, Role.SAMORDNARE, Role.RAPPORTOR),
+    ("programmes:parents_event_edit", "parent_event", Role.SAMORDNARE, Role.RADSLEDAMOT),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -206,6 +216,7 @@ POST_ONLY = {
     "dialog:unpublish",
     "programmes:partner_remove",
     "programmes:indicator_remove",
+    "programmes:youth_session",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -281,6 +292,9 @@ NOT_TENANT_PAGES = {
     "public:walk": "public once published; walks/tests/test_protocol_documents",
     "public:walk_pdf": "public once published; walks/tests/test_protocol_documents",
     "public:walk_photo": "approved photos of a published walk; test_protocol_documents",
+    "public:activities": "public by design; takes a slug; programmes/tests/test_youth_public",
+    "public:parents": "public by design; takes a slug; programmes/tests/test_parents_calendar",
+    "public:parents_ical": "public iCal feed by slug; programmes/tests/test_parents_calendar",
 }
 
 
@@ -363,6 +377,7 @@ def _objects(municipality, organisation, member):
             **_dialog_follow_up_objects(municipality),
             **_results_objects(municipality),
             **_programme_objects(municipality, organisation),
+            **_youth_objects(municipality),
         }
 
 
@@ -390,6 +405,15 @@ def _programme_objects(municipality, organisation):
         "programme": programme,
         "programme_partner": partner,
         "programme_indicator": indicator,
+    }
+
+
+def _youth_objects(municipality):
+    from trygg.programmes.tests.youth_helpers import make_activity, make_event
+
+    return {
+        "youth_activity": make_activity(municipality, "Hemlig text i " + municipality.name),
+        "parent_event": make_event(municipality, "Hemlig text i " + municipality.name),
     }
 
 

@@ -9,6 +9,15 @@ from .models.youth import WEEKDAYS, YouthAgeBand, YouthSex
 
 
 class ActivityForm(forms.ModelForm):
+    # Querysets are set per viewer: the scoped managers refuse a query outside a municipality.
+    programme = forms.ModelChoiceField(label=_("Program"), queryset=None)
+    organiser = forms.ModelChoiceField(label=_("Arrangör"), queryset=None)
+    area = forms.ModelChoiceField(
+        label=_("Område"),
+        queryset=None,
+        required=False,
+        help_text=_("Lämna tomt om du anger en punkt: området räknas då ut från den."),
+    )
     weekdays = forms.MultipleChoiceField(
         label=_("Veckodagar"), choices=WEEKDAYS, widget=forms.CheckboxSelectMultiple
     )
@@ -112,6 +121,13 @@ class ParentOfferForm(forms.Form):
 
 
 class ParentEventForm(forms.ModelForm):
+    offer = forms.ModelChoiceField(label=_("Föräldraprogram"), queryset=None)
+    survey = forms.ModelChoiceField(
+        label=_("Utvärdering (enkät)"),
+        queryset=None,
+        required=False,
+        help_text=_("Enkäten från medborgardialogen som deltagarna svarar på efteråt."),
+    )
     class Meta:
         model = ParentEvent
         fields = [
@@ -137,7 +153,6 @@ class ParentEventForm(forms.ModelForm):
         }
         help_texts = {
             "participants": _("Fylls i när träffen har hållits. Bara antal, inga namn."),
-            "survey": _("Enkäten från medborgardialogen som deltagarna svarar på efteråt."),
         }
 
     def __init__(self, *args, offers, surveys, **kwargs):

@@ -2,7 +2,7 @@ from django.urls import path
 
 from trygg.strategy.feeds import PromiseFeed
 
-from . import dialogues, surveys, views, walks
+from . import activities, dialogues, surveys, views, walks
 
 app_name = "public"
 
@@ -44,5 +44,16 @@ urlpatterns += [
         "kommun/<slug:slug>/trygghetsvandringar/<int:pk>/foto/<int:photo_pk>/",
         walks.walk_photo,
         name="walk_photo",
+    ),
+]
+
+# Youth activities and the parent-support calendar (issue 19, items 2 and 6).
+urlpatterns += [
+    path("kommun/<slug:slug>/aktiviteter/", activities.activities, name="activities"),
+    path("kommun/<slug:slug>/foraldrastod/", activities.parents, name="parents"),
+    path(
+        "kommun/<slug:slug>/foraldrastod/kalender.ics",
+        activities.parents_ical,
+        name="parents_ical",
     ),
 ]

@@ -4,7 +4,8 @@ municipality: no viewer is needed."""
 
 from collections import defaultdict
 
-from ..models import AgeBand, PopulationStratum
+from ..models import PopulationStratum
+from ..models.answers import AgeBand
 
 __all__ = ["AgeBand", "population_by_deso"]
 
