@@ -177,7 +177,6 @@ PAGES = [
     ("programmes:youth_supply", None, Role.ANALYTIKER, None),
     ("programmes:youth_detail", "youth_activity", Role.RAPPORTOR, None),
     ("programmes:youth_edit", "youth_activity", Role.SAMORDNARE, Role.RAPPORTOR),
-    ("programmes:youth_session", "youth_activity", Role.RAPPORTOR, Role.POLIS),
     ("programmes:parents_list", None, Role.POLIS, None),
     ("programmes:parents_offer_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
     ("programmes:parents_event_create", None, Role.SAMORDNARE, Role.RAPPORTOR),
@@ -292,6 +291,8 @@ NOT_TENANT_PAGES = {
     "public:walk": "public once published; walks/tests/test_protocol_documents",
     "public:walk_pdf": "public once published; walks/tests/test_protocol_documents",
     "public:walk_photo": "approved photos of a published walk; test_protocol_documents",
+    "programmes:youth_session": "POST only, answers 400 to an empty form; grant, 404 and login "
+    "in programmes/tests/test_youth_sessions",
     "public:activities": "public by design; takes a slug; programmes/tests/test_youth_public",
     "public:parents": "public by design; takes a slug; programmes/tests/test_parents_calendar",
     "public:parents_ical": "public iCal feed by slug; programmes/tests/test_parents_calendar",

@@ -128,6 +128,7 @@ class ParentEventForm(forms.ModelForm):
         required=False,
         help_text=_("Enkäten från medborgardialogen som deltagarna svarar på efteråt."),
     )
+
     class Meta:
         model = ParentEvent
         fields = [

@@ -13,6 +13,10 @@ from trygg.programmes.models.register import KIND_GOAL
 def make_programme(municipality, kind=ProgrammeKind.UNGDOMSAKTIVITETER, name=""):
     with scopes_disabled():
         owner = Organisation.objects.filter(municipality=municipality).first()
+        if owner is None:
+            owner = Organisation.objects.create(
+                municipality=municipality, name="Fritidsförvaltningen", kind="forvaltning"
+            )
         programme, _ = Programme.objects.get_or_create(
             municipality=municipality,
             name=name or f"{kind} i {municipality.name}",
