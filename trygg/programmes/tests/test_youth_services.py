@@ -65,7 +65,7 @@ def test_a_point_alone_places_the_activity_in_its_deso(koping, users):
         (
             {"description": "Ring ledaren, 19121212-1212"},
             "description",
-            "Texten innehåller personnummer. Skriv om den utan personuppgifter.",
+            "Texten innehåller ett personnummer. Skriv om den utan personuppgifter.",
         ),
     ],
 )

@@ -162,6 +162,17 @@ class Command(BaseCommand):
                 programmes = load_demo_programmes(koping)
         if programmes:
             self.stdout.write(f"{programmes} program med logik, partner och indikatorer laddade.")
+            from trygg.demo.youth import load_demo_youth
+
+            # Youth activities and parent support use the cycle's departments and the
+            # dialogue's surveys (their evaluation).
+            with transaction.atomic():
+                started = time.perf_counter()
+                if load_demo_youth(koping):
+                    self.stdout.write(
+                        "Aktiviteter för unga med ett års tillfällen och föräldrastöd laddade "
+                        f"({time.perf_counter() - started:.1f} s)."
+                    )
         if cycle:
             self.stdout.write(
                 "Strategisk lägesbild, åtgärdsplan, problembilder och medborgarlöfte laddade."
