@@ -11,3 +11,18 @@ from .youth import Activity, ActivitySession, SessionCount, YouthAgeBand, YouthS
 
 __all__ += ["Activity", "ActivitySession", "EvidenceLevel", "ParentEvent", "ParentOffer"]
 __all__ += ["SessionCount", "YouthAgeBand", "YouthSex"]
+from .nightwalk import (  # noqa: E402
+    NightWalkEvening,
+    NightWalkGroup,
+    NightWalkLog,
+    NightWalkObservation,
+    NightWalkSignup,
+)
+
+__all__ += [
+    "NightWalkEvening",
+    "NightWalkGroup",
+    "NightWalkLog",
+    "NightWalkObservation",
+    "NightWalkSignup",
+]
