@@ -47,7 +47,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
     assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 10
+    assert PeriodicRun.objects.count() == 11
 
 
 @pytest.fixture

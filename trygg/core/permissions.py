@@ -87,6 +87,9 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "programmes.view_activities": frozenset({A, S, N, R, P, L}),
     "programmes.manage_activities": frozenset({S}),
     "programmes.record_sessions": frozenset({S, R}),
+    # Programmes (G4–G7). Night-walk leaders use their group's secret link, not an account.
+    "programmes.view": frozenset({A, S, N, P, L}),
+    "programmes.manage_nightwalks": frozenset({S}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -17,3 +17,8 @@ class ProgrammesConfig(AppConfig):
         from . import registrations_youth
 
         registrations_youth.register()
+
+    def ready(self):
+        from . import nightwalk_registrations
+
+        nightwalk_registrations.register()

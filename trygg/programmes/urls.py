@@ -44,3 +44,38 @@ urlpatterns += [
         "foraldrastod/traff/<int:pk>/", parents_views.parents_event_edit, name="parents_event_edit"
     ),
 ]
+
+# Nattvandring (issue 19, item 3). A group's secret link is 22 URL-safe characters under
+# "l/", so it never meets the staff pages' digits.
+from .views import nightwalk as nightwalk_views  # noqa: E402
+from .views import nightwalk_link as nightwalk_link_views  # noqa: E402
+
+urlpatterns += [
+    path("nattvandring/", nightwalk_views.group_list, name="nightwalk_groups"),
+    path("nattvandring/<int:pk>/", nightwalk_views.group_detail, name="nightwalk_group"),
+    path(
+        "nattvandring/<int:pk>/kvallar/ny/",
+        nightwalk_views.evening_plan,
+        name="nightwalk_evening_plan",
+    ),
+    path(
+        "nattvandring/<int:pk>/lank/aterkalla/",
+        nightwalk_views.link_revoke,
+        name="nightwalk_link_revoke",
+    ),
+    path("nattvandring/<int:pk>/lank/ny/", nightwalk_views.link_renew, name="nightwalk_link_renew"),
+    path(
+        "nattvandring/observation/<int:pk>/rapport/",
+        nightwalk_views.observation_report,
+        name="nightwalk_observation_report",
+    ),
+    path("nattvandring/ersattning/", nightwalk_views.compensation, name="nightwalk_compensation"),
+    path("nattvandring/karta/", nightwalk_views.route_map, name="nightwalk_map"),
+    path("nattvandring/l/<str:token>/", nightwalk_link_views.calendar, name="nightwalk_link"),
+    path("nattvandring/l/<str:token>/logg/", nightwalk_link_views.log_page, name="nightwalk_log"),
+    path(
+        "nattvandring/l/<str:token>/logg.json",
+        nightwalk_link_views.log_json,
+        name="nightwalk_log_json",
+    ),
+]

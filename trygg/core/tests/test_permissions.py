@@ -71,6 +71,8 @@ EXPECTED = {
     "programmes.view_activities": (True, True, True, True, True, True),
     "programmes.manage_activities": (False, True, False, False, False, False),
     "programmes.record_sessions": (False, True, False, True, False, False),
+    "programmes.view": (True, True, True, False, True, True),
+    "programmes.manage_nightwalks": (False, True, False, False, False, False),
 }
 
 

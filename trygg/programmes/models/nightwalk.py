@@ -97,6 +97,9 @@ class NightWalkSignup(models.Model):
     class Meta:
         ordering = ["pk"]
 
+    def __str__(self):
+        return f"{self.adults} vuxna, {self.evening}"
+
 
 class NightWalkLog(models.Model):
     """One evening walked: the route (drawn, recorded or typed), how many walked, and whether
@@ -158,3 +161,6 @@ class NightWalkObservation(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.category} ({self.log})"
