@@ -63,7 +63,9 @@ def test_a_personnummer_in_an_observation_is_refused_with_the_reason(client, kop
 
 
 def test_a_name_in_the_note_is_refused(client, koping, group):
-    response = client.post(endpoint(group), log_fields(koping, note="Vi mötte Anna Berg vid torget"))
+    response = client.post(
+        endpoint(group), log_fields(koping, note="Vi mötte Anna Berg vid torget")
+    )
     assert response.status_code == 400
     assert "något som ser ut som ett namn" in response.json()["errors"]["note"][0]["message"]
 
@@ -85,9 +87,7 @@ def test_a_second_log_of_the_same_evening_is_refused(client, koping, group):
     assert "redan loggad" in again.json()["errors"]["walked_on"][0]["message"]
 
 
-def test_an_observation_in_another_municipalitys_category_is_refused(
-    client, koping, arboga, group
-):
+def test_an_observation_in_another_municipalitys_category_is_refused(client, koping, arboga, group):
     from tests.helpers import category
 
     fields = log_fields(koping, obs1_category=str(category(arboga, "klotter").pk))

@@ -88,6 +88,7 @@ def calendar(request, token):
                 "evenings": selectors.evenings(group=group, upcoming_only=True),
                 "form": form,
                 "failed_evening": form.data.get("evening") if form.is_bound else None,
+                "problems": [text for texts in form.errors.values() for text in texts],
                 "min_adults": services.MIN_WALKERS,
                 "public_municipality": group.municipality,
             },
