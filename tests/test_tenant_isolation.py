@@ -181,6 +181,18 @@ PAGES = [
     ("programmes:parents_offer_create", None, Role.SAMORDNARE, Role.ANALYTIKER),
     ("programmes:parents_event_create", None, Role.SAMORDNARE, Role.RAPPORTOR),
     ("programmes:parents_event_edit", "parent_event", Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("programmes:nightwalk_groups", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("programmes:nightwalk_group", "nightwalk_group", Role.POLIS, Role.RAPPORTOR),
+    ("programmes:nightwalk_link_revoke", "nightwalk_group", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("programmes:nightwalk_link_renew", "nightwalk_group", Role.SAMORDNARE, Role.POLIS),
+    (
+        "programmes:nightwalk_observation_report",
+        "nightwalk_observation",
+        Role.SAMORDNARE,
+        Role.RADSLEDAMOT,
+    ),
+    ("programmes:nightwalk_compensation", None, Role.SAMORDNARE, Role.ADMINISTRATOR),
+    ("programmes:nightwalk_map", None, Role.ANALYTIKER, Role.RAPPORTOR),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -216,11 +228,21 @@ POST_ONLY = {
     "programmes:partner_remove",
     "programmes:indicator_remove",
     "programmes:youth_session",
+    "programmes:nightwalk_link_revoke",
+    "programmes:nightwalk_link_renew",
+    "programmes:nightwalk_observation_report",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
 # Pages outside this table on purpose, with the reason.
 NOT_TENANT_PAGES = {
+    "programmes:nightwalk_link": "a night-walk group's secret link is the key (no account); "
+    "programmes/tests/test_nightwalk_log tries a revoked and a renewed link",
+    "programmes:nightwalk_log": "the group's secret link; programmes/tests/test_nightwalk_log",
+    "programmes:nightwalk_log_json": "the group's link endpoint; "
+    "programmes/tests/test_nightwalk_log",
+    "programmes:nightwalk_evening_plan": "POST with the evening's fields (a bad one re-renders "
+    "the page, 400); programmes/tests/test_nightwalk_programme tries it by role, tenant, login",
     "walks:field_link": "the join link's token is the key (no account); walks/tests/"
     "test_field_endpoint tries a wrong, expired and revoked link",
     "walks:field_link_json": "the join link's endpoint; walks/tests/test_field_endpoint",
@@ -379,6 +401,7 @@ def _objects(municipality, organisation, member):
             **_results_objects(municipality),
             **_programme_objects(municipality, organisation),
             **_youth_objects(municipality),
+            **_nightwalk_objects(municipality, organisation),
         }
 
 
@@ -416,6 +439,32 @@ def _youth_objects(municipality):
         "youth_activity": make_activity(municipality, "Hemlig text i " + municipality.name),
         "parent_event": make_event(municipality, "Hemlig text i " + municipality.name),
     }
+
+
+def _nightwalk_objects(municipality, organisation):
+    import uuid
+    from datetime import date
+
+    from tests.helpers import category
+    from trygg.programmes.models import NightWalkLog
+    from trygg.programmes.tests.nightwalk_helpers import make_group
+
+    group = make_group(municipality, organisation, name="Hemlig text i " + municipality.name)
+    log = NightWalkLog.objects.create(
+        municipality=municipality,
+        group=group,
+        client_uuid=uuid.uuid4(),
+        walked_on=date(2026, 11, 20),
+        walkers=2,
+        route_text="Hemlig text i " + municipality.name,
+    )
+    observation = log.observations.create(
+        municipality=municipality,
+        category=category(municipality, "klotter"),
+        text="Hemlig text i " + municipality.name,
+        place_text="Torget",
+    )
+    return {"nightwalk_group": group, "nightwalk_observation": observation}
 
 
 def _sampled_survey(municipality):

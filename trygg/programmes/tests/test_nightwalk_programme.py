@@ -260,3 +260,24 @@ def test_the_group_page_shows_the_link_only_to_the_samordnare(client, group, use
     page = client.get(url)
     assert page.status_code == 200
     assert group.link_token not in page.content.decode()
+
+
+def test_planning_an_evening_is_for_the_samordnare_of_the_groups_municipality(
+    client, koping, arboga, arboga_org, group, users
+):
+    url = reverse("programmes:nightwalk_evening_plan", args=[group.pk])
+    fields = {
+        "walk_on": (timezone.localdate() + timedelta(days=2)).isoformat(),
+        "starts_at": "21:00",
+    }
+    assert client.post(url, fields)["Location"].startswith(reverse("core:login"))
+    client.force_login(users[Role.ANALYTIKER])
+    assert client.post(url, fields).status_code == 403
+    client.force_login(users[Role.SAMORDNARE])
+    elsewhere = make_group(arboga, arboga_org, name="Arbogagruppen")
+    other = reverse("programmes:nightwalk_evening_plan", args=[elsewhere.pk])
+    assert client.post(other, fields).status_code == 404
+    assert client.post(url, {"walk_on": "", "starts_at": "21:00"}).status_code == 400
+    assert client.post(url, fields).status_code == 302
+    with scopes_disabled():
+        assert NightWalkEvening.objects.filter(group=group).count() == 1
