@@ -182,6 +182,11 @@ class Command(BaseCommand):
                 "Medborgardialog med enkäter, fokusgrupper och ”ni sa – vi gör” laddad "
                 f"({dialog_seconds:.1f} s)."
             )
+        from trygg.demo.nightwalk import load_demo_nightwalk
+
+        with scope(municipality=koping), transaction.atomic():
+            if load_demo_nightwalk(koping):
+                self.stdout.write("Nattvandring med ett års loggade kvällar laddad (demodata).")
         from trygg.demo.basemap import load_demo_basemap
 
         if load_demo_basemap(koping):
