@@ -404,7 +404,7 @@ def observation_to_report(*, viewer: Viewer, observation: NightWalkObservation) 
     require(viewer, MANAGE)
     own(viewer, observation)
     observation = (
-        NightWalkObservation.objects.select_for_update()
+        NightWalkObservation.objects.select_for_update(of=("self",))
         .select_related("log__group", "log__evening", "category")
         .get(pk=observation.pk)
     )
@@ -415,7 +415,9 @@ def observation_to_report(*, viewer: Viewer, observation: NightWalkObservation) 
     place = observation.place_text or log.route_text or log.group.name
     data = ReportInput(
         category=observation.category,
-        occurred_at=_evening_time(log),
+        # An evening logged the same day before its start time (a leader logging at dusk)
+        # would otherwise be an incident in the future.
+        occurred_at=min(_evening_time(log), log.received_at, timezone.now()),
         kind=Report.Kind.HANDELSE,
         lat=observation.lat,
         lon=observation.lon,
