@@ -100,6 +100,7 @@ def test_a_leader_logs_a_walk_on_a_phone_and_an_observation_becomes_a_report(
     visit(desk, f"/program/nattvandring/{group.pk}/")
     axe_check(desk)
     submit(desk, desk.get_by_role("button", name="Gör rapport"))
+    print("MAIN", desk.locator("main").inner_text()[:1500])
     expect(desk.locator(".message--success, .messages")).to_contain_text(
         "Observationen är nu rapport nr"
     )
