@@ -26,3 +26,24 @@ __all__ += [
     "NightWalkObservation",
     "NightWalkSignup",
 ]
+from .support import (  # noqa: E402
+    AgreementIndicator,
+    AnnualReport,
+    CooperationForum,
+    CooperationRoutine,
+    IndicatorReview,
+    QuarterCount,
+    RecruitmentConcern,
+    SupportAgreement,
+)
+
+__all__ += [
+    "AgreementIndicator",
+    "AnnualReport",
+    "CooperationForum",
+    "CooperationRoutine",
+    "IndicatorReview",
+    "QuarterCount",
+    "RecruitmentConcern",
+    "SupportAgreement",
+]
