@@ -90,6 +90,11 @@ ACTIONS: dict[str, frozenset[Role]] = {
     # Programmes (G4–G7). Night-walk leaders use their group's secret link, not an account.
     "programmes.view": frozenset({A, S, N, P, L}),
     "programmes.manage_nightwalks": frozenset({S}),
+    # Kvinnojour support, youth–police cooperation and SSPF: no client or case data, only
+    # agreements and counts. Analysts and council members read counts suppressed under 5.
+    "programmes.view_support": frozenset({S, N, P, L}),
+    "programmes.manage_support": frozenset({S}),
+    "programmes.record_cooperation": frozenset({S, P}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

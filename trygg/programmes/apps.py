@@ -22,3 +22,8 @@ class ProgrammesConfig(AppConfig):
         from . import nightwalk_registrations
 
         nightwalk_registrations.register()
+
+    def ready(self):
+        from . import support_registrations
+
+        support_registrations.register()

@@ -79,3 +79,53 @@ urlpatterns += [
         name="nightwalk_log_json",
     ),
 ]
+
+# Kvinnojour support, youth–police cooperation and SSPF (issue 19, items 4 and 5).
+from .views import support as support_views  # noqa: E402
+
+urlpatterns += [
+    path("stod/", support_views.overview, name="support"),
+    path("stod/overenskommelser/ny/", support_views.agreement_new, name="support_agreement_new"),
+    path(
+        "stod/overenskommelser/<int:pk>/",
+        support_views.agreement_detail,
+        name="support_agreement",
+    ),
+    path(
+        "stod/overenskommelser/<int:pk>/aktiviteter/",
+        support_views.indicator_add,
+        name="support_indicator_add",
+    ),
+    path(
+        "stod/overenskommelser/<int:pk>/arsrapport/",
+        support_views.report_upload,
+        name="support_report_upload",
+    ),
+    path("stod/arsrapporter/<int:pk>/fil/", support_views.report_file, name="support_report_file"),
+    path(
+        "stod/arsrapporter/<int:pk>/granska/",
+        support_views.report_review,
+        name="support_report_review",
+    ),
+    path("stod/samverkan/<int:pk>/", support_views.cooperation_detail, name="support_cooperation"),
+    path(
+        "stod/samverkan/<int:pk>/kvartal/ny/",
+        support_views.quarter_new,
+        name="support_quarter_new",
+    ),
+    path(
+        "stod/samverkan/<int:pk>/rutiner/",
+        support_views.routine_add,
+        name="support_routine_add",
+    ),
+    path(
+        "stod/samverkan/<int:pk>/forum/",
+        support_views.forum_link,
+        name="support_forum_link",
+    ),
+    path(
+        "stod/rutiner/<int:pk>/oversedd/",
+        support_views.routine_reviewed,
+        name="support_routine_reviewed",
+    ),
+]

@@ -73,6 +73,9 @@ EXPECTED = {
     "programmes.record_sessions": (False, True, False, True, False, False),
     "programmes.view": (True, True, True, False, True, True),
     "programmes.manage_nightwalks": (False, True, False, False, False, False),
+    "programmes.view_support": (False, True, True, False, True, True),
+    "programmes.manage_support": (False, True, False, False, False, False),
+    "programmes.record_cooperation": (False, True, False, False, True, False),
 }
 
 

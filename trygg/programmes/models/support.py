@@ -157,6 +157,9 @@ class IndicatorReview(models.Model):
             models.UniqueConstraint(fields=["report", "indicator"], name="indicator_review_once")
         ]
 
+    def __str__(self):
+        return f"{self.indicator}: {self.get_assessment_display()}"
+
 
 class QuarterCount(models.Model):
     """A quarter of the youth–police cooperation or SSPF in counts only: no case is stored,
@@ -213,6 +216,9 @@ class RecruitmentConcern(models.Model):
             models.UniqueConstraint(fields=["quarter", "area"], name="concern_once_per_area")
         ]
 
+    def __str__(self):
+        return f"{self.area}: {self.count}"
+
 
 class CooperationRoutine(models.Model):
     """A routine the cooperation has agreed on (how a worry is passed on, who calls whom),
@@ -245,3 +251,6 @@ class CooperationForum(models.Model):
     forum = models.ForeignKey(Forum, on_delete=models.PROTECT, related_name="+")
 
     objects = ScopedManager(municipality="municipality")
+
+    def __str__(self):
+        return str(self.forum)
