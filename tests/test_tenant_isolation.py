@@ -193,6 +193,15 @@ PAGES = [
     ),
     ("programmes:nightwalk_compensation", None, Role.SAMORDNARE, Role.ADMINISTRATOR),
     ("programmes:nightwalk_map", None, Role.ANALYTIKER, Role.RAPPORTOR),
+    ("programmes:support", None, Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("programmes:support_agreement_new", None, Role.SAMORDNARE, Role.POLIS),
+    ("programmes:support_agreement", "support_agreement", Role.ANALYTIKER, Role.RAPPORTOR),
+    ("programmes:support_report_file", "support_report", Role.SAMORDNARE, Role.POLIS),
+    ("programmes:support_report_review", "support_report", Role.SAMORDNARE, Role.RADSLEDAMOT),
+    ("programmes:support_cooperation", "support_cooperation", Role.RADSLEDAMOT, Role.RAPPORTOR),
+    ("programmes:support_quarter_new", "support_cooperation", Role.POLIS, Role.ANALYTIKER),
+    ("programmes:support_forum_link", "support_cooperation", Role.SAMORDNARE, Role.POLIS),
+    ("programmes:support_routine_reviewed", "support_routine", Role.SAMORDNARE, Role.ANALYTIKER),
 ]
 POST_ONLY = {
     "core:membership_revoke",
@@ -231,6 +240,8 @@ POST_ONLY = {
     "programmes:nightwalk_link_revoke",
     "programmes:nightwalk_link_renew",
     "programmes:nightwalk_observation_report",
+    "programmes:support_forum_link",
+    "programmes:support_routine_reviewed",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -243,6 +254,12 @@ NOT_TENANT_PAGES = {
     "programmes/tests/test_nightwalk_log",
     "programmes:nightwalk_evening_plan": "POST with the evening's fields (a bad one re-renders "
     "the page, 400); programmes/tests/test_nightwalk_programme tries it by role, tenant, login",
+    "programmes:support_indicator_add": "POST with the activity's fields (a bad one re-renders "
+    "the page, 400); programmes/tests/test_support tries it by role, tenant and login",
+    "programmes:support_report_upload": "POST with a file (400 without); "
+    "programmes/tests/test_support",
+    "programmes:support_routine_add": "POST with the routine's fields (400 without); "
+    "programmes/tests/test_support",
     "walks:field_link": "the join link's token is the key (no account); walks/tests/"
     "test_field_endpoint tries a wrong, expired and revoked link",
     "walks:field_link_json": "the join link's endpoint; walks/tests/test_field_endpoint",
@@ -402,6 +419,7 @@ def _objects(municipality, organisation, member):
             **_programme_objects(municipality, organisation),
             **_youth_objects(municipality),
             **_nightwalk_objects(municipality, organisation),
+            **_support_objects(municipality, organisation),
         }
 
 
@@ -465,6 +483,36 @@ def _nightwalk_objects(municipality, organisation):
         place_text="Torget",
     )
     return {"nightwalk_group": group, "nightwalk_observation": observation}
+
+
+def _support_objects(municipality, organisation):
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+
+    from trygg.programmes.models import AnnualReport, CooperationRoutine, ProgrammeKind
+    from trygg.programmes.tests.support_helpers import PDF, make_agreement, make_programme
+
+    agreement = make_agreement(municipality, organisation)
+    report = AnnualReport(
+        municipality=municipality, agreement=agreement, year=2025, content_type="application/pdf"
+    )
+    report.file.save("r", ContentFile(PDF), save=False)
+    report.save()
+    cooperation = make_programme(municipality, organisation, ProgrammeKind.SSPF)
+    routine = CooperationRoutine.objects.create(
+        municipality=municipality,
+        programme=cooperation,
+        title="Hemlig text i " + municipality.name,
+        agreed_on=date(2026, 1, 1),
+        review_by=date(2026, 6, 1),
+    )
+    return {
+        "support_agreement": agreement,
+        "support_report": report,
+        "support_cooperation": cooperation,
+        "support_routine": routine,
+    }
 
 
 def _sampled_survey(municipality):

@@ -216,15 +216,15 @@ def test_the_samordnare_uploads_opens_and_reviews_the_annual_report(
     assert "Stödsamtal: 35 (delvis uppnått)" in page.decode()
     assert "Komplettering begärd" in page.decode()
     with scopes_disabled():
-        events = list(
-            AuditEvent.objects.filter(event__startswith="programmes.support_")
-            .order_by("pk")
-            .values_list("event", flat=True)
+        events = sorted(
+            AuditEvent.objects.filter(event__startswith="programmes.support_").values_list(
+                "event", flat=True
+            )
         )
     assert events == [
-        "programmes.support_report_uploaded",
         "programmes.support_report_read",
         "programmes.support_report_reviewed",
+        "programmes.support_report_uploaded",
     ]
 
 
@@ -391,3 +391,31 @@ def test_report_files_past_retention_are_removed_and_the_review_stays(
         report.refresh_from_db()
     assert (report.file.name, report.file_removed_on) == ("", date(2032, 1, 1))
     assert not report.file.storage.exists(name)
+
+
+# The three form POSTs that answer 400 without their fields, outside the tenant table.
+FORM_POSTS = [
+    ("programmes:support_indicator_add", "agreement", Role.SAMORDNARE, Role.POLIS),
+    ("programmes:support_report_upload", "agreement", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("programmes:support_routine_add", "cooperation", Role.POLIS, Role.RADSLEDAMOT),
+]
+
+
+@pytest.mark.parametrize(("name", "key", "granted", "denied"), FORM_POSTS)
+def test_the_form_posts_by_role_tenant_and_login(
+    client, koping, koping_org, users, arboga, arboga_org, name, key, granted, denied
+):
+    def objects(municipality, organisation):
+        return {
+            "agreement": make_agreement(municipality, organisation),
+            "cooperation": make_programme(municipality, organisation, ProgrammeKind.SSPF),
+        }
+
+    own, other = objects(koping, koping_org), objects(arboga, arboga_org)
+    url = reverse(name, args=[own[key].pk])
+    assert client.post(url).status_code == 302  # to the login
+    client.force_login(users[denied])
+    assert client.post(url).status_code == 403
+    client.force_login(users[granted])
+    assert client.post(url).status_code == 400  # the form's errors, nothing stored
+    assert client.post(reverse(name, args=[other[key].pk])).status_code == 404
