@@ -187,6 +187,14 @@ class Command(BaseCommand):
         with scope(municipality=koping), transaction.atomic():
             if load_demo_nightwalk(koping):
                 self.stdout.write("Nattvandring med ett års loggade kvällar laddad (demodata).")
+        from trygg.demo.support import load_demo_support
+
+        with scope(municipality=koping), transaction.atomic():
+            if load_demo_support(koping):
+                self.stdout.write(
+                    "Stöd till kvinnojour, SSPF och samverkan med polisen om unga laddade "
+                    "(demodata)."
+                )
         from trygg.demo.basemap import load_demo_basemap
 
         if load_demo_basemap(koping):
