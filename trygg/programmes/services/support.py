@@ -204,9 +204,9 @@ def report_review(
     require(viewer, MANAGE)
     own(viewer, report)
     errors: dict = {}
-    check_text(errors, "review_summary", summary)
+    check_text(errors, "summary", summary)
     if follow_up == AnnualReport.FollowUp.EJ_GRANSKAD:
-        errors["follow_up"] = ["Välj ett uppföljningsstatus för granskningen."]
+        errors["follow_up"] = ["Välj en uppföljningsstatus för granskningen."]
     indicators = {i.pk: i for i in report.agreement.indicators.all()}
     for row in assessments:
         indicator = row["indicator"]

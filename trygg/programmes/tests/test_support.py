@@ -142,7 +142,7 @@ def test_a_personnummer_in_a_routine_or_a_review_comment_is_refused(koping, kopi
                 ],
             )
         assert error.value.message_dict == {
-            "review_summary": [
+            "summary": [
                 "Texten innehåller ett telefonnummer. Skriv om den utan personuppgifter."
             ],
             f"ind_{indicator.pk}": [
