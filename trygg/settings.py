@@ -268,6 +268,10 @@ EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "trygg@localhost")
 
+# The SMS gateway for grannsamverkan's area messages (programmes/sms.py): a class with
+# send(*, to, text). The console double prints the text only; production names its gateway.
+SMS_BACKEND = env("SMS_BACKEND", "trygg.programmes.sms.ConsoleGateway")
+
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # /healthz answers 503 when the disk holding the database and uploads has less room than this.

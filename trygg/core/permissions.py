@@ -95,6 +95,10 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "programmes.view_support": frozenset({S, N, P, L}),
     "programmes.manage_support": frozenset({S}),
     "programmes.record_cooperation": frozenset({S, P}),
+    # Grannsamverkan: the register of areas and ombud (personal data) is the municipality's;
+    # the police send area messages too, but do not read the ombud's contacts.
+    "programmes.manage_neighbourhood": frozenset({S}),
+    "programmes.send_area_message": frozenset({S, P}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -27,3 +27,8 @@ class ProgrammesConfig(AppConfig):
         from . import support_registrations
 
         support_registrations.register()
+
+    def ready(self):
+        from . import neighbourhood_registrations
+
+        neighbourhood_registrations.register()

@@ -129,3 +129,55 @@ urlpatterns += [
         name="support_routine_reviewed",
     ),
 ]
+
+# Grannsamverkan (issue 19, item 7). The ombud's page is keyed by the message's token.
+from .views import neighbourhood as neighbourhood_views  # noqa: E402
+
+urlpatterns += [
+    path("grannsamverkan/", neighbourhood_views.neighbourhood_list, name="neighbourhood_list"),
+    path(
+        "grannsamverkan/nytt/",
+        neighbourhood_views.neighbourhood_area_create,
+        name="neighbourhood_area_create",
+    ),
+    path(
+        "grannsamverkan/<int:pk>/",
+        neighbourhood_views.neighbourhood_area,
+        name="neighbourhood_area",
+    ),
+    path(
+        "grannsamverkan/<int:pk>/andra/",
+        neighbourhood_views.neighbourhood_area_edit,
+        name="neighbourhood_area_edit",
+    ),
+    path(
+        "grannsamverkan/ombud/<int:pk>/avsluta/",
+        neighbourhood_views.neighbourhood_ombud_end,
+        name="neighbourhood_ombud_end",
+    ),
+    path(
+        "grannsamverkan/meddelanden/nytt/",
+        neighbourhood_views.neighbourhood_message_create,
+        name="neighbourhood_message_create",
+    ),
+    path(
+        "grannsamverkan/meddelanden/<int:pk>/",
+        neighbourhood_views.neighbourhood_message,
+        name="neighbourhood_message",
+    ),
+    path(
+        "grannsamverkan/meddelanden/<int:pk>/status.json",
+        neighbourhood_views.neighbourhood_message_status,
+        name="neighbourhood_message_status",
+    ),
+    path(
+        "grannsamverkan/meddelanden/<int:pk>/igen/",
+        neighbourhood_views.neighbourhood_message_retry,
+        name="neighbourhood_message_retry",
+    ),
+    path(
+        "grannsamverkan/m/<str:token>/",
+        neighbourhood_views.neighbourhood_message_public,
+        name="neighbourhood_message_public",
+    ),
+]

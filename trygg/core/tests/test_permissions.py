@@ -76,6 +76,8 @@ EXPECTED = {
     "programmes.view_support": (False, True, True, False, True, True),
     "programmes.manage_support": (False, True, False, False, False, False),
     "programmes.record_cooperation": (False, True, False, False, True, False),
+    "programmes.manage_neighbourhood": (False, True, False, False, False, False),
+    "programmes.send_area_message": (False, True, False, False, True, False),
 }
 
 

@@ -47,3 +47,6 @@ __all__ += [
     "RecruitmentConcern",
     "SupportAgreement",
 ]
+from .neighbourhood import AreaMessage, Delivery, NeighbourhoodArea, Ombud  # noqa: E402
+
+__all__ += ["AreaMessage", "Delivery", "NeighbourhoodArea", "Ombud"]
