@@ -47,7 +47,7 @@ _STREET = (
     r"torget|torg|allén|allé|platsen|plan|leden|esplanaden|vägen|kajen|parken|slingan|"
     r"stråket|ringen|tået|gårdsvägen)"
 )
-_ADDRESS = re.compile(rf"\b{_STREET}\s+\d+\s?[A-Za-z]?\b", re.IGNORECASE)
+_ADDRESS = re.compile(rf"\b{_STREET}\s+\d+[A-Za-z]?\b", re.IGNORECASE)
 _DOOR = re.compile(
     r"\b(?:lgh|lägenhet|lägenhetsnummer|port|uppgång|nr|nummer|husnummer)\.?\s*\d+",
     re.IGNORECASE,
@@ -340,12 +340,12 @@ def area_message_send(
     return message
 
 
-def _progress(message: AreaMessage, **fields) -> None:
+def _progress(job: AreaMessage, /, **fields) -> None:
     # Every progress save is the worker's heartbeat (core.jobs).
     fields["heartbeat_at"] = timezone.now()
     for key, value in fields.items():
-        setattr(message, key, value)
-    message.save(update_fields=[*fields])
+        setattr(job, key, value)
+    job.save(update_fields=[*fields])
 
 
 def _sms_text(message: AreaMessage, link: str) -> str:
