@@ -202,9 +202,20 @@ PAGES = [
     ("programmes:support_quarter_new", "support_cooperation", Role.POLIS, Role.ANALYTIKER),
     ("programmes:support_forum_link", "support_cooperation", Role.SAMORDNARE, Role.POLIS),
     ("programmes:support_routine_reviewed", "support_routine", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("programmes:neighbourhood_list", None, Role.POLIS, Role.ANALYTIKER),
+    ("programmes:neighbourhood_area_create", None, Role.SAMORDNARE, Role.POLIS),
+    ("programmes:neighbourhood_area", "neighbourhood_area", Role.POLIS, Role.RAPPORTOR),
+    ("programmes:neighbourhood_area_edit", "neighbourhood_area", Role.SAMORDNARE, Role.POLIS),
+    ("programmes:neighbourhood_ombud_end", "ombud", Role.SAMORDNARE, Role.POLIS),
+    ("programmes:neighbourhood_message_create", None, Role.POLIS, Role.RADSLEDAMOT),
+    ("programmes:neighbourhood_message", "area_message", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("programmes:neighbourhood_message_status", "area_message", Role.POLIS, Role.RAPPORTOR),
+    ("programmes:neighbourhood_message_retry", "area_message", Role.POLIS, Role.ADMINISTRATOR),
 ]
 POST_ONLY = {
     "core:membership_revoke",
+    "programmes:neighbourhood_ombud_end",
+    "programmes:neighbourhood_message_retry",
     "reports:status",
     "reports:assign",
     "reports:comment",
@@ -260,6 +271,8 @@ NOT_TENANT_PAGES = {
     "programmes/tests/test_support",
     "programmes:support_routine_add": "POST with the routine's fields (400 without); "
     "programmes/tests/test_support",
+    "programmes:neighbourhood_message_public": "the message's token is the key (ombud have no "
+    "login); programmes/tests/test_neighbourhood_messages",
     "walks:field_link": "the join link's token is the key (no account); walks/tests/"
     "test_field_endpoint tries a wrong, expired and revoked link",
     "walks:field_link_json": "the join link's endpoint; walks/tests/test_field_endpoint",
@@ -420,6 +433,7 @@ def _objects(municipality, organisation, member):
             **_youth_objects(municipality),
             **_nightwalk_objects(municipality, organisation),
             **_support_objects(municipality, organisation),
+            **_neighbourhood_objects(municipality),
         }
 
 
@@ -801,6 +815,27 @@ def _dialog_build_objects(municipality):
             municipality=municipality, survey=survey, name="Biblioteket"
         ),
     }
+
+
+def _neighbourhood_objects(municipality):
+    """A grannsamverkan area with an ombud and a message, stored directly."""
+    from trygg.programmes.models import AreaMessage
+    from trygg.programmes.tests.neighbourhood_helpers import make_neighbourhood
+
+    area = make_neighbourhood(
+        municipality,
+        "Hemlig text i " + municipality.name,
+        ombud=[("Demo Ombud", "ombud@example.org", "+46701234567")],
+    )
+    message = AreaMessage.objects.create(
+        municipality=municipality,
+        sender="kommun",
+        subject="Hemlig text i " + municipality.name,
+        body="Text",
+        status="klar",
+    )
+    message.areas.set([area])
+    return {"neighbourhood_area": area, "ombud": area.ombud.first(), "area_message": message}
 
 
 def _url(name, key, objects):

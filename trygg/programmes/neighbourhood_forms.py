@@ -67,7 +67,7 @@ class NeighbourhoodAreaForm(forms.Form):
         self.fields["existing"].queryset = areas
         self.fields["comparison_area"].queryset = areas
         if len(programmes) == 1:
-            self.fields["programme"].initial = programmes[0]
+            self.fields["programme"].initial = programmes.first()
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

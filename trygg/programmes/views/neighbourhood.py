@@ -54,10 +54,8 @@ def neighbourhood_list(request):
 
 
 def _area_form(viewer, data=None, files=None, initial=None):
-    programmes = list(
-        Programme.objects.filter(
-            municipality=viewer.municipality, kind=ProgrammeKind.GRANNSAMVERKAN
-        )
+    programmes = Programme.objects.filter(
+        municipality=viewer.municipality, kind=ProgrammeKind.GRANNSAMVERKAN
     )
     areas = area_list(municipality=viewer.municipality, without_boundary=True)
     return NeighbourhoodAreaForm(data, files, initial=initial, programmes=programmes, areas=areas)
