@@ -173,6 +173,9 @@ class Command(BaseCommand):
                         "Aktiviteter för unga med ett års tillfällen och föräldrastöd laddade "
                         f"({time.perf_counter() - started:.1f} s)."
                     )
+            from trygg.demo.neighbourhood import load_demo_neighbourhood
+
+            neighbourhood = load_demo_neighbourhood(koping)
         if cycle:
             self.stdout.write(
                 "Strategisk lägesbild, åtgärdsplan, problembilder och medborgarlöfte laddade."
@@ -195,6 +198,10 @@ class Command(BaseCommand):
                     "Stöd till kvinnojour, SSPF och samverkan med polisen om unga laddade "
                     "(demodata)."
                 )
+        if neighbourhood:
+            self.stdout.write(
+                "Grannsamverkan med två områden, ombud och ett års meddelanden laddad."
+            )
         from trygg.demo.basemap import load_demo_basemap
 
         if load_demo_basemap(koping):
