@@ -37,6 +37,8 @@ SEND = "programmes.send_area_message"
 # annual follow-up looks back one year, the next one compares with it).
 OMBUD_KEEP_DAYS = 90
 MESSAGE_KEEP_DAYS = 730
+# Deliveries are committed with the progress (the heartbeat) 20 at a time.
+PROGRESS_EVERY = 20
 MAX_SUBJECT = 120
 MAX_BODY = 2000
 
@@ -352,6 +354,30 @@ def _sms_text(message: AreaMessage, link: str) -> str:
     return f"Grannsamverkan, {message.get_sender_display().lower()}: {message.subject}. Läs: {link}"
 
 
+def _deliver(message: AreaMessage, delivery: Delivery, gateway, link: str) -> None:
+    person = delivery.ombud
+    try:
+        if person is None or person.ended_on is not None:
+            raise ValueError("Ombudet har slutat.")
+        if delivery.channel == Delivery.Channel.EPOST:
+            mail_send(
+                template="programmes/neighbourhood_message_mail",
+                context={"message": message, "link": link},
+                to=[person.email],
+            )
+        else:
+            gateway.send(to=person.phone, text=_sms_text(message, link))
+    except Exception as exc:  # noqa: BLE001 - every failure is kept per recipient
+        # The delivery's id is enough to look again; the contact stays out of the log.
+        log.warning("area message %s delivery %s failed", message.pk, delivery.pk)
+        reason = str(exc) if isinstance(exc, sms.SmsError | ValueError) else ""
+        delivery.status = Delivery.Status.MISSLYCKAD
+        delivery.error = (reason or "Kunde inte skickas.")[:300]
+    else:
+        delivery.status, delivery.sent_at = Delivery.Status.SKICKAD, timezone.now()
+    delivery.save(update_fields=["status", "error", "sent_at"])
+
+
 def area_message_deliver(message: AreaMessage) -> None:
     """Run by the task worker on a claimed message: tries every waiting delivery once, keeps
     the reason of each failure, and finishes the job (failed only if nothing went out)."""
@@ -360,37 +386,23 @@ def area_message_deliver(message: AreaMessage) -> None:
     link = absolute_url("programmes:neighbourhood_message_public", message.token)
     gateway = sms.gateway()
     done = message.deliveries.exclude(status=Delivery.Status.VANTAR).count()
-    pending = message.deliveries.filter(status=Delivery.Status.VANTAR).select_related("ombud")
-    for delivery in pending:
-        person = delivery.ombud
-        try:
-            if person is None or person.ended_on is not None:
-                raise ValueError("Ombudet har slutat.")
-            if delivery.channel == Delivery.Channel.EPOST:
-                mail_send(
-                    template="programmes/neighbourhood_message_mail",
-                    context={"message": message, "link": link},
-                    to=[person.email],
-                )
-            else:
-                gateway.send(to=person.phone, text=_sms_text(message, link))
-        except Exception as exc:  # noqa: BLE001 - every failure is kept per recipient
-            # The delivery's id is enough to look again; the contact stays out of the log.
-            log.warning("area message %s delivery %s failed", message.pk, delivery.pk)
-            reason = str(exc) if isinstance(exc, sms.SmsError | ValueError) else ""
-            delivery.status = Delivery.Status.MISSLYCKAD
-            delivery.error = (reason or "Kunde inte skickas.")[:300]
-        else:
-            delivery.status, delivery.sent_at = Delivery.Status.SKICKAD, timezone.now()
-        delivery.save(update_fields=["status", "error", "sent_at"])
-        done += 1
-        _progress(message, processed=done)
+    pending = list(message.deliveries.filter(status=Delivery.Status.VANTAR).select_related("ombud"))
+    for first in range(0, len(pending), PROGRESS_EVERY):
+        # One commit per chunk with its progress: a commit per delivery cost more than the
+        # send itself (bench_area_message); a worker lost mid-chunk resends at most a chunk.
+        with transaction.atomic():
+            for delivery in pending[first : first + PROGRESS_EVERY]:
+                _deliver(message, delivery, gateway, link)
+                done += 1
+            _progress(message, processed=done)
+    message.processed = done
     failed = message.deliveries.filter(status=Delivery.Status.MISSLYCKAD).count()
     everything_failed = message.total and failed == message.total
     _progress(
         message,
         status=AreaMessage.Status.MISSLYCKAD if everything_failed else AreaMessage.Status.KLAR,
         message=f"{failed} av {message.total} utskick misslyckades." if failed else "",
+        processed=done,
         finished_at=timezone.now(),
     )
 
