@@ -15,6 +15,7 @@ ROLE_USERS = {
     Role.RAPPORTOR: "rapportor",
     Role.POLIS: "polis",
     Role.RADSLEDAMOT: "radsledamot",
+    Role.VALFARD: "valfard",
 }
 
 

@@ -33,13 +33,14 @@ from trygg.core.contributions import (
 from trygg.core.models import Role
 from trygg.strategy.models import Goal
 
-A, S, N, R, P, L = (
+A, S, N, R, P, L, V = (
     Role.ADMINISTRATOR,
     Role.SAMORDNARE,
     Role.ANALYTIKER,
     Role.RAPPORTOR,
     Role.POLIS,
     Role.RADSLEDAMOT,
+    Role.VALFARD,
 )
 STRATEGY = [
     "Strategisk lägesbild", "Åtgärdsplaner", "Medborgarlöften", "Brottsstatistik", "Uppföljning",
@@ -55,6 +56,7 @@ MENUS = [
     (R, ["Start", "Rapporter", "Trygghetsvandringar", "Områden"]),
     (P, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
     (L, ["Start", "Forum och möten", "Trygghetsvandringar", *STRATEGY, "Områden"]),
+    (V, ["Start", "Välfärdsbrott"]),
 ]  # fmt: skip
 
 
@@ -80,7 +82,7 @@ def test_every_role_is_in_the_menu_table():
     assert sorted(role for role, _ in MENUS) == sorted(Role.values)
 
 
-@pytest.mark.parametrize("role", [A, S, N, R, P, L])
+@pytest.mark.parametrize("role", [A, S, N, R, P, L, V])
 def test_every_page_the_start_page_offers_a_role_opens_for_it(client, users, role):
     client.force_login(users[role])
     page = client.get(reverse("core:start")).content.decode()

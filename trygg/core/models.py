@@ -20,6 +20,8 @@ class Role(models.TextChoices):
     RAPPORTOR = "rapportor", _("Rapportör")
     POLIS = "polis", _("Polis")
     RADSLEDAMOT = "radsledamot", _("Rådsledamot")
+    # Restricted (issue 20): only this role reads the welfare-crime register and its cases.
+    VALFARD = "valfard", _("Välfärdsbrottshandläggare")
 
 
 class Municipality(models.Model):

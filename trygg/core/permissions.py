@@ -15,10 +15,11 @@ N = Role.ANALYTIKER
 R = Role.RAPPORTOR
 P = Role.POLIS
 L = Role.RADSLEDAMOT
+V = Role.VALFARD
 
 ACTIONS: dict[str, frozenset[Role]] = {
     # Workspace
-    "core.view_workspace": frozenset({A, S, N, R, P, L}),
+    "core.view_workspace": frozenset({A, S, N, R, P, L, V}),
     # Administration of the municipality's organisations and people
     "core.manage_organisations": frozenset({A}),
     "core.manage_memberships": frozenset({A}),
@@ -99,6 +100,16 @@ ACTIONS: dict[str, frozenset[Role]] = {
     # the police send area messages too, but do not read the ombud's contacts.
     "programmes.manage_neighbourhood": frozenset({S}),
     "programmes.send_area_message": frozenset({S, P}),
+    # Välfärdsbrott (G8). A municipality has no legal basis for a register of suspected
+    # individuals, so the register holds processes, risks, controls and pseudonymous cases,
+    # and only the välfärdsbrottshandläggare reads or writes any of it; every other role is
+    # refused with 404 so the pages' existence is not disclosed. The samordnare sees the
+    # aggregates (counts under 5 suppressed) on the start page, the lägesbild and follow-up.
+    "welfare.view_aggregates": frozenset({S, V}),
+    "welfare.view": frozenset({V}),
+    "welfare.manage": frozenset({V}),
+    "welfare.view_cases": frozenset({V}),
+    "welfare.manage_cases": frozenset({V}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -301,3 +301,61 @@ def redacted_report_text(*, description: str, place_name: str) -> dict:
         for kind, n in result.counts.items():
             found[kind] = found.get(kind, 0) + n
     return {**texts, "personal_data_found": found}
+
+
+# --- Refusing free text that holds personal data ----------------------------------------
+# Moved here from trygg.dialog.textscan (which re-exports it) so that apps below dialog, such
+# as welfare, can refuse text with the same rules and the same Swedish reason.
+
+NAMN = "namn"
+SAMORDNINGSNUMMER = "samordningsnummer"
+KIND_LABELS = {
+    PERSONNUMMER: "ett personnummer",
+    SAMORDNINGSNUMMER: "ett samordningsnummer",
+    TELEFON: "ett telefonnummer",
+    EPOST: "en e-postadress",
+    REGNUMMER: "ett registreringsnummer",
+    NAMN: "något som ser ut som ett namn",
+}
+
+_WORD = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+# Two capitalised words in a row, the first not at the start of the text or a sentence.
+_NAME_LIKE = re.compile(rf"(?<![.!?:]\s)(?<!^)(?<=\s)({_WORD})\s+({_WORD})\b")
+
+
+@dataclass(frozen=True)
+class Scan:
+    kinds: list[str]  # what was found, in KIND_LABELS' order, each once
+
+    @property
+    def clean(self) -> bool:
+        return not self.kinds
+
+    def reason(self) -> str:
+        """A Swedish sentence naming what was found."""
+        labels = [KIND_LABELS[k] for k in self.kinds]
+        found = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " och " + labels[-1]
+        return f"Texten innehåller {found}. Skriv om den utan personuppgifter."
+
+
+def _is_samordningsnummer(number: str) -> bool:
+    # A samordningsnummer is a personnummer whose day has 60 added (folkbokföringslagen).
+    digits = re.sub(r"\D", "", number)[-10:]
+    return len(digits) == 10 and int(digits[4:6]) > 60
+
+
+def scan(text: str, *, names: bool = True) -> Scan:
+    """What personal data `text` holds. A text already redacted (it carries a marker such as
+    "[telefonnummer borttaget]") counts as holding that kind: it was somebody's."""
+    found = set()
+    for f in find_personal_data(text):
+        if f.kind == PERSONNUMMER and _is_samordningsnummer(text[f.start : f.end]):
+            found.add(SAMORDNINGSNUMMER)
+        else:
+            found.add(f.kind)
+    for kind, marker in MARKERS.items():
+        if marker in text:
+            found.add(kind)
+    if names and _NAME_LIKE.search(text):
+        found.add(NAMN)
+    return Scan([k for k in KIND_LABELS if k in found])
