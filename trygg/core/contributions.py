@@ -260,6 +260,38 @@ def follow_up_rows(*, viewer, year: int) -> dict[str, list[str]]:
     return {goal: by_goal[goal] for goal in GOALS if goal in by_goal}
 
 
+# --- The operational lägesbild's "annan information" (lagesbild) -------------------------
+
+
+@dataclass(frozen=True)
+class PictureInformation:
+    """A paragraph an app adds under "Annan information" in the operational lägesbild, for
+    the period shown: aggregates only, since the picture is read by several roles."""
+
+    name: str
+    title: str
+    action: str  # shown to viewers holding it
+    order: int
+    text: Callable[..., str | None]  # (*, viewer, start, end) -> a sentence, or None
+
+    def __post_init__(self):
+        _known_action(self.action)
+
+
+picture_information = Registry[PictureInformation]("annan information", order=lambda c: c.order)
+
+
+def picture_information_for(*, viewer, start, end) -> list[tuple[str, str]]:
+    """(title, text) of every contribution this viewer may see that has something to say."""
+    shown = []
+    for item in picture_information.all():
+        if viewer.may(item.action):
+            text = item.text(viewer=viewer, start=start, end=end)
+            if text:
+                shown.append((item.title, text))
+    return shown
+
+
 # --- The law checklist (lag 2023:196) ----------------------------------------------------
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from trygg.core import charts
+from trygg.core.contributions import picture_information_for
 from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.job_status import job_state, job_status_response
@@ -74,6 +75,9 @@ def picture(request):
                 "query": request.GET.urlencode(),
                 "in_background": services.document_in_background(pic.start, pic.end),
                 "inline_max_days": services.DOCUMENT_INLINE_MAX_DAYS,
+                "other_information": picture_information_for(
+                    viewer=viewer, start=pic.start, end=pic.end
+                ),
             }
         )
     if viewer.may("lagesbild.export"):

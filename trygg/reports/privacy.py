@@ -83,6 +83,10 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+# Public for other checks of Swedish numbers with a Luhn digit (organisation numbers).
+luhn_ok = _luhn_ok
+
+
 def _plausible_date(century: str | None, yy: str, mm: str, dd: str) -> bool:
     month, day = int(mm), int(dd)
     if day > 60:  # samordningsnummer: the day plus 60
