@@ -22,7 +22,7 @@ def refuse_personal_data(fields: dict[str, str]) -> None:
 
 
 def normalise_organisation_number(raw: str) -> str:
-    """"NNNNNN-NNNN" for a valid organisation number of a juridical person; "" for blank.
+    """ "NNNNNN-NNNN" for a valid organisation number of a juridical person; "" for blank.
     A personnummer has the same shape, but its third digit (the month's first) is 0 or 1: an
     individual's number is refused, since the register names no person."""
     value = re.sub(r"[\s\u00a0]", "", raw or "")

@@ -57,7 +57,29 @@ def welfare_aggregates(*, viewer: Viewer, start: date, end: date, today: date) -
     """The period's figures (cases by detection date, runs by run date) and today's state of
     the analyses and controls. Six queries."""
     require(viewer, "welfare.view_aggregates")
-    municipality = viewer.municipality
+    return _aggregates(
+        viewer.municipality,
+        start=start,
+        end=end,
+        today=today,
+        suppress=not viewer.may("welfare.view_cases"),
+    )
+
+
+def follow_up_aggregates(*, viewer: Viewer, year: int, today: date) -> Aggregates:
+    """The year's figures for the annual follow-up (G8), which every reader of the follow-up
+    sees: always suppressed under five cases, whoever reads it."""
+    require(viewer, "strategy.view")
+    return _aggregates(
+        viewer.municipality,
+        start=date(year, 1, 1),
+        end=date(year, 12, 31),
+        today=today,
+        suppress=True,
+    )
+
+
+def _aggregates(municipality, *, start: date, end: date, today: date, suppress: bool):
     cases = Case.objects.filter(municipality=municipality, detected_on__range=(start, end))
     sums = cases.aggregate(
         n=Count("pk"),
@@ -79,18 +101,20 @@ def welfare_aggregates(*, viewer: Viewer, start: date, end: date, today: date) -
         .distinct()
     )
     controls = list(Control.objects.filter(municipality=municipality, active=True))
-    runs = ControlRun.objects.filter(municipality=municipality, run_on__range=(start, end)).aggregate(
-        n=Count("pk"), deviations=Count("pk", filter=Q(result=ControlRun.Result.AVVIKELSE))
-    )
+    runs = ControlRun.objects.filter(
+        municipality=municipality, run_on__range=(start, end)
+    ).aggregate(n=Count("pk"), deviations=Count("pk", filter=Q(result=ControlRun.Result.AVVIKELSE)))
     n = sums["n"]
-    suppressed = n < SUPPRESS_BELOW and not viewer.may("welfare.view_cases")
+    suppressed = suppress and n < SUPPRESS_BELOW
 
     def shown(value):
         return None if suppressed else value
 
     whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
-    label = str(start.year) if whole_year and start.year == end.year else (
-        f"{start.isoformat()}–{end.isoformat()}"
+    label = (
+        str(start.year)
+        if whole_year and start.year == end.year
+        else (f"{start.isoformat()}–{end.isoformat()}")
     )
     return Aggregates(
         start=start,

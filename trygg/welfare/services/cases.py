@@ -192,4 +192,3 @@ def cases_purge(*, today: date | None = None) -> int:
             )
             deleted += len(pks)
     return deleted
-
