@@ -106,9 +106,10 @@ def test_organisation_numbers_are_checked():
 def test_an_individuals_number_as_organisation_is_refused(viewer):
     with pytest.raises(ValidationError) as error:
         make_case(viewer, organisation_number="811218-9876")
-    assert "inte en juridisk persons organisationsnummer" in error.value.message_dict[
-        "organisation_number"
-    ][0]
+    assert (
+        "inte en juridisk persons organisationsnummer"
+        in error.value.message_dict["organisation_number"][0]
+    )
 
 
 def test_cases_get_pseudonymous_references_per_year(viewer):
