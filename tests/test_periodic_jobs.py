@@ -26,6 +26,7 @@ def test_every_app_registers_its_daily_jobs_at_start_up():
         ("reports.export_files", time(2, 55)),
         ("programmes.support_reports", time(3, 25)),
         ("programmes.neighbourhood_sweep", time(3, 40)),
+        ("welfare.purge_closed_cases", time(3, 0)),
         ("reports.digest", time(7, 0)),
         ("strategy.reminders", time(7, 30)),
         ("walks.owner_reminders", time(7, 45)),
@@ -47,6 +48,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
         "reports.retention",
         "strategy.reminders",
         "walks.owner_reminders",
+        "welfare.purge_closed_cases",
     ]
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))

@@ -212,6 +212,38 @@ PAGES = [
     ("programmes:neighbourhood_message_status", "area_message", Role.POLIS, Role.RAPPORTOR),
     ("programmes:neighbourhood_message_retry", "area_message", Role.POLIS, Role.ADMINISTRATOR),
 ]
+# The welfare-crime register (issue 20): only the välfärdsbrottshandläggare reaches it, and
+# every other role gets 404, not 403, so the pages' existence is not disclosed. The keys are
+# as in PAGES; POST pages carry the data of a valid submission.
+WELFARE_PAGES = [
+    ("welfare:index", None),
+    ("welfare:analyses", None),
+    ("welfare:analysis_create", None),
+    ("welfare:analysis_detail", "welfare_analysis"),
+    ("welfare:analysis_review", "welfare_analysis"),
+    ("welfare:risk_status", "welfare_analysis+welfare_risk"),
+    ("welfare:controls", None),
+    ("welfare:control_create", None),
+    ("welfare:control_detail", "welfare_control"),
+    ("welfare:cases", None),
+    ("welfare:case_export", None),
+    ("welfare:case_create", None),
+    ("welfare:case_detail", "welfare_case"),
+    ("welfare:case_edit", "welfare_case"),
+]
+WELFARE_POST = {
+    "welfare:analysis_review": {"granskning-reviewed_on": "2027-01-01"},
+    "welfare:risk_status": {"status": "pagar"},
+}
+NOT_WELFARE_ROLES = [
+    Role.ADMINISTRATOR,
+    Role.SAMORDNARE,
+    Role.ANALYTIKER,
+    Role.RAPPORTOR,
+    Role.POLIS,
+    Role.RADSLEDAMOT,
+]
+
 POST_ONLY = {
     "core:membership_revoke",
     "programmes:neighbourhood_ombud_end",
@@ -371,6 +403,7 @@ def _all_url_names():
 def test_every_url_is_in_a_table():
     # The API authenticates by key, not session: its isolation is in reports/tests/test_api.
     listed = set(PUBLIC) | {p[0] for p in PAGES} | set(NOT_TENANT_PAGES)
+    listed |= {name for name, _ in WELFARE_PAGES}
     unlisted = sorted(n for n in _all_url_names() if n not in listed and not n.startswith("api:"))
     assert unlisted == []
 
@@ -434,6 +467,7 @@ def _objects(municipality, organisation, member):
             **_nightwalk_objects(municipality, organisation),
             **_support_objects(municipality, organisation),
             **_neighbourhood_objects(municipality),
+            **_welfare_objects(municipality),
         }
 
 
@@ -526,6 +560,47 @@ def _support_objects(municipality, organisation):
         "support_report": report,
         "support_cooperation": cooperation,
         "support_routine": routine,
+    }
+
+
+def _welfare_objects(municipality):
+    from datetime import date
+
+    from trygg.welfare.models import Analysis, Case, Control, Risk
+
+    analysis = Analysis.objects.create(
+        municipality=municipality,
+        regelverk="assistans",
+        owner="Hemlig text i " + municipality.name,
+        reviewed_on=date(2026, 1, 1),
+    )
+    return {
+        "welfare_analysis": analysis,
+        "welfare_risk": Risk.objects.create(
+            municipality=municipality,
+            analysis=analysis,
+            description="Hemlig text i " + municipality.name,
+            exploitation="Fakturering",
+            likelihood=2,
+            consequence=3,
+            owner="Chef",
+        ),
+        "welfare_control": Control.objects.create(
+            municipality=municipality,
+            name="Hemlig text i " + municipality.name,
+            regelverk="assistans",
+            performer="Controller",
+            starts_on=date(2026, 1, 1),
+        ),
+        "welfare_case": Case.objects.create(
+            municipality=municipality,
+            reference=f"VB-{municipality.kommunkod}",
+            regelverk="assistans",
+            kind="ej_utford",
+            detection="tips",
+            detected_on=date(2026, 2, 1),
+            summary="Hemlig text i " + municipality.name,
+        ),
     }
 
 
@@ -933,3 +1008,47 @@ def test_member_without_municipality_gets_clear_message(client, outsider):
     response = client.get(reverse("core:start"))
     assert response.status_code == 403
     assert "Ditt konto hör inte till någon kommun" in response.content.decode()
+
+
+def _welfare_call(client, name, url):
+    if name in WELFARE_POST:
+        return client.post(url, WELFARE_POST[name])
+    return client.get(url)
+
+
+@pytest.mark.parametrize("role", NOT_WELFARE_ROLES)
+@pytest.mark.parametrize(("name", "key"), WELFARE_PAGES)
+def test_every_role_but_the_welfare_role_gets_404_on_welfare_pages(
+    client, users, koping_objects, name, key, role
+):
+    client.force_login(users[role])
+    assert _welfare_call(client, name, _url(name, key, koping_objects)).status_code == 404
+
+
+@pytest.mark.parametrize(("name", "key"), WELFARE_PAGES)
+def test_the_welfare_role_reaches_welfare_pages(client, users, koping_objects, name, key):
+    client.force_login(users[Role.VALFARD])
+    response = _welfare_call(client, name, _url(name, key, koping_objects))
+    assert response.status_code == (302 if name in WELFARE_POST else 200)
+
+
+@pytest.mark.parametrize(("name", "key"), WELFARE_PAGES)
+def test_another_municipalitys_welfare_data_is_404_or_absent(
+    client, users, arboga_objects, name, key
+):
+    client.force_login(users[Role.VALFARD])
+    response = _welfare_call(client, name, _url(name, key, arboga_objects))
+    if key:
+        assert response.status_code == 404
+    else:
+        assert response.status_code == 200
+        body = body_of(response).decode(errors="replace")
+        for leak in ("Hemlig text i Arboga", "VB-1984"):
+            assert leak not in body
+
+
+@pytest.mark.parametrize(("name", "key"), WELFARE_PAGES)
+def test_logged_out_visitor_of_welfare_pages_is_sent_to_login(client, koping_objects, name, key):
+    response = _welfare_call(client, name, _url(name, key, koping_objects))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("core:login"))

@@ -16,4 +16,4 @@ class WelfareConfig(AppConfig):
 
         audit_events.register()
         registrations.register()
-        register(DailyJob("welfare.purge_closed_cases", time(3, 40), purge_closed_cases.enqueue))
+        register(DailyJob("welfare.purge_closed_cases", time(3, 0), purge_closed_cases.enqueue))
