@@ -48,6 +48,7 @@ DEMO_USERS = [
     ("rapportor", "Rami", "Rapportör", "Tekniska förvaltningen", Role.RAPPORTOR),
     ("polis", "Petra", "Polis", "Polisen, lokalpolisområde Köping", Role.POLIS),
     ("radsledamot", "Rolf", "Rådsledamot", "Kommunstyrelseförvaltningen", Role.RADSLEDAMOT),
+    ("valfard", "Vera", "Välfärdshandläggare", "Socialförvaltningen", Role.VALFARD),
 ]
 
 AREA_FILES = [
@@ -202,6 +203,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Grannsamverkan med två områden, ombud och ett års meddelanden laddad."
             )
+        from trygg.demo.welfare import load_demo_welfare
+
+        with scope(municipality=koping), transaction.atomic():
+            if load_demo_welfare(koping):
+                self.stdout.write("Välfärdsbrott: analyser, kontrollplan och ärenden laddade.")
         from trygg.demo.basemap import load_demo_basemap
 
         if load_demo_basemap(koping):
