@@ -52,6 +52,7 @@ def run(quick: bool = False):
     sizes = (200,) if quick else (200, 20_000)
     for n in sizes:
         yield from _measure("SQLite", {}, n)
-    with pg_server() as pg:
-        for n in sizes:
+    for n in sizes:
+        # A fresh server per size: each worker migrates and fills an empty database.
+        with pg_server() as pg:
             yield from _measure("PostgreSQL", {"TRYGG_DATABASE_URL": pg.url()}, n)
