@@ -11,7 +11,7 @@ from django.db.models import Count, Q, Sum
 
 from trygg.core.kernel import require
 from trygg.core.viewer import Viewer
-from trygg.locale_sv import format_kronor, format_number
+from trygg.locale_sv import count_text, format_kronor, format_number
 
 from ..models import Analysis, Case, Control, ControlRun
 from ..models.analyses import HIGH_RISK
@@ -42,6 +42,11 @@ class Aggregates:
     @property
     def high_risk_share(self) -> float:
         return self.high_risk_analysed / self.high_risk_total
+
+    def median_days_text(self) -> str:
+        if self.median_days_to_police is None:
+            return "–"
+        return count_text(self.median_days_to_police, "dag", "dagar")
 
     def cases_text(self) -> str:
         return "färre än 5" if self.suppressed else str(self.cases)
@@ -140,13 +145,15 @@ def _aggregates(municipality, *, start: date, end: date, today: date, suppress: 
 def aggregates_sentence(figures: Aggregates) -> str:
     """One Swedish sentence for the lägesbild and the annual follow-up."""
     share = round(100 * figures.high_risk_share)
+    runs = count_text(figures.control_runs, "kontroll", "kontroller")
     text = (
         f"{figures.high_risk_analysed} av {figures.high_risk_total} högriskregelverk har en "
-        f"brottsförebyggande analys ({share} %); {figures.control_runs} kontroller genomfördes "
-        f"{figures.label}, {figures.control_deviations} med avvikelse"
+        f"brottsförebyggande analys ({share} %); {runs} genomfördes {figures.label}, "
+        f"{format_number(figures.control_deviations)} med avvikelse"
     )
     if figures.controls_overdue:
-        text += f", och {figures.controls_overdue} kontroller är försenade"
+        late = count_text(figures.controls_overdue, "kontroll", "kontroller")
+        text += f", och {late} {'är försenad' if figures.controls_overdue == 1 else 'är försenade'}"
     if figures.suppressed:
         return text + ". Färre än 5 misstänkta välfärdsbrott upptäcktes; siffrorna visas inte."
     text += (
@@ -155,8 +162,6 @@ def aggregates_sentence(figures: Aggregates) -> str:
         f"{format_kronor(figures.sek_reclaimed)} återkrävdes"
     )
     if figures.median_days_to_police is not None:
-        text += (
-            f"; mediantiden från upptäckt till polisanmälan var "
-            f"{format_number(figures.median_days_to_police)} dagar"
-        )
+        days = count_text(figures.median_days_to_police, "dag", "dagar")
+        text += f"; mediantiden från upptäckt till polisanmälan var {days}"
     return text + "."
