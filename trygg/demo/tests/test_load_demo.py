@@ -53,7 +53,15 @@ def _counts():
 def test_demo_loads_koping_with_demo_users_and_is_idempotent(db, capsys):
     call_command("load_demo")
     out = capsys.readouterr().out
-    for username in ("admin", "samordnare", "analytiker", "rapportor", "polis", "radsledamot"):
+    for username in (
+        "admin",
+        "samordnare",
+        "analytiker",
+        "rapportor",
+        "polis",
+        "radsledamot",
+        "valfard",
+    ):
         assert username in out
         assert get_user_model().objects.get(username=username).check_password("demo")
     first = _counts()
