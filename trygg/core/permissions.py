@@ -89,7 +89,6 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "programmes.manage_activities": frozenset({S}),
     "programmes.record_sessions": frozenset({S, R}),
     # Programmes (G4–G7). Night-walk leaders use their group's secret link, not an account.
-    "programmes.view": frozenset({A, S, N, P, L}),
     "programmes.manage_nightwalks": frozenset({S}),
     # Kvinnojour support, youth–police cooperation and SSPF: no client or case data, only
     # agreements and counts. Analysts and council members read counts suppressed under 5.

@@ -13,22 +13,18 @@ class ProgrammesConfig(AppConfig):
         audit_events.register()
         registrations.register()
 
-    def ready(self):
         from . import registrations_youth
 
         registrations_youth.register()
 
-    def ready(self):
         from . import nightwalk_registrations
 
         nightwalk_registrations.register()
 
-    def ready(self):
         from . import support_registrations
 
         support_registrations.register()
 
-    def ready(self):
         from . import neighbourhood_registrations
 
         neighbourhood_registrations.register()

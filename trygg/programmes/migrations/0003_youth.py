@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
         ('core', '0009_municipality_official_name'),
         ('dialog', '0001_initial'),
         ('geo', '0003_gazetteer'),
-        ('programmes', '0001_initial'),
+        ('programmes', '0002_register'),
     ]
 
     operations = [

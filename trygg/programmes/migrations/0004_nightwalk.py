@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0009_municipality_official_name'),
-        ('programmes', '0001_initial'),
+        ('programmes', '0003_youth'),
         ('reports', '0009_citizen_loop'),
     ]
 

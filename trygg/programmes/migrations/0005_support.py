@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         ('core', '0009_municipality_official_name'),
         ('forums', '0004_meeting_forum'),
         ('geo', '0003_gazetteer'),
-        ('programmes', '0001_initial'),
+        ('programmes', '0004_nightwalk'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

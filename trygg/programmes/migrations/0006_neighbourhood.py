@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('core', '0009_municipality_official_name'),
         ('geo', '0003_gazetteer'),
-        ('programmes', '0001_initial'),
+        ('programmes', '0005_support'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

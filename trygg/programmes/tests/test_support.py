@@ -142,9 +142,7 @@ def test_a_personnummer_in_a_routine_or_a_review_comment_is_refused(koping, kopi
                 ],
             )
         assert error.value.message_dict == {
-            "summary": [
-                "Texten innehåller ett telefonnummer. Skriv om den utan personuppgifter."
-            ],
+            "summary": ["Texten innehåller ett telefonnummer. Skriv om den utan personuppgifter."],
             f"ind_{indicator.pk}": [
                 "Texten innehåller något som ser ut som ett namn. Skriv om den utan "
                 "personuppgifter."
