@@ -24,9 +24,10 @@ def test_every_app_registers_its_daily_jobs_at_start_up():
         ("lagesbild.documents", time(2, 45)),
         ("forums.retention", time(2, 50)),
         ("reports.export_files", time(2, 55)),
+        ("welfare.purge_closed_cases", time(3, 0)),
+        ("programmes.nightwalk_signups", time(3, 20)),
         ("programmes.support_reports", time(3, 25)),
         ("programmes.neighbourhood_sweep", time(3, 40)),
-        ("welfare.purge_closed_cases", time(3, 0)),
         ("reports.digest", time(7, 0)),
         ("strategy.reminders", time(7, 30)),
         ("walks.owner_reminders", time(7, 45)),
@@ -40,8 +41,9 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
         "forums.retention",
         "geo.address_uploads",
         "lagesbild.documents",
-        "programmes.support_reports",
         "programmes.neighbourhood_sweep",
+        "programmes.nightwalk_signups",
+        "programmes.support_reports",
         "reports.digest",
         "reports.export_files",
         "reports.import_files",
@@ -53,7 +55,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
     assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 11
+    assert PeriodicRun.objects.count() == 14
 
 
 @pytest.fixture
