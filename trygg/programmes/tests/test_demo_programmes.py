@@ -17,4 +17,4 @@ def test_the_demo_fills_every_programme_once(koping, koping_org):
         partners = Partner.objects.filter(municipality=koping).select_related("organisation")
         assert partners.count() == 4
         assert all(p.organisation.name.endswith("(demodata)") for p in partners)
-        assert ProgrammeIndicator.objects.filter(municipality=koping).count() == 9
+        assert ProgrammeIndicator.objects.filter(municipality=koping).count() == 8
