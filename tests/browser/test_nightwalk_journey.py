@@ -33,6 +33,7 @@ def test_a_leader_logs_a_walk_on_a_phone_and_an_observation_becomes_a_report(
 ):
     context = new_context(**PHONE)
     phone = context.new_page()
+    phone.set_default_navigation_timeout(60_000)  # a shared, loaded machine
     allow_failed_requests(phone, "/konto/session.json", "/logg.json")
     calendar = f"/program/nattvandring/l/{group.link_token}/"
     url = f"{calendar}logg/"
@@ -96,14 +97,12 @@ def test_a_leader_logs_a_walk_on_a_phone_and_an_observation_becomes_a_report(
 
     # The samordnare makes the observation a report with one action.
     desk = new_context().new_page()
+    desk.set_default_navigation_timeout(60_000)
     login(desk, live_server, "samordnare", "demo")
     visit(desk, f"/program/nattvandring/{group.pk}/")
     axe_check(desk)
     submit(desk, desk.get_by_role("button", name="Gör rapport"))
-    print("MAIN", desk.locator("main").inner_text()[:1500])
-    expect(desk.locator(".message--success, .messages")).to_contain_text(
-        "Observationen är nu rapport nr"
-    )
+    expect(desk.locator(".messages")).to_contain_text("Observationen är nu rapport nr")
     axe_check(desk)
     with scopes_disabled():
         observation = NightWalkObservation.objects.get(log__group=group)
