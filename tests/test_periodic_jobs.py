@@ -44,7 +44,6 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
         "programmes.neighbourhood_sweep",
         "programmes.nightwalk_signups",
         "programmes.support_reports",
-        "programmes.nightwalk_signups",
         "reports.digest",
         "reports.export_files",
         "reports.import_files",
