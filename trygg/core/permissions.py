@@ -109,6 +109,10 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "welfare.manage": frozenset({V}),
     "welfare.view_cases": frozenset({V}),
     "welfare.manage_cases": frozenset({V}),
+    # Publishing to the county (Länsstyrelsen): aggregates only, a dated snapshot the
+    # samordnare makes and can withdraw; the county's own users are not in this table.
+    "county.view_publications": frozenset({A, S, N}),
+    "county.publish": frozenset({S}),
 }
 
 # Roles that must use two-factor login when REQUIRE_2FA is on (production).

@@ -5,3 +5,8 @@ class CountyConfig(AppConfig):
     name = "trygg.county"
     label = "county"
     verbose_name = "Länet"
+
+    def ready(self):
+        from . import audit_events
+
+        audit_events.register()

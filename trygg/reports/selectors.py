@@ -17,6 +17,8 @@ from trygg.core.viewer import Viewer
 from trygg.geo.selectors import areas_named
 from trygg.locale_sv import day_bounds, day_start
 
+from .county_figures import counts_by_category_and_period as counts_by_category_and_period
+from .county_figures import counts_by_h3_r8 as counts_by_h3_r8
 from .models import POINT_LIKE, ApiKey, Category, ImportJob, Report, SavedFilter
 from .permissions import report_visibility
 from .time_of_day import WHOLE_DAY_Q
