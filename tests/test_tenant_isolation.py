@@ -285,6 +285,7 @@ POST_ONLY = {
     "programmes:nightwalk_observation_report",
     "programmes:support_forum_link",
     "programmes:support_routine_reviewed",
+    "county:withdraw",
 }
 QUERIES = {"reports:map_data": "?bbox=15.8,59.4,16.2,59.6&zoom=13"}
 
@@ -380,6 +381,16 @@ NOT_TENANT_PAGES = {
     "public:activities": "public by design; takes a slug; programmes/tests/test_youth_public",
     "public:parents": "public by design; takes a slug; programmes/tests/test_parents_calendar",
     "public:parents_ical": "public iCal feed by slug; programmes/tests/test_parents_calendar",
+    # Issue 21: the county user's pages answer only a county membership (403 otherwise, 404
+    # for a municipality outside the county); county/tests/test_county_pages crawls them all.
+    "county:overview": "county pages; county/tests/test_county_pages",
+    "county:member": "county pages; county/tests/test_county_pages",
+    "county:law": "county pages; county/tests/test_county_pages",
+    "county:measures": "county pages; county/tests/test_county_pages",
+    "county:hotspots": "county pages; county/tests/test_county_pages",
+    "county:hotspots_start": "POST only, county pages; county/tests/test_county_pages",
+    "county:bra": "county pages; county/tests/test_county_pages",
+    "county:api_overview": "county API; county/tests/test_county_pages",
 }
 
 
@@ -468,6 +479,7 @@ def _objects(municipality, organisation, member):
             **_support_objects(municipality, organisation),
             **_neighbourhood_objects(municipality),
             **_welfare_objects(municipality),
+            "snapshot": _county_snapshot(municipality),
         }
 
 
@@ -602,6 +614,21 @@ def _welfare_objects(municipality):
             summary="Hemlig text i " + municipality.name,
         ),
     }
+
+
+def _county_snapshot(municipality):
+    """A snapshot published to the county, stored directly (the service needs a viewer)."""
+    from datetime import date
+
+    from trygg.county.models import County, Snapshot
+
+    county, _ = County.objects.get_or_create(code=municipality.county_code, name="Länet")
+    return Snapshot.objects.create(
+        municipality=municipality,
+        county=county,
+        period_start=date(2025, 1, 1),
+        period_end=date(2026, 1, 1),
+    )
 
 
 def _sampled_survey(municipality):
