@@ -110,6 +110,7 @@ class Command(BaseCommand):
         self._gazetteer(municipalities["koping"])
         self._extend(municipalities)
         self._ludvika()
+        self._county(municipalities)
         self.stdout.write(self.style.SUCCESS("Demokommunen Köping är klar."))
         self.stdout.write("Demoanvändare (lösenord för alla: demo):")
         for username, _first, _last, org_name, role in DEMO_USERS:
@@ -216,6 +217,20 @@ class Command(BaseCommand):
             )
         if made or police:
             self.stdout.write(f"{made} demorapporter och {police} av polisens händelser laddade.")
+
+    def _county(self, municipalities):
+        """Västmanlands län: Köping and Arboga publish to it, the county user reads."""
+        from trygg.demo.county import USERNAME, load_demo_county
+
+        # The county and its user are not tenant rows; each publication runs in its own
+        # municipality's scope (load_demo_county).
+        published = load_demo_county(
+            [municipalities["koping"], municipalities["arboga"]], DEMO_PASSWORD
+        )
+        self.stdout.write(
+            f"Västmanlands län är klart ({published} nya publiceringar): {USERNAME} "
+            "(lösenord demo) är länsstyrelsens användare."
+        )
 
     def _ludvika(self):
         """The second demo municipality, on the Police's DeSO file and BRÅ's Dalarna figures."""
