@@ -74,6 +74,21 @@ def strategic_picture_save(*, viewer: Viewer, picture, sections: dict, note: str
     return version
 
 
+# The law's required parts (extent, consequences, causes) and the sources behind them.
+REQUIRED_PARTS = (
+    ("omfattning", "omfattning"),
+    ("konsekvenser", "konsekvenser"),
+    ("orsaker", "orsaker"),
+    ("kallor", "källor"),
+)
+
+
+def missing_parts(version) -> list[str]:
+    """The required parts a version leaves empty (all of them when there is no version)."""
+    sections = version.sections if version is not None else {}
+    return [label for key, label in REQUIRED_PARTS if not (sections.get(key) or "").strip()]
+
+
 @transaction.atomic
 def strategic_picture_set_status(
     *,
@@ -97,6 +112,15 @@ def strategic_picture_set_status(
             errors["decided_on"] = ["Ange beslutsdatum."]
         if not decision_paragraph.strip():
             errors["decision_paragraph"] = ["Ange paragrafen, t.ex. § 123."]
+        missing = missing_parts(picture.versions.order_by("-number").first())
+        if missing:
+            errors["__all__"] = [
+                "Lägesbilden kan inte beslutas: "
+                + ", ".join(missing)
+                + " saknas. Lagen (2023:196) kräver omfattning, konsekvenser och orsaker, och "
+                "källorna ska anges: vilka källor användes, vilka lämnades utanför och vad "
+                "begränsar det?"
+            ]
         if errors:
             raise ValidationError(errors)
         picture.decided_by = decided_by.strip()

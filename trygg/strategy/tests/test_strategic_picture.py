@@ -115,3 +115,33 @@ def test_unchanged_text_is_not_a_new_version(users, koping):
         sections = picture.versions.get().sections
         with pytest.raises(ValidationError, match="Inget är ändrat"):
             services.strategic_picture_save(viewer=viewer, picture=picture, sections=sections)
+
+
+@pytest.mark.parametrize("emptied", ["omfattning", "konsekvenser", "orsaker", "kallor"])
+def test_a_picture_lacking_a_required_part_or_its_sources_cannot_be_decided(users, koping, emptied):
+    viewer, picture = _draft(users, koping)
+    decision = {
+        "decided_by": "Kommunstyrelsen",
+        "decided_on": datetime(2026, 11, 20).date(),
+        "decision_paragraph": "§ 123",
+    }
+    with scope(municipality=koping):
+        sections = picture.versions.get().sections
+        services.strategic_picture_save(
+            viewer=viewer, picture=picture, sections={**sections, emptied: "  "}
+        )
+        with pytest.raises(ValidationError) as error:
+            services.strategic_picture_set_status(
+                viewer=viewer, picture=picture, status="beslutad", **decision
+            )
+        message = " ".join(error.value.message_dict["__all__"])
+        assert {"kallor": "källor"}.get(emptied, emptied) + " saknas" in message
+        assert "vilka källor användes, vilka lämnades utanför" in message
+        picture.refresh_from_db()
+        assert picture.status != StrategicPicture.Status.BESLUTAD
+        # Filled in again, the same decision goes through.
+        services.strategic_picture_save(viewer=viewer, picture=picture, sections=sections)
+        services.strategic_picture_set_status(
+            viewer=viewer, picture=picture, status="beslutad", **decision
+        )
+        assert picture.status == StrategicPicture.Status.BESLUTAD
