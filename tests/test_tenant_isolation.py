@@ -622,7 +622,9 @@ def _county_snapshot(municipality):
 
     from trygg.county.models import County, Snapshot
 
-    county, _ = County.objects.get_or_create(code=municipality.county_code, name="Länet")
+    county, _ = County.objects.get_or_create(
+        code=municipality.county_code, defaults={"name": "Länet"}
+    )
     return Snapshot.objects.create(
         municipality=municipality,
         county=county,
