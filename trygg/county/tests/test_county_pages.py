@@ -156,6 +156,17 @@ def test_every_municipal_page_turns_the_county_user_away(
     assert let_in == []
 
 
+@pytest.mark.parametrize(("name", "key", "granted", "denied"), PAGES)
+def test_every_municipal_page_turns_the_county_user_away(
+    client, county_setup, koping, koping_org, users, name, key, granted, denied
+):
+    objects = _objects(koping, koping_org, users[Role.ADMINISTRATOR])
+    client.force_login(county_setup["user"])
+    url = _url(name, key, objects)
+    response = client.post(url) if name in POST_ONLY else client.get(url)
+    assert response.status_code in (403, 404), (name, response.status_code)
+
+
 def test_publishing_needs_the_samordnare_and_a_sane_date(client, users, county_setup):
     client.force_login(users[Role.ANALYTIKER])
     assert (
