@@ -156,23 +156,6 @@ def test_every_municipal_page_turns_the_county_user_away(
     assert let_in == []
 
 
-@pytest.mark.parametrize(("name", "key", "granted", "denied"), PAGES)
-def test_every_municipal_page_turns_the_county_user_away(
-    client, county_setup, koping, koping_org, users
-):
-    """The URL table of tests/test_tenant_isolation, all of it, as the county user: a county
-    membership is no membership in a municipality."""
-    objects = _objects(koping, koping_org, users[Role.ADMINISTRATOR])
-    client.force_login(county_setup["user"])
-    let_in = []
-    for name, key, _granted, _denied in PAGES:
-        url = _url(name, key, objects)
-        response = client.post(url) if name in POST_ONLY else client.get(url)
-        if response.status_code not in (403, 404):
-            let_in.append((name, response.status_code))
-    assert let_in == []
-
-
 def test_publishing_needs_the_samordnare_and_a_sane_date(client, users, county_setup):
     client.force_login(users[Role.ANALYTIKER])
     assert (

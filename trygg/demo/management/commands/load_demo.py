@@ -162,8 +162,6 @@ class Command(BaseCommand):
             # The register's programmes, after the organisations they are owned by.
             with transaction.atomic():
                 programmes = load_demo_programmes(koping)
-        if programmes:
-            self.stdout.write(f"{programmes} program med logik, partner och indikatorer laddade.")
             from trygg.demo.youth import load_demo_youth
 
             # Youth activities and parent support use the cycle's departments and the
@@ -178,6 +176,8 @@ class Command(BaseCommand):
             from trygg.demo.neighbourhood import load_demo_neighbourhood
 
             neighbourhood = load_demo_neighbourhood(koping)
+        if programmes:
+            self.stdout.write(f"{programmes} program med logik, partner och indikatorer laddade.")
         if cycle:
             self.stdout.write(
                 "Strategisk lägesbild, åtgärdsplan, problembilder och medborgarlöfte laddade."
