@@ -44,7 +44,7 @@ A, S, N, R, P, L, V = (
 )
 STRATEGY = [
     "Strategisk lägesbild", "Åtgärdsplaner", "Medborgarlöften", "Brottsstatistik", "Uppföljning",
-    "Medborgardialog",
+    "Medborgardialog", "Program",
 ]  # fmt: skip
 OPERATIONAL = ["Lägesbild", "Forum och möten", "Polisens lägesbild", "Trygghetsvandringar"]
 
@@ -53,7 +53,7 @@ MENUS = [
          "Organisationer", "Roller", "Granskningslogg"]),
     (S, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
     (N, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
-    (R, ["Start", "Rapporter", "Trygghetsvandringar", "Områden"]),
+    (R, ["Start", "Rapporter", "Trygghetsvandringar", "Program", "Områden"]),
     (P, ["Start", "Rapporter", *OPERATIONAL, *STRATEGY, "Områden"]),
     (L, ["Start", "Forum och möten", "Trygghetsvandringar", *STRATEGY, "Områden"]),
     (V, ["Start", "Välfärdsbrott"]),
@@ -190,7 +190,7 @@ def test_a_higher_apps_entry_and_panel_show_on_cores_start_page(client, users, f
     assert f'<a href="{reverse("public:accessibility")}">Dialog</a>' in page
     assert "BRÅ, EST-gruppen och arbetsgrupperna." in page
     # After the samordnare's own panels (order 100 is past theirs).
-    assert '<h2 id="panel-9">Forumens möten</h2>' in page
+    assert '<h2 id="panel-10">Forumens möten</h2>' in page
     assert re.search(r'<th scope="row">EST-gruppen</th>\s*<td class="num"[^>]*>11</td>', page)
 
 

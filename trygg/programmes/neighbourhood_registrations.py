@@ -32,6 +32,8 @@ def register() -> None:
             Section.WORK,
             "Grannsamverkansområden med kontaktombud, meddelanden till ombuden och "
             "inbrott och skadegörelse före och efter start.",
+            # One "Program" entry in the menu; each kind is on the start page.
+            in_menu=False,
         )
     )
     output_sources.register(

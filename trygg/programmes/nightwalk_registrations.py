@@ -55,6 +55,8 @@ def register() -> None:
             Section.WORK,
             "Föreningarnas nattvandringsgrupper: kvällar, loggar från telefonen, ersättning och "
             "rutter mot lägesbildens hot spots.",
+            # One "Program" entry in the menu; each kind is on the start page.
+            in_menu=False,
         )
     )
     register_job(DailyJob("programmes.nightwalk_signups", time(3, 20), _prune))

@@ -40,6 +40,8 @@ def register() -> None:
             Section.WORK,
             "Utbudet av aktiviteter för barn och unga, deltagare per tillfälle och utbudet "
             "per område mot behovet.",
+            # One "Program" entry in the menu; each kind is on the start page.
+            in_menu=False,
         )
     )
     navigation.register(

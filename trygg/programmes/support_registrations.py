@@ -68,6 +68,8 @@ def register() -> None:
             Section.WORK,
             "Stödet till kvinnojouren med årsrapporter, samverkan med polisen om unga och SSPF i "
             "antal per kvartal, rutiner och möten.",
+            # One "Program" entry in the menu; each kind is on the start page.
+            in_menu=False,
         )
     )
     start_panels.register(
