@@ -351,3 +351,29 @@ def promise_links_for(*, municipality, focus_area_ids) -> dict[int, list[tuple[s
             if focus_id in ids and links:
                 merged.setdefault(focus_id, []).extend(links)
     return merged
+
+
+# --- Where a person without a municipality belongs (county) --------------------------------
+
+
+@dataclass(frozen=True)
+class Landing:
+    """A start page for people who have no membership in a municipality but belong somewhere
+    a higher app knows (a county user): `url` gets the user and returns the address of their
+    start page, or "" when they are not its people."""
+
+    name: str
+    url: Callable[[Any], str]
+    order: int = 100
+
+
+landings = Registry[Landing]("startsida utan kommun", order=lambda landing: landing.order)
+
+
+def landing_for(user) -> str:
+    """The first registered start page that claims this user, or ""."""
+    for landing in landings.all():
+        url = landing.url(user)
+        if url:
+            return url
+    return ""

@@ -112,10 +112,19 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "core/password_reset_complete.html"
 
 
-@member_required()
 def start(request):
     """What this person's roles give them, from what every app registered (core.contributions):
-    the menu's entries with a line each, grouped, and the panels the viewer may see."""
+    the menu's entries with a line each, grouped, and the panels the viewer may see. Someone
+    with no municipality who belongs to a county goes to the county's start page instead."""
+    if request.user.is_authenticated and request.municipality is None:
+        landing = contributions.landing_for(request.user)
+        if landing:
+            return redirect(landing)
+    return _start(request)
+
+
+@member_required()
+def _start(request):
     roles_display = [label for value, label in Role.choices if value in request.roles]
     return render(
         request,

@@ -7,6 +7,7 @@ class CountyConfig(AppConfig):
     verbose_name = "Länet"
 
     def ready(self):
-        from . import audit_events
+        from . import audit_events, landing
 
         audit_events.register()
+        landing.register()
