@@ -625,7 +625,6 @@ def _county_snapshot(municipality):
     county, _ = County.objects.get_or_create(
         code=municipality.county_code, defaults={"name": "Länet"}
     )
-    county, _ = County.objects.get_or_create(code=municipality.county_code, name="Länet")
     return Snapshot.objects.create(
         municipality=municipality,
         county=county,
