@@ -20,11 +20,13 @@ from trygg.programmes.services import neighbourhood as services
 
 from .programmes import DEMO_LABEL, demo_programme
 
+# A drawn area becomes a place name in the gazetteer, so it is never named as a district is
+# ("Nibblesbacke" would then be two places for a citizen who types it).
 # (name, centre lat, lon, half side in degrees, place whose stadsdel is the comparison,
 #  start, signs, households in/out, ombud)
 AREAS = [
     (
-        "Nibblesbacke",
+        "Grannsamverkan Nibblesbacke",
         59.5262,
         15.9740,
         0.004,
@@ -38,7 +40,7 @@ AREAS = [
         ],
     ),
     (
-        "Östanås",
+        "Grannsamverkan Östanås",
         59.5050,
         16.0180,
         0.004,
