@@ -17,7 +17,10 @@ def test_the_demo_has_two_areas_with_demo_ombud_and_a_year_of_messages(client, l
         areas = list(NeighbourhoodArea.objects.filter(municipality=koping))
         ombud = list(Ombud.objects.filter(municipality=koping))
         messages = list(AreaMessage.objects.filter(municipality=koping))
-    assert sorted(a.name for a in areas) == ["Grannsamverkan Nibblesbacke", "Grannsamverkan Östanås"]
+    assert sorted(a.name for a in areas) == [
+        "Grannsamverkan Nibblesbacke",
+        "Grannsamverkan Östanås",
+    ]
     assert all(a.comparison_area_id and a.area.kind == "egen" for a in areas)
     assert all("(demodata)" in o.name and o.email.endswith("@example.org") for o in ombud)
     assert len(messages) == 8

@@ -66,6 +66,7 @@ def test_categories_and_api_keys_record_their_events_with_codes_and_ids(users, k
                 "retention_days": 730,
                 "citizen": False,
                 "active": True,
+                "youth_related": False,
             },
             "Kategorin Trasig belysning ändrad",
         ),

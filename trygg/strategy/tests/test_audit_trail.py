@@ -55,7 +55,15 @@ def test_every_strategy_write_records_its_typed_event_with_ids(users, koping):
     with scope(municipality=koping):
         picture = services.strategic_picture_draft(viewer=viewer, start_year=2025, end_year=2026)
         services.strategic_picture_save(
-            viewer=viewer, picture=picture, sections={"omfattning": "Ny text"}
+            viewer=viewer,
+            picture=picture,
+            # Every part the law asks for, so the picture can be decided further down.
+            sections={
+                "omfattning": "Ny text",
+                "konsekvenser": "Konsekvenser",
+                "orsaker": "Orsaker",
+                "kallor": "Polisens händelser och kommunens rapporter.",
+            },
         )
         services.strategic_picture_set_status(
             viewer=viewer,
