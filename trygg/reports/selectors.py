@@ -563,21 +563,6 @@ def report_counts_by_area(
     return [(r["areas__name"], published_count(viewer, r["n"])) for r in rows]
 
 
-def youth_report_counts_by_area(
-    *, viewer: Viewer, start: datetime, end: datetime, area_ids
-) -> dict[int, int | None]:
-    """Area id → reports in [start, end) in categories marked as concerning children and
-    young people (the category's own flag or its parent's), suppressed as published counts."""
-    rows = (
-        _official(viewer, start, end)
-        .filter(Q(category__youth_related=True) | Q(category__parent__youth_related=True))
-        .filter(areas__id__in=list(area_ids))
-        .values("areas__id")
-        .annotate(n=Count("id", distinct=True))
-    )
-    return {r["areas__id"]: published_count(viewer, r["n"]) for r in rows}
-
-
 def report_costs_by_organisation(
     *, viewer: Viewer, start: datetime, end: datetime, limit: int
 ) -> list[tuple[str | None, Decimal]]:

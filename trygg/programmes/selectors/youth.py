@@ -12,7 +12,7 @@ from trygg.core.kernel import require
 from trygg.core.viewer import Viewer
 from trygg.dialog.selectors.population import AgeBand, population_by_deso
 from trygg.geo.selectors import area_list
-from trygg.reports.selectors import youth_report_counts_by_area
+from trygg.reports.youth_figures import youth_report_counts_by_area
 
 from ..models import Activity, ActivitySession, Programme
 from ..outputs import Output
