@@ -313,6 +313,13 @@ def _arrived(page, response, expect_status):
     return response
 
 
+def field(scope, label):
+    """The form field labelled exactly `label`: the project's labels end in Django's ":"
+    suffix, so `get_by_label(label, exact=True)` never matches and a substring match would
+    also take "Problembilder" for "Problem"."""
+    return scope.get_by_label(re.compile(rf"^{re.escape(label)}:?$"))
+
+
 def visit(page, url, *, expect_status=200):
     """Opens `url` (absolute or relative to the live server) and checks the page."""
     return _arrived(page, page.goto(url), expect_status)

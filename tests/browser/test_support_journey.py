@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from tests.browser.conftest import login, submit, visit
+from tests.browser.conftest import field, login, submit, visit
 from trygg.core.models import Municipality, Organisation
 from trygg.programmes.models import ProgrammeKind
 from trygg.programmes.tests.support_helpers import PDF, make_programme
@@ -72,7 +72,7 @@ def test_samordnare_records_an_agreement_and_reviews_its_report_and_police_enter
     cooperation = programmes["unga_polis"]
     visit(page, f"/program/stod/samverkan/{cooperation.pk}/kvartal/ny/")
     page.get_by_label("År").fill("2025")
-    page.get_by_label("Kvartal", exact=True).select_option("2")
+    field(page, "Kvartal").select_option("2")
     page.get_by_label("Pågående vid kvartalets början").fill("10")
     page.get_by_label("Påbörjade under kvartalet").fill("-3")
     page.get_by_label("Avslutade under kvartalet").fill("4")

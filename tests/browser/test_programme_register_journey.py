@@ -7,7 +7,7 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from tests.browser.conftest import follow, login, submit, visit
+from tests.browser.conftest import field, follow, login, submit, visit
 from trygg.core.models import Organisation
 from trygg.programmes.outputs import Output, OutputSource, output_sources
 
@@ -39,8 +39,8 @@ def test_the_samordnare_registers_a_programme_and_sees_its_outcome(
         "Synliga vuxna ökar den informella kontrollen."
     )
     page.get_by_label("Ansvarig organisation").select_option(value=str(owner.pk))
-    page.get_by_label("Problem", exact=True).fill("Skadegörelse vid Resecentrum på helgkvällar.")
-    page.get_by_label("Aktivitet", exact=True).fill("Vuxna vandrar fredag och lördag.")
+    field(page, "Problem").fill("Skadegörelse vid Resecentrum på helgkvällar.")
+    field(page, "Aktivitet").fill("Vuxna vandrar fredag och lördag.")
     page.get_by_label("Kortsiktigt resultat").fill("Fler vuxna ute helgkvällar.")
     page.get_by_label("Långsiktigt resultat").fill("Mindre skadegörelse.")
     with output_sources.registered(
@@ -55,12 +55,12 @@ def test_the_samordnare_registers_a_programme_and_sees_its_outcome(
         expect(chain.nth(2)).to_contain_text("Synliga vuxna")
         expect(chain.nth(4)).to_contain_text("Mindre skadegörelse.")
 
-        page.get_by_label("Indikator", exact=True).fill("Genomförda nattvandringar")
+        field(page, "Indikator").fill("Genomförda nattvandringar")
         page.get_by_label("Enhet").fill("st")
-        page.get_by_label("Mål", exact=True).fill("40")
+        field(page, "Mål").fill("40")
         submit(page, main.get_by_role("button", name="Lägg till indikatorn"))
         expect(page.get_by_role("status")).to_contain_text("Indikatorn är tillagd.")
-        page.get_by_label("Organisation", exact=True).select_option(value=str(owner.pk))
+        field(page, "Organisation").select_option(value=str(owner.pk))
         page.get_by_label("Överenskommelse").select_option(value="iop")
         submit(page, main.get_by_role("button", name="Lägg till partnern"))
         expect(page.get_by_role("status")).to_contain_text("Partnern är tillagd.")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from tests.browser.conftest import follow, login, submit, visit
+from tests.browser.conftest import field, follow, login, submit, visit
 from trygg.welfare.models import Case
 
 pytestmark = pytest.mark.browser
@@ -25,7 +25,7 @@ def test_the_handlaggare_analyses_controls_and_logs_a_case(
     page.get_by_label("Ansvarig funktion").fill("Enhetschef assistans")
     submit(page, main.get_by_role("button", name="Spara analysen"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Analys: Personlig assistans")
-    page.get_by_label("Risk", exact=True).fill("Timmar faktureras som inte utförts")
+    field(page, "Risk").fill("Timmar faktureras som inte utförts")
     page.get_by_label("Hur risken kan utnyttjas").fill("Tidrapporter kontrolleras inte")
     page.get_by_label("Sannolikhet (1–4)").select_option("3")
     page.get_by_label("Konsekvens (1–4)").select_option("4")
@@ -35,7 +35,7 @@ def test_the_handlaggare_analyses_controls_and_logs_a_case(
 
     follow(page, main.get_by_role("link", name="Kontrollplan"))
     follow(page, main.get_by_role("link", name="Ny kontroll"))
-    page.get_by_label("Kontroll", exact=True).fill("Tillståndskontroll före utbetalning")
+    field(page, "Kontroll").fill("Tillståndskontroll före utbetalning")
     page.get_by_label("Process (regelverk)").select_option(label="Personlig assistans")
     page.get_by_label("Utförs av (funktion)").fill("Controller")
     submit(page, main.get_by_role("button", name="Spara kontrollen"))
