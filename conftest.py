@@ -5,18 +5,16 @@ import pytest
 from django.contrib.auth import get_user_model
 from django_scopes import scopes_disabled
 
-from tests.helpers import make_area, make_member, make_organisation
-from trygg.core.models import Membership, Municipality, Organisation, Role
-
-ROLE_USERS = {
-    Role.ADMINISTRATOR: "admin",
-    Role.SAMORDNARE: "samordnare",
-    Role.ANALYTIKER: "analytiker",
-    Role.RAPPORTOR: "rapportor",
-    Role.POLIS: "polis",
-    Role.RADSLEDAMOT: "radsledamot",
-    Role.VALFARD: "valfard",
-}
+from tests.helpers import (
+    ROLE_USERS,
+    make_arboga,
+    make_area,
+    make_koping,
+    make_member,
+    make_organisation,
+    make_role_users,
+)
+from trygg.core.models import Membership, Organisation, Role
 
 
 @pytest.fixture(autouse=True)
@@ -36,16 +34,12 @@ def _fresh_area_index():
 
 @pytest.fixture
 def koping(db):
-    return Municipality.objects.create(
-        name="Köping", kommunkod="1983", county_code="19", slug="koping", population=25806
-    )
+    return make_koping()
 
 
 @pytest.fixture
 def arboga(db):
-    return Municipality.objects.create(
-        name="Arboga", kommunkod="1984", county_code="19", slug="arboga", population=13991
-    )
+    return make_arboga()
 
 
 @pytest.fixture
@@ -61,7 +55,7 @@ def arboga_org(arboga):
 @pytest.fixture
 def users(koping, koping_org):
     """One user per role in Köping, keyed by role."""
-    return {role: make_member(name, koping_org, role) for role, name in ROLE_USERS.items()}
+    return make_role_users(koping_org)
 
 
 @pytest.fixture
@@ -82,4 +76,4 @@ def outsider(db):
     return get_user_model().objects.create_user("utan_roll", password="x")
 
 
-__all__ = ["Membership", "Organisation"]
+__all__ = ["ROLE_USERS", "Membership", "Organisation"]

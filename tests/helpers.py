@@ -8,8 +8,36 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django_scopes import scopes_disabled
 
-from trygg.core.models import Membership, Organisation
+from trygg.core.models import Membership, Municipality, Organisation, Role
 from trygg.geo.models import Area
+
+
+ROLE_USERS = {
+    Role.ADMINISTRATOR: "admin",
+    Role.SAMORDNARE: "samordnare",
+    Role.ANALYTIKER: "analytiker",
+    Role.RAPPORTOR: "rapportor",
+    Role.POLIS: "polis",
+    Role.RADSLEDAMOT: "radsledamot",
+    Role.VALFARD: "valfard",
+}
+
+
+def make_koping():
+    return Municipality.objects.create(
+        name="Köping", kommunkod="1983", county_code="19", slug="koping", population=25806
+    )
+
+
+def make_arboga():
+    return Municipality.objects.create(
+        name="Arboga", kommunkod="1984", county_code="19", slug="arboga", population=13991
+    )
+
+
+def make_role_users(organisation):
+    """One user per role in the organisation's municipality, keyed by role."""
+    return {role: make_member(name, organisation, role) for role, name in ROLE_USERS.items()}
 
 
 def make_organisation(municipality, name, kind=Organisation.Kind.FORVALTNING):

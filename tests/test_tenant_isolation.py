@@ -6,6 +6,7 @@ from django.urls import get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from tests.helpers import body_of, membership_of
+from tests.shared_rows import fresh, shared_rows
 from trygg.core.models import Role
 
 # Pages that need no login (name, args → expected status for a visitor).
@@ -211,6 +212,10 @@ PAGES = [
     ("programmes:neighbourhood_message", "area_message", Role.SAMORDNARE, Role.ANALYTIKER),
     ("programmes:neighbourhood_message_status", "area_message", Role.POLIS, Role.RAPPORTOR),
     ("programmes:neighbourhood_message_retry", "area_message", Role.POLIS, Role.ADMINISTRATOR),
+    # What a municipality publishes to its county (issue 21).
+    ("county:publications", None, Role.ANALYTIKER, Role.RAPPORTOR),
+    ("county:withdraw", "snapshot", Role.SAMORDNARE, Role.ANALYTIKER),
+    ("county:mapping", None, Role.ADMINISTRATOR, Role.POLIS),
 ]
 # The welfare-crime register (issue 20): only the välfärdsbrottshandläggare reaches it, and
 # every other role gets 404, not 403, so the pages' existence is not disclosed. The keys are
@@ -871,14 +876,53 @@ def _tiny_jpeg():
     return out.getvalue()
 
 
-@pytest.fixture
-def arboga_objects(arboga_data, arboga_org, arboga_admin):
-    return _objects(arboga_data, arboga_org, arboga_admin)
+def _world():
+    """Köping with a user per role and Arboga with its administrator, each with one object of
+    every kind: built once for the module's ~800 tests (tests/shared_rows.py)."""
+    from tests.helpers import (
+        make_arboga,
+        make_area,
+        make_koping,
+        make_member,
+        make_organisation,
+        make_role_users,
+    )
+
+    koping, arboga = make_koping(), make_arboga()
+    koping_org = make_organisation(koping, "Säkerhetsavdelningen")
+    arboga_org = make_organisation(arboga, "Arboga säkerhet")
+    users = make_role_users(koping_org)
+    arboga_admin = make_member("arboga_admin", arboga_org, Role.ADMINISTRATOR)
+    make_area(arboga, "Arboga centrum", kind="stadsdel", lon=15.84, lat=59.39)
+    return {
+        "koping": koping,
+        "users": users,
+        "koping_objects": _objects(koping, koping_org, users[Role.ADMINISTRATOR]),
+        "arboga_objects": _objects(arboga, arboga_org, arboga_admin),
+    }
+
+
+_world_rows = shared_rows(_world)
 
 
 @pytest.fixture
-def koping_objects(users, koping, koping_org):
-    return _objects(koping, koping_org, users[Role.ADMINISTRATOR])
+def koping(db, _world_rows):
+    return fresh(_world_rows, "koping")
+
+
+@pytest.fixture
+def users(db, _world_rows):
+    return fresh(_world_rows, "users")
+
+
+@pytest.fixture
+def arboga_objects(db, _world_rows):
+    return fresh(_world_rows, "arboga_objects")
+
+
+@pytest.fixture
+def koping_objects(db, _world_rows):
+    return fresh(_world_rows, "koping_objects")
 
 
 def _dialog_build_objects(municipality):

@@ -88,7 +88,10 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "programmes.view_activities": frozenset({A, S, N, R, P, L}),
     "programmes.manage_activities": frozenset({S}),
     "programmes.record_sessions": frozenset({S, R}),
-    # Programmes (G4–G7). Night-walk leaders use their group's secret link, not an account.
+    # Nattvandring (G5): a group page holds the association's contact and who signed up for
+    # an evening, so the field reporter, who needs neither, does not read it. Night-walk
+    # leaders use their group's secret link, not an account.
+    "programmes.view_nightwalks": frozenset({A, S, N, P, L}),
     "programmes.manage_nightwalks": frozenset({S}),
     # Kvinnojour support, youth–police cooperation and SSPF: no client or case data, only
     # agreements and counts. Analysts and council members read counts suppressed under 5.

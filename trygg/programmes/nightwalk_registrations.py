@@ -50,7 +50,7 @@ def register() -> None:
             "programmes.nightwalk",
             "Nattvandring",
             "programmes:nightwalk_groups",
-            "programmes.view",
+            "programmes.view_nightwalks",
             32,
             Section.WORK,
             "Föreningarnas nattvandringsgrupper: kvällar, loggar från telefonen, ersättning och "

@@ -72,6 +72,7 @@ EXPECTED = {
     "programmes.view_activities": (True, True, True, True, True, True, False),
     "programmes.manage_activities": (False, True, False, False, False, False, False),
     "programmes.record_sessions": (False, True, False, True, False, False, False),
+    "programmes.view_nightwalks": (True, True, True, False, True, True, False),
     "programmes.manage_nightwalks": (False, True, False, False, False, False, False),
     "programmes.view_support": (False, True, True, False, True, True, False),
     "programmes.manage_support": (False, True, False, False, False, False, False),

@@ -27,7 +27,7 @@ from ..models import (
 )
 from ..outputs import Output
 
-VIEW = "programmes.view"
+VIEW = "programmes.view_nightwalks"
 MANAGE = "programmes.manage_nightwalks"
 
 LINK_OK = "ok"

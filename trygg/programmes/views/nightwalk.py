@@ -20,7 +20,7 @@ from ..nightwalk_forms import EveningForm, GroupForm
 from ..selectors import nightwalk as selectors
 from ..services import nightwalk as services
 
-view = member_required("programmes.view")
+view = member_required("programmes.view_nightwalks")
 manage = member_required("programmes.manage_nightwalks")
 LOGS_PER_PAGE = 20
 
