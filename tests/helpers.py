@@ -11,7 +11,6 @@ from django_scopes import scopes_disabled
 from trygg.core.models import Membership, Municipality, Organisation, Role
 from trygg.geo.models import Area
 
-
 ROLE_USERS = {
     Role.ADMINISTRATOR: "admin",
     Role.SAMORDNARE: "samordnare",
