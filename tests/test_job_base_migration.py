@@ -22,6 +22,7 @@ def _migrate(targets=None):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("real_migrations")
 def test_jobs_stored_before_the_base_keep_their_rows_and_get_its_times():
     old = _migrate(BEFORE)
     try:

@@ -134,6 +134,7 @@ def test_an_administrator_corrects_the_name_in_text_and_it_is_used(client, users
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("real_migrations")
 def test_the_migration_fills_the_name_in_text_for_existing_rows():
     executor = MigrationExecutor(connection)
     before = [("core", "0008_municipality_job_file_keep_days")]

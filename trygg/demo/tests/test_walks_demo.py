@@ -7,7 +7,6 @@ from io import BytesIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from django_scopes import scope
 from PIL import Image
@@ -18,9 +17,7 @@ from trygg.walks.models import Walk
 
 
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    call_command("load_demo")
+def demo(loaded_demo):
     return Municipality.objects.get(kommunkod="1983")
 
 

@@ -91,6 +91,7 @@ def _old_rows(apps):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("real_migrations")
 def test_every_meeting_decision_and_action_item_survives_the_move_and_the_way_back():
     rows = _old_rows(_migrate(BEFORE))
 

@@ -18,6 +18,7 @@ def _migrate(targets=None):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("real_migrations")
 def test_rows_stored_before_the_migration_stay_shared_under_their_own_key():
     old = _migrate(BEFORE)
     try:
