@@ -21,7 +21,8 @@ from .programmes import DEMO_LABEL, demo_programme
 
 JOUR = f"Kvinnojouren Demo i Köping {DEMO_LABEL}"
 ACTIVITIES = [("Stödsamtal", "samtal", 400, 372), ("Föreläsningar i skolor", "st", 12, 14)]
-# (open at start, started, ended, goal met, consent) per quarter of last year.
+# (open at start, started, ended, goal met, consent) for each of the four quarters that ended
+# last, so this year's follow-up and last year's both have figures.
 QUARTERS = {
     ProgrammeKind.SSPF: [
         (14, 6, 5, 3, 18),
@@ -43,6 +44,18 @@ def _viewer(municipality, username: str, role: str) -> Viewer:
 
     user = get_user_model().objects.filter(username=username).first()
     return Viewer(municipality=municipality, roles=frozenset({role}), user=user)
+
+
+def _last_four_quarters(today) -> list[tuple[int, int]]:
+    """(year, quarter) of the four quarters that ended before today, oldest first."""
+    year, quarter = today.year, (today.month - 1) // 3  # the last ended quarter (0: last year's Q4)
+    out = []
+    for _ in range(4):
+        if quarter == 0:
+            year, quarter = year - 1, 4
+        out.append((year, quarter))
+        quarter -= 1
+    return out[::-1]
 
 
 def _report_pdf(year: int) -> bytes:
@@ -122,11 +135,13 @@ def load_demo_support(municipality) -> bool:
     today = timezone.localdate()
     for kind, quarters in QUARTERS.items():
         cooperation = demo_programme(municipality=municipality, kind=kind, owner=owner)
-        for number, (open_, started, ended, goal, consent) in enumerate(quarters, start=1):
+        for (year, number), (open_, started, ended, goal, consent) in zip(
+            _last_four_quarters(today), quarters, strict=True
+        ):
             services.quarter_record(
                 viewer=polis if kind == ProgrammeKind.UNGA_POLIS else samordnare,
                 programme=cooperation,
-                year=last_year,
+                year=year,
                 quarter=number,
                 counts={
                     "open_at_start": open_,
