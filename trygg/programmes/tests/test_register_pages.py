@@ -2,6 +2,8 @@
 empty state, registering through the form keeps what was typed on bad input, and the
 programme page shows the logic model as a chain."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django_scopes import scopes_disabled
@@ -165,3 +167,25 @@ def test_a_kind_in_the_address_presets_the_kind_and_its_goal(client, users, kopi
     page = client.get(reverse("programmes:create") + "?typ=kvinnojour").content.decode()
     assert '<option value="kvinnojour" selected>' in page
     assert '<option value="G5" selected>' in page
+
+
+@pytest.mark.parametrize(
+    ("role", "shown", "not_shown"),
+    [
+        (
+            S,
+            {"aktiviteter/", "foraldrastod/", "nattvandring/", "stod/", "grannsamverkan/"},
+            set(),
+        ),
+        (R, {"aktiviteter/", "foraldrastod/"}, {"nattvandring/", "stod/", "grannsamverkan/"}),
+    ],
+)
+def test_the_register_links_the_kinds_own_pages_the_viewer_may_open(
+    client, users, koping, role, shown, not_shown
+):
+    client.force_login(users[role])
+    page = client.get(reverse("programmes:list")).content.decode()
+    nav = page.split('aria-labelledby="programmens-sidor"', 1)[1].split("</nav>", 1)[0]
+    links = set(re.findall(r'href="/program/([^"]+)"', nav))
+    assert shown <= links
+    assert not (not_shown & links)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from trygg.core.contributions import navigation_for
 from trygg.core.decorators import member_required
 from trygg.core.forms import add_validation_errors
 from trygg.core.viewer import viewer_for_request
@@ -52,6 +53,13 @@ def programme_list(request):
             "kinds": ProgrammeKind.choices,
             "filtered": bool(goal or kind),
             "may_manage": viewer.may("programmes.manage"),
+            # Each kind's own pages (youth activities, nattvandring, …) are start-page entries
+            # of their own; the register links to the ones this viewer may open.
+            "workspaces": [
+                entry
+                for entry in navigation_for(viewer.roles)
+                if entry.name.startswith("programmes.") and entry.url_name != "programmes:list"
+            ],
         },
     )
 
