@@ -28,6 +28,7 @@ def test_every_app_registers_its_daily_jobs_at_start_up():
         ("programmes.nightwalk_signups", time(3, 20)),
         ("programmes.support_reports", time(3, 25)),
         ("programmes.neighbourhood_sweep", time(3, 40)),
+        ("county.retention", time(3, 45)),
         ("reports.digest", time(7, 0)),
         ("strategy.reminders", time(7, 30)),
         ("walks.owner_reminders", time(7, 45)),
@@ -37,6 +38,7 @@ def test_every_app_registers_its_daily_jobs_at_start_up():
 def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     morning = timezone.make_aware(timezone.datetime(2026, 11, 25, 8, 0))
     assert sorted(enqueue_due_jobs(morning)) == [
+        "county.retention",
         "dialog.retention",
         "forums.retention",
         "geo.address_uploads",
@@ -55,7 +57,7 @@ def test_daily_jobs_are_enqueued_once_a_day(koping, mailoutbox):
     assert enqueue_due_jobs(morning + timedelta(minutes=1)) == []
     night = timezone.make_aware(timezone.datetime(2026, 11, 26, 1, 0))
     assert enqueue_due_jobs(night) == []
-    assert PeriodicRun.objects.count() == 14
+    assert PeriodicRun.objects.count() == 15
 
 
 @pytest.fixture
