@@ -80,7 +80,13 @@ __all__ = ["ROLE_USERS", "Membership", "Organisation"]
 
 
 @pytest.fixture
-def real_migrations(transactional_db, settings):
+def migration_modules(settings):
+    """The project's migrations visible to a MigrationLoader (the suite runs without them)."""
+    settings.MIGRATION_MODULES = {}
+
+
+@pytest.fixture
+def real_migrations(transactional_db, migration_modules):
     """The project's migrations, for a test that moves the database through them.
 
     The suite builds its test database from the models (`--no-migrations` in pyproject: a
@@ -92,7 +98,6 @@ def real_migrations(transactional_db, settings):
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.recorder import MigrationRecorder
 
-    settings.MIGRATION_MODULES = {}
     loader = MigrationLoader(connection)
     recorder = MigrationRecorder(connection)
     recorder.ensure_schema()

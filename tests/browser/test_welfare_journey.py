@@ -1,7 +1,8 @@
 """The välfärdsbrottshandläggare (issue 20) records an analysis of a regelverk with a risk,
 adds a control to the catalogue and logs a run of it, and logs a pseudonymous case — first
 refused for a personnummer in its text, with what was typed kept. Every page passes axe.
-Then the analytiker gets 404 on the register's pages."""
+Then the analytiker gets 404 on the register's pages, and the administrator's audit log
+shows the read of the case."""
 
 import pytest
 from django.urls import reverse
@@ -71,3 +72,10 @@ def test_the_handlaggare_analyses_controls_and_logs_a_case(
         ("welfare:case_detail", [case.pk]),
     ):
         visit(other, reverse(name, args=args), expect_status=404)
+
+    # The administrator's audit log shows the handläggare's read of the case.
+    admin = new_context().new_page()
+    login(admin, live_server, "admin", "demo")
+    visit(admin, reverse("core:audit_list"))
+    rows = admin.locator("main table tbody tr").filter(has_text="Välfärdsbrottsärende läst")
+    expect(rows.first).to_contain_text("valfard")

@@ -247,7 +247,9 @@ def test_redacted_text_reads_exactly_as_the_place_with_markers():
     }
 
 
-def test_the_migration_redacts_the_places_and_descriptions_already_stored(koping):
+def test_the_migration_redacts_the_places_and_descriptions_already_stored(
+    koping, migration_modules
+):
     """Rows stored before: no redacted place, and descriptions redacted by the old detector
     (which let a mistyped personnummer through)."""
     import importlib
