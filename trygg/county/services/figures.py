@@ -1,11 +1,12 @@
 """The aggregates of one snapshot, computed from the municipality's own rows through the
-reports and strategy apps' selectors. Everything here is counts, rates and the titles the
+reports, strategy and dialog apps' selectors. Everything here is counts, rates and the titles the
 municipality gave its measures; no report, name or citizen's text ever enters `figures`."""
 
 from datetime import date
 
 from trygg.core.contributions import checklist_for
 from trygg.core.viewer import Viewer
+from trygg.dialog.selectors.public import public_results, published_dialogues
 from trygg.locale_sv import day_start
 from trygg.reports.selectors import (
     category_list,
@@ -126,3 +127,21 @@ def h3_counts(*, viewer: Viewer, start: date, end: date) -> dict[str, int]:
         str(cell): n
         for cell, n in counts_by_h3_r8(viewer=viewer, start=start_dt, end=end_dt).items()
     }
+
+
+def dialogue_results(*, viewer: Viewer) -> list[dict]:
+    """The municipality's published medborgardialoger exactly as its public "ni sa – vi gör"
+    page shows them: how many took part in each part and the themes raised by 5 or more
+    (the dialog app's own suppression); no answer, quote or respondent."""
+    out = []
+    for dialogue in published_dialogues(municipality=viewer.municipality):
+        results = public_results(dialogue=dialogue)
+        out.append(
+            {
+                "title": dialogue.title,
+                "published": dialogue.published_at.date().isoformat(),
+                "parts": [[part.label, part.taken_part] for part in results.parts],
+                "themes": [list(theme) for theme in results.themes],
+            }
+        )
+    return out

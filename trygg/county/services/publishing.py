@@ -63,6 +63,7 @@ def snapshot_publish(*, viewer: Viewer, period_end, quarters: int = 4) -> Snapsh
         "counts": figures.count_cells(viewer=viewer, quarters=spans),
         "measures": figures.measures(viewer=viewer),
         "law": figures.law_status(viewer=viewer),
+        "dialogues": figures.dialogue_results(viewer=viewer),
     }
     h3 = figures.h3_counts(viewer=viewer, start=start, end=end)
     with scope(county=county):

@@ -46,7 +46,14 @@ def member(request, kommunkod):
     return render(
         request,
         "county/member.html",
-        {"county": viewer.county, "member": found, "quarters": counts["quarters"], "rows": rows},
+        {
+            "county": viewer.county,
+            "member": found,
+            "quarters": counts["quarters"],
+            "rows": rows,
+            # Snapshots published before dialogues were part of them have none.
+            "dialogues": found.snapshot.figures.get("dialogues", []),
+        },
     )
 
 
